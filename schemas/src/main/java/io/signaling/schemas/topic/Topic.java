@@ -1,0 +1,42 @@
+package io.signaling.schemas.topic;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * One topic of the platform: its full name, serdes, layout and the one deployable that writes it.
+ *
+ * @param retention how long records are kept; {@code null} keeps them forever (compacted tables)
+ */
+public record Topic<K, V>(
+        String name,
+        Serde<K> keySerde,
+        Serde<V> valueSerde,
+        int partitions,
+        short replicationFactor,
+        CleanupPolicy cleanupPolicy,
+        Duration retention,
+        String writer) {
+
+    public enum CleanupPolicy {
+        DELETE(TopicConfig.CLEANUP_POLICY_DELETE),
+        COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT);
+
+        private final String config;
+
+        CleanupPolicy(String config) {
+            this.config = config;
+        }
+    }
+
+    public NewTopic newTopic(Map<String, String> extraConfigs) {
+        Map<String, String> configs = new HashMap<>(extraConfigs);
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.config);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis()));
+        return new NewTopic(name, partitions, replicationFactor).configs(configs);
+    }
+}
