@@ -1,7 +1,12 @@
 package io.signaling.schemas.json;
 
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+import tools.jackson.core.JacksonException;
 
 /**
  * JSON serdes for record types. Type information lives in the JSON ({@code "type"} of each sealed
@@ -15,6 +20,67 @@ public final class Serdes {
     }
 
     public static <T> Serde<T> json(Class<T> type) {
-        return new JacksonJsonSerde<T>(type, Json.mapper()).noTypeInfo().ignoreTypeHeaders();
+        JacksonJsonSerde<T> jackson = new JacksonJsonSerde<T>(type, Json.mapper()).noTypeInfo().ignoreTypeHeaders();
+        return org.apache.kafka.common.serialization.Serdes.serdeFrom(jackson.serializer(),
+                new ContentFreeDeserializer<>(jackson.deserializer(), type));
+    }
+
+    /**
+     * Rethrows a failed read without the record: spring-kafka's message holds all its bytes and
+     * Jackson's may quote a token of it, and consumers log the exception, but signal content must
+     * never reach a log. What is left (topic, type, size, where parsing stopped) is enough to find
+     * the record by the partition and offset the consumer logs next to it.
+     */
+    private static final class ContentFreeDeserializer<T> implements Deserializer<T> {
+
+        private final Deserializer<T> delegate;
+        private final Class<T> type;
+
+        ContentFreeDeserializer(Deserializer<T> delegate, Class<T> type) {
+            this.delegate = delegate;
+            this.type = type;
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs, boolean isKey) {
+            delegate.configure(configs, isKey);
+        }
+
+        @Override
+        public T deserialize(String topic, byte[] data) {
+            try {
+                return delegate.deserialize(topic, data);
+            }
+            catch (RuntimeException e) {
+                throw contentFree(topic, data, e);
+            }
+        }
+
+        @Override
+        public T deserialize(String topic, Headers headers, byte[] data) {
+            try {
+                return delegate.deserialize(topic, headers, data);
+            }
+            catch (RuntimeException e) {
+                throw contentFree(topic, data, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        private SerializationException contentFree(String topic, byte[] data, RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            StringBuilder message = new StringBuilder("Can't deserialize a ").append(type.getSimpleName())
+                    .append(" from topic [").append(topic).append("] (").append(data == null ? 0 : data.length)
+                    .append(" bytes): ").append(cause.getClass().getSimpleName());
+            if (cause instanceof JacksonException jackson && jackson.getLocation() != null
+                    && jackson.getLocation().getByteOffset() >= 0) {
+                message.append(" at byte ").append(jackson.getLocation().getByteOffset());
+            }
+            return new SerializationException(message.toString());
+        }
     }
 }
