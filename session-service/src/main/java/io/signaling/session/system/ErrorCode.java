@@ -1,0 +1,37 @@
+package io.signaling.session.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every error code this service answers with, in {@code {"error":"<code>","message":...}}. The first
+ * six are fixed by the contract (signaling-v1 §1); the rest are ours.
+ */
+public enum ErrorCode {
+    INVALID_USER_ID(HttpStatus.BAD_REQUEST, "invalid-user-id"),
+    USER_ID_TAKEN(HttpStatus.CONFLICT, "user-id-taken"),
+    NO_GATEWAY_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "no-gateway-available"),
+    SESSION_NOT_FOUND(HttpStatus.NOT_FOUND, "session-not-found"),
+    INVALID_KEY(HttpStatus.UNAUTHORIZED, "invalid-key"),
+    /** The relay did not decide in time, Kafka refused the command, or the view is still loading. */
+    RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "relay-unavailable"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+
+    private final HttpStatus status;
+    private final String code;
+
+    ErrorCode(HttpStatus status, String code) {
+        this.status = status;
+        this.code = code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

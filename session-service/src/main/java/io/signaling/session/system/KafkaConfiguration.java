@@ -1,0 +1,62 @@
+package io.signaling.session.system;
+
+import io.signaling.schemas.session.SessionCommand;
+import io.signaling.schemas.topic.Topics;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/** Kafka wiring: the topic registry, topic creation, the command producer, and the clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({TopicsProperties.class, SessionProperties.class})
+class KafkaConfiguration {
+
+    @Bean
+    Topics topics(TopicsProperties properties) {
+        return Topics.from(properties);
+    }
+
+    /** Every service creates the whole set at start-up; creating an existing topic is a no-op. */
+    @Bean
+    KafkaAdmin.NewTopics signalingTopics(Topics topics, TopicsProperties properties) {
+        return new KafkaAdmin.NewTopics(topics.newTopics(properties).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * The session-commands producer. Idempotent with acks=all, so a retried append is neither lost
+     * nor doubled; linger 0 because a user waits for every command. {@code max.block.ms} is the
+     * decision budget so an unreachable broker fails a request instead of parking its thread for a minute.
+     */
+    @Bean
+    ProducerFactory<String, SessionCommand> sessionCommandProducerFactory(KafkaProperties kafka, Topics topics,
+            SessionProperties session) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, session.decisionTimeout().toMillis());
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "session-service-commands");
+        return new DefaultKafkaProducerFactory<>(config, topics.sessionCommands().keySerde().serializer(),
+                topics.sessionCommands().valueSerde().serializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, SessionCommand> sessionCommandTemplate(ProducerFactory<String, SessionCommand> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

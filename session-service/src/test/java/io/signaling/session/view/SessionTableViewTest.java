@@ -1,0 +1,73 @@
+package io.signaling.session.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signaling.schemas.session.SessionState;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class SessionTableViewTest {
+
+    private final SessionTableView view = new SessionTableView();
+
+    @Test
+    void rowsReplaceAndTombstonesRemoveWithPerGatewayCounts() {
+        view.apply("alice", row("alice", "s1", "gw-1"));
+        view.apply("bob", row("bob", "s2", "gw-1"));
+        assertThat(view.sessionsOn("gw-1")).isEqualTo(2);
+
+        view.apply("alice", row("alice", "s3", "gw-2")); // a newer session, on another gateway
+        assertThat(view.find("alice")).get().extracting(SessionState::sessionId).isEqualTo("s3");
+        assertThat(view.sessionsOn("gw-1")).isEqualTo(1);
+        assertThat(view.sessionsOn("gw-2")).isEqualTo(1);
+
+        view.apply("alice", null);
+        view.apply("nobody", null); // a tombstone for an unknown user changes nothing
+        assertThat(view.find("alice")).isEmpty();
+        assertThat(view.sessionsOn("gw-2")).isZero();
+        assertThat(view.sessionsOn("gw-1")).isEqualTo(1);
+    }
+
+    @Test
+    void awaitRowCompletesWhenTheRowArrivesOrAtOnce() {
+        CompletableFuture<Optional<SessionState>> created = view.awaitRow("alice", sessionIs("s1"));
+        assertThat(created).isNotDone();
+
+        view.apply("alice", row("alice", "s0", "gw-1"));
+        assertThat(created).isNotDone();
+        view.apply("alice", row("alice", "s1", "gw-1"));
+        assertThat(created).isCompletedWithValueMatching(r -> r.orElseThrow().sessionId().equals("s1"));
+
+        assertThat(view.awaitRow("alice", sessionIs("s1"))).isDone();
+        assertThat(view.pendingWaits()).isZero();
+    }
+
+    @Test
+    void aCancelledWaitIsForgotten() {
+        CompletableFuture<Optional<SessionState>> waiting = view.awaitRow("carol", sessionIs("s9"));
+        assertThat(view.pendingWaits()).isEqualTo(1);
+
+        waiting.cancel(false);
+
+        assertThat(view.pendingWaits()).isZero();
+    }
+
+    @Test
+    void theViewIsNotCaughtUpUntilTold() {
+        assertThat(view.isCaughtUp()).isFalse();
+        view.markCaughtUp();
+        assertThat(view.isCaughtUp()).isTrue();
+    }
+
+    private static java.util.function.Predicate<Optional<SessionState>> sessionIs(String sessionId) {
+        return r -> r.isPresent() && r.get().sessionId().equals(sessionId);
+    }
+
+    private static SessionState row(String userId, String sessionId, String gatewayId) {
+        Instant now = Instant.now();
+        return new SessionState(userId, sessionId, "sha256:x", gatewayId, "http://127.0.0.1:8081/ws", 0, false,
+                now, now.plusSeconds(30), null);
+    }
+}
