@@ -1,0 +1,56 @@
+package io.signaling.relay.system;
+
+import io.signaling.relay.topology.RelayMetrics;
+import io.signaling.relay.topology.SkipBadRecordsHandler;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Streams configuration of the relay: docs/architecture.md, "Settings on the signal path". */
+final class RelayStreamsConfig {
+
+    /** The consumer's internal switch {@code ConsumerConfig.LEAVE_GROUP_ON_CLOSE_CONFIG} (not public). */
+    static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
+
+    private RelayStreamsConfig() {
+    }
+
+    /**
+     * @param base what {@code spring.kafka.*} says (bootstrap servers, security, {@code spring.kafka.streams.properties.*});
+     *             the settings below win over it because the signal path depends on them
+     */
+    static Properties of(RelayProperties relay, TopicsProperties topics, Map<String, Object> base,
+            RelayMetrics metrics) {
+        Properties props = new Properties();
+        props.putAll(base);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, relay.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, relay.stateDir());
+        // Every branch is idempotent and gateways de-duplicate; exactly_once_v2 would add a commit
+        // interval to every signal's latency.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, relay.commitInterval().toMillis());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, relay.numStandbyReplicas());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, relay.numStreamThreads());
+        // No record cache: outputs leave at once instead of at the next commit or cache flush.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // Streams' producer defaults to linger.ms=100: that would be added to call setup.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
+        // Streams keeps a closing member in the group until its session times out (45 s), to spare
+        // rolling bounces a rebalance; for us those 45 s are signals nobody routes. Leave at once.
+        // (CloseOptions.leaveGroup only acts for static members.)
+        props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipBadRecordsHandler.class);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Changelogs are as durable as the topics they mirror.
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                Integer.toString(topics.minInsyncReplicas()));
+        props.put(RelayMetrics.CONFIG, metrics);
+        return props;
+    }
+}

@@ -1,0 +1,61 @@
+package io.signaling.relay.topology;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The relay's own counters. Processors and the deserialization handler are created by Kafka
+ * Streams, not by Spring, so the instance travels in the Streams configuration under
+ * {@link #CONFIG} (no static holder: several relays may share a JVM in system tests).
+ */
+public final class RelayMetrics {
+
+    /** Streams config entry holding the {@link RelayMetrics} instance; Streams passes it to processors and handlers. */
+    public static final String CONFIG = "signaling.relay.metrics";
+
+    public static final String SKIPPED = "signaling.relay.records.skipped";
+    public static final String ROUTED = "signaling.relay.signals.routed";
+
+    /** What happened to one signal (a held signal is counted again when it is delivered or rejected). */
+    public enum Outcome {
+        DELIVERED, HELD, REJECTED;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Map<Outcome, Counter> routed = new EnumMap<>(Outcome.class);
+
+    public RelayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Outcome outcome : Outcome.values()) {
+            routed.put(outcome, Counter.builder(ROUTED)
+                    .description("Signals routed by the relay, by outcome")
+                    .tag("outcome", outcome.tag())
+                    .register(registry));
+        }
+    }
+
+    /** The instance configured under {@link #CONFIG}, or one on Micrometer's global registry. */
+    public static RelayMetrics from(Map<String, ?> configs) {
+        Object configured = configs == null ? null : configs.get(CONFIG);
+        return configured instanceof RelayMetrics metrics ? metrics : new RelayMetrics(Metrics.globalRegistry);
+    }
+
+    public void skipped(String topic) {
+        Counter.builder(SKIPPED)
+                .description("Input records the relay could not read or decide, skipped")
+                .tag("topic", topic == null ? "unknown" : topic)
+                .register(registry)
+                .increment();
+    }
+
+    public void routed(Outcome outcome) {
+        routed.get(outcome).increment();
+    }
+}

@@ -1,0 +1,87 @@
+package io.signaling.relay.topology;
+
+import io.signaling.schemas.session.CreateSession;
+import io.signaling.schemas.session.DeleteReason;
+import io.signaling.schemas.session.EndSession;
+import io.signaling.schemas.session.SessionCommand;
+import io.signaling.schemas.session.SessionCreated;
+import io.signaling.schemas.session.SessionDeleted;
+import io.signaling.schemas.session.SessionRefused;
+import io.signaling.schemas.session.SessionState;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides session-service's commands against the session table: exactly one live session per
+ * userId. Also schedules the expiry scan, since expiry is the other way a session ends unasked.
+ */
+final class SessionCommandProcessor implements Processor<String, SessionCommand, String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionCommandProcessor.class);
+
+    private final RelaySettings settings;
+    private SessionLedger ledger;
+
+    SessionCommandProcessor(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        ledger = new SessionLedger(context);
+        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, new SessionExpiry(ledger));
+    }
+
+    @Override
+    public void process(Record<String, SessionCommand> record) {
+        String problem = Inputs.problem(record.key(), record.value());
+        if (problem != null) {
+            ledger.skip(problem);
+            return;
+        }
+        SessionCommand command = record.value();
+        if (command instanceof CreateSession create) {
+            create(create, record.timestamp());
+        }
+        else if (command instanceof EndSession end) {
+            end(end, record.timestamp());
+        }
+    }
+
+    private void create(CreateSession create, long timestamp) {
+        SessionState current = ledger.current(create.userId());
+        Instant now = ledger.now();
+        if (current == null) {
+            ledger.apply(new SessionCreated(create.userId(), create.sessionId(), create.keyHash(), create.gatewayId(),
+                    create.listeningAddress(), create.deliveryPartition(), now,
+                    now.plus(settings.unackedSessionTtl())), timestamp);
+        }
+        else if (current.sessionId().equals(create.sessionId())) {
+            // A replayed command (we crashed before committing its offset): answer it the same way
+            // again, from the row, so a requester still waiting sees the original decision.
+            ledger.apply(new SessionCreated(current.userId(), current.sessionId(), current.keyHash(),
+                    current.gatewayId(), current.listeningAddress(), current.deliveryPartition(),
+                    current.createdAt(), current.expiresAt()), timestamp);
+        }
+        else {
+            ledger.apply(new SessionRefused(create.userId(), create.sessionId(), SessionRefused.USER_ID_TAKEN, now),
+                    timestamp);
+        }
+    }
+
+    private void end(EndSession end, long timestamp) {
+        SessionState current = ledger.current(end.userId());
+        if (current == null || !current.sessionId().equals(end.sessionId())) {
+            // Already ended (a replay), or an older session of the same userId: never end a newer one.
+            log.debug("Ignoring EndSession for user {}: not its live session", end.userId());
+            return;
+        }
+        ledger.end(new SessionDeleted(end.userId(), end.sessionId(), DeleteReason.DELETED_BY_CLIENT, ledger.now()),
+                timestamp);
+    }
+}

@@ -1,0 +1,91 @@
+package io.signaling.relay.topology;
+
+import io.signaling.schemas.session.SessionState;
+import io.signaling.schemas.topic.Topic;
+import io.signaling.schemas.topic.Topics;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The relay: one Processor API topology, built by a pure function that production and tests
+ * call alike. The three inputs are co-partitioned by userId, so one task owns everything about a
+ * user and every decision is a local read-modify-write of its stores. Every node and store is
+ * named here; {@code topology.txt} in the tests pins the names, so renaming one (which would
+ * orphan a changelog) has to be deliberate.
+ */
+public final class SignalingTopology {
+
+    public static final String SESSION_COMMANDS_SOURCE = "session-commands-source";
+    public static final String GATEWAY_REPORTS_SOURCE = "gateway-reports-source";
+    public static final String SIGNALS_SOURCE = "signals-source";
+
+    public static final String SESSION_COMMAND_PROCESSOR = "session-command-processor";
+    public static final String GATEWAY_REPORT_PROCESSOR = "gateway-report-processor";
+    public static final String SIGNAL_PROCESSOR = "signal-processor";
+
+    public static final String SESSION_EVENTS_SINK = "session-events-sink";
+    public static final String SESSIONS_SINK = "sessions-sink";
+    public static final String DELIVERIES_SINK = "deliveries-sink";
+
+    /** userId → {@link SessionState}, the live session table; its changelog is the relay's own copy. */
+    public static final String SESSIONS_STORE = "sessions-store";
+    /** {@link HeldSignal#key} → {@link HeldSignal}: signals waiting for their recipient to connect. */
+    public static final String HELD_SIGNALS_STORE = "held-signals-store";
+
+    private SignalingTopology() {
+    }
+
+    public static Topology build(Topics topics, RelaySettings settings) {
+        Serde<String> userIds = Serdes.String();
+        Topic<String, ?> commands = topics.sessionCommands();
+        Topic<String, ?> reports = topics.gatewayReports();
+        Topic<String, ?> signals = topics.signals();
+
+        Topology topology = new Topology();
+        topology.addSource(SESSION_COMMANDS_SOURCE, commands.keySerde().deserializer(),
+                commands.valueSerde().deserializer(), commands.name());
+        topology.addSource(GATEWAY_REPORTS_SOURCE, reports.keySerde().deserializer(),
+                reports.valueSerde().deserializer(), reports.name());
+        topology.addSource(SIGNALS_SOURCE, signals.keySerde().deserializer(), signals.valueSerde().deserializer(),
+                signals.name());
+
+        topology.addProcessor(SESSION_COMMAND_PROCESSOR, () -> new SessionCommandProcessor(settings),
+                SESSION_COMMANDS_SOURCE);
+        topology.addProcessor(GATEWAY_REPORT_PROCESSOR, GatewayReportProcessor::new, GATEWAY_REPORTS_SOURCE);
+        topology.addProcessor(SIGNAL_PROCESSOR, SignalProcessor::new, SIGNALS_SOURCE);
+
+        topology.addStateStore(sessionsStore(userIds, topics.sessions().valueSerde()), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR,
+                SIGNAL_PROCESSOR);
+        topology.addStateStore(heldSignalsStore(userIds), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR,
+                SIGNAL_PROCESSOR);
+
+        topology.addSink(SESSION_EVENTS_SINK, topics.sessionEvents().name(),
+                topics.sessionEvents().keySerde().serializer(), topics.sessionEvents().valueSerde().serializer(),
+                SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR);
+        topology.addSink(SESSIONS_SINK, topics.sessions().name(), topics.sessions().keySerde().serializer(),
+                topics.sessions().valueSerde().serializer(), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR);
+        topology.addSink(DELIVERIES_SINK, topics.deliveries().name(), topics.deliveries().keySerde().serializer(),
+                topics.deliveries().valueSerde().serializer(), new DeliveryPartitioner(),
+                SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR, SIGNAL_PROCESSOR);
+        return topology;
+    }
+
+    private static StoreBuilder<KeyValueStore<String, SessionState>> sessionsStore(Serde<String> userIds,
+            Serde<SessionState> rows) {
+        // No cache: every write reaches the changelog at once, so a restored store never lags the outputs.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE), userIds, rows)
+                .withCachingDisabled()
+                .withLoggingEnabled(Map.of());
+    }
+
+    private static StoreBuilder<KeyValueStore<String, HeldSignal>> heldSignalsStore(Serde<String> keys) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_SIGNALS_STORE), keys, HeldSignal.serde())
+                .withCachingDisabled()
+                .withLoggingEnabled(Map.of());
+    }
+}

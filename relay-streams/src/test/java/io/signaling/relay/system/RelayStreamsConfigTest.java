@@ -1,0 +1,54 @@
+package io.signaling.relay.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaling.relay.topology.RelayMetrics;
+import io.signaling.relay.topology.SkipBadRecordsHandler;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** The signal-path settings of docs/architecture.md win over anything in {@code spring.kafka.*}. */
+class RelayStreamsConfigTest {
+
+    private final RelayProperties relay = new RelayProperties("my-relay", "/var/lib/relay", Duration.ofSeconds(30),
+            Duration.ofSeconds(1), 1, 2, Duration.ofMillis(100), Duration.ofSeconds(30));
+    private final RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry());
+
+    @Test
+    void signalPathSettingsOverrideSpringKafkaProperties() {
+        Map<String, Object> base = Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
+                "producer.linger.ms", 100, StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+
+        Properties props = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"), base, metrics);
+
+        StreamsConfig config = new StreamsConfig(props);
+        assertThat(config.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).containsExactly("kafka:9092");
+        assertThat(config.getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("my-relay");
+        assertThat(config.getString(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/var/lib/relay");
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100);
+        assertThat(config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(2);
+        assertThat(config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isZero();
+        assertThat(config.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isTrue();
+        assertThat(config.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(SkipBadRecordsHandler.class);
+        Map<String, Object> producer = config.getProducerConfigs("client");
+        assertThat(producer).containsEntry("linger.ms", 0).containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true);
+        assertThat(config.originals()).containsEntry(RelayMetrics.CONFIG, metrics);
+    }
+
+    @Test
+    void theStateDirDefaultsUnderTheTempDir() {
+        RelayProperties defaults = new RelayProperties("signaling-relay", null, Duration.ofSeconds(30),
+                Duration.ofSeconds(1), 0, 1, Duration.ofMillis(100), Duration.ofSeconds(30));
+
+        assertThat(defaults.stateDir()).startsWith(System.getProperty("java.io.tmpdir")).endsWith("signaling-relay");
+    }
+}

@@ -1,0 +1,93 @@
+package io.signaling.relay.topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.gateway.GatewayReport;
+import io.signaling.schemas.session.SessionCommand;
+import io.signaling.schemas.session.SessionEvent;
+import io.signaling.schemas.session.SessionState;
+import io.signaling.schemas.signal.SignalAccepted;
+import io.signaling.schemas.topic.Topics;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The production topology in a {@link TopologyTestDriver}, configured like the real app (the
+ * skipping deserialization handler, metrics in the config), with typed topics at its edges.
+ */
+final class RelayDriver implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+    static final Duration TTL = Duration.ofSeconds(30);
+
+    final Topics topics = Topics.from(TopicsProperties.defaults("test"));
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, SessionCommand> commands;
+    final TestInputTopic<String, GatewayReport> reports;
+    final TestInputTopic<String, SignalAccepted> signals;
+    final TestOutputTopic<String, SessionEvent> events;
+    final TestOutputTopic<String, SessionState> sessions;
+    final TestOutputTopic<String, Delivery> deliveries;
+
+    RelayDriver(Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relay-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipBadRecordsHandler.class);
+        props.put(RelayMetrics.CONFIG, new RelayMetrics(registry));
+        driver = new TopologyTestDriver(SignalingTopology.build(topics, new RelaySettings(TTL, Duration.ofSeconds(1))),
+                props, T0);
+        StringSerializer keys = new StringSerializer();
+        commands = driver.createInputTopic(topics.sessionCommands().name(), keys,
+                topics.sessionCommands().valueSerde().serializer());
+        reports = driver.createInputTopic(topics.gatewayReports().name(), keys,
+                topics.gatewayReports().valueSerde().serializer());
+        signals = driver.createInputTopic(topics.signals().name(), keys, topics.signals().valueSerde().serializer());
+        StringDeserializer userIds = new StringDeserializer();
+        events = driver.createOutputTopic(topics.sessionEvents().name(), userIds,
+                topics.sessionEvents().valueSerde().deserializer());
+        sessions = driver.createOutputTopic(topics.sessions().name(), userIds,
+                topics.sessions().valueSerde().deserializer());
+        deliveries = driver.createOutputTopic(topics.deliveries().name(), userIds,
+                topics.deliveries().valueSerde().deserializer());
+    }
+
+    /** Raw bytes on any input topic, as a broken or foreign producer would write them. */
+    void pipeRaw(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
+    }
+
+    KeyValueStore<String, HeldSignal> heldStore() {
+        return driver.getKeyValueStore(SignalingTopology.HELD_SIGNALS_STORE);
+    }
+
+    KeyValueStore<String, SessionState> sessionsStore() {
+        return driver.getKeyValueStore(SignalingTopology.SESSIONS_STORE);
+    }
+
+    double skipped() {
+        return registry.find(RelayMetrics.SKIPPED).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    double routed(RelayMetrics.Outcome outcome) {
+        return registry.get(RelayMetrics.ROUTED).tag("outcome", outcome.name().toLowerCase()).counter().count();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
