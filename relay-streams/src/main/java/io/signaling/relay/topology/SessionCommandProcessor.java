@@ -56,6 +56,12 @@ final class SessionCommandProcessor implements Processor<String, SessionCommand,
     private void create(CreateSession create, long timestamp) {
         SessionState current = ledger.current(create.userId());
         Instant now = ledger.now();
+        if (current == null && isStale(create, now)) {
+            // A create replayed after its session already ended (or after a long outage): its
+            // requester gave up long ago, so creating it now would only block the userId until expiry.
+            ledger.skip("stale CreateSession requested at " + create.requestedAt());
+            return;
+        }
         if (current == null) {
             ledger.apply(new SessionCreated(create.userId(), create.sessionId(), create.keyHash(), create.gatewayId(),
                     create.listeningAddress(), create.deliveryPartition(), now,
@@ -72,6 +78,10 @@ final class SessionCommandProcessor implements Processor<String, SessionCommand,
             ledger.apply(new SessionRefused(create.userId(), create.sessionId(), SessionRefused.USER_ID_TAKEN, now),
                     timestamp);
         }
+    }
+
+    private boolean isStale(CreateSession create, Instant now) {
+        return create.requestedAt() != null && create.requestedAt().plus(settings.unackedSessionTtl()).isBefore(now);
     }
 
     private void end(EndSession end, long timestamp) {

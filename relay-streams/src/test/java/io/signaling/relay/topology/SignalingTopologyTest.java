@@ -103,6 +103,20 @@ class SignalingTopologyTest {
         }
 
         @Test
+        void aCreateReplayedAfterItsSessionEndedDoesNotBringItBack() {
+            relay.commands.pipeInput("alice", create("alice", "s1"));
+            relay.commands.pipeInput("alice", end("alice", "s1"));
+            drain();
+            relay.driver.advanceWallClockTime(TTL.plusSeconds(1));
+
+            relay.commands.pipeInput("alice", create("alice", "s1"));
+
+            assertThat(relay.events.readValuesToList()).isEmpty();
+            assertThat(relay.sessionsStore().get("alice")).isNull();
+            assertThat(relay.skipped()).isEqualTo(1);
+        }
+
+        @Test
         void connectionOpenedAcksTheSession() {
             relay.commands.pipeInput("alice", create("alice", "s1"));
             drain();
