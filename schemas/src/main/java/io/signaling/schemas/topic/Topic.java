@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * One topic of the platform: its full name, serdes, layout and the one deployable that writes it.
  *
- * @param retention how long records are kept; {@code null} keeps them forever (compacted tables)
+ * @param retention how long records are kept; {@code null}, zero or negative keeps them forever
  */
 public record Topic<K, V>(
         String name,
@@ -33,10 +33,14 @@ public record Topic<K, V>(
         }
     }
 
+    public boolean keepsForever() {
+        return retention == null || retention.isZero() || retention.isNegative();
+    }
+
     public NewTopic newTopic(Map<String, String> extraConfigs) {
         Map<String, String> configs = new HashMap<>(extraConfigs);
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.config);
-        configs.put(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis()));
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, keepsForever() ? "-1" : Long.toString(retention.toMillis()));
         return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
 }

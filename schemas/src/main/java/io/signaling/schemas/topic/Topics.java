@@ -38,9 +38,9 @@ public record Topics(
         short rf = p.replicationFactor();
         return new Topics(
                 new Topic<>(prefix + "session-commands", key, Serdes.json(SessionCommand.class), p.partitions(), rf,
-                        CleanupPolicy.DELETE, p.sessionEventRetention(), SESSION_SERVICE),
+                        CleanupPolicy.DELETE, p.commandRetention(), SESSION_SERVICE),
                 new Topic<>(prefix + "gateway-reports", key, Serdes.json(GatewayReport.class), p.partitions(), rf,
-                        CleanupPolicy.DELETE, p.sessionEventRetention(), GATEWAY),
+                        CleanupPolicy.DELETE, p.commandRetention(), GATEWAY),
                 new Topic<>(prefix + "signals", key, Serdes.json(SignalAccepted.class), p.partitions(), rf,
                         CleanupPolicy.DELETE, p.signalRetention(), GATEWAY),
                 new Topic<>(prefix + "session-events", key, Serdes.json(SessionEvent.class), p.partitions(), rf,

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor     1 on one broker, 3 in production
  * @param minInsyncReplicas     with acks=all, how many replicas must have a record before it is acked
  * @param signalRetention       how long accepted signals and deliveries are kept for the audit trail
- * @param sessionEventRetention how long session events, commands and gateway reports are kept
+ * @param sessionEventRetention how long session events are kept; zero or negative keeps them forever (the
+ *                              default), so {@code audit rebuild} always folds the whole log from its first event
+ * @param commandRetention      how long session commands and gateway reports (inputs to the relay) are kept
  */
 @ConfigurationProperties("signaling.topics")
 public record TopicsProperties(
@@ -23,9 +25,11 @@ public record TopicsProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("7d") Duration signalRetention,
-        @DefaultValue("30d") Duration sessionEventRetention) {
+        @DefaultValue("-1ms") Duration sessionEventRetention,
+        @DefaultValue("7d") Duration commandRetention) {
 
     public static TopicsProperties defaults(String prefix) {
-        return new TopicsProperties(prefix, 12, 16, (short) 1, 1, Duration.ofDays(7), Duration.ofDays(30));
+        return new TopicsProperties(prefix, 12, 16, (short) 1, 1, Duration.ofDays(7), Duration.ofMillis(-1),
+                Duration.ofDays(7));
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class TopicsTest {
 
     private static final TopicsProperties CUSTOM = new TopicsProperties("acme", 5, 9, (short) 3, 2, Duration.ofDays(2),
-            Duration.ofDays(10));
+            Duration.ofDays(10), Duration.ofDays(3));
 
     private final Topics topics = Topics.from(CUSTOM);
 
@@ -74,12 +74,13 @@ class TopicsTest {
         Map<String, NewTopic> created = newTopics();
         String signals = Long.toString(Duration.ofDays(2).toMillis());
         String events = Long.toString(Duration.ofDays(10).toMillis());
+        String commands = Long.toString(Duration.ofDays(3).toMillis());
 
         assertThat(created.get("acme.signals").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, signals);
         assertThat(created.get("acme.deliveries").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, signals);
         assertThat(created.get("acme.session-events").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, events);
-        assertThat(created.get("acme.session-commands").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, events);
-        assertThat(created.get("acme.gateway-reports").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, events);
+        assertThat(created.get("acme.session-commands").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, commands);
+        assertThat(created.get("acme.gateway-reports").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, commands);
     }
 
     @Test
@@ -118,7 +119,11 @@ class TopicsTest {
         assertThat(bound.partitions()).isEqualTo(12);
         assertThat(bound.deliveryPartitions()).isEqualTo(16);
         assertThat(bound.signalRetention()).isEqualTo(Duration.ofDays(7));
-        assertThat(bound.sessionEventRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(bound.commandRetention()).isEqualTo(Duration.ofDays(7));
+        // The session-event log is never deleted by default: audit rebuild folds it from the first event.
+        assertThat(Topics.from(bound).sessionEvents().keepsForever()).isTrue();
+        assertThat(Topics.from(bound).newTopics(bound)).filteredOn(t -> t.name().endsWith("session-events"))
+                .singleElement().satisfies(t -> assertThat(t.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"));
     }
 
     @Test
