@@ -1,0 +1,99 @@
+// Types of signaling-client.js (and of /client/signaling-client.js, which adds `SockJS`).
+
+export interface ReconnectOptions {
+  /** Attempts after a lost connection before giving up with a `close` event; 0 disables reconnecting. Default 8. */
+  maxAttempts?: number;
+  /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))]. Default 250. */
+  baseDelayMs?: number;
+  /** Backoff ceiling. Default 10000. */
+  maxDelayMs?: number;
+}
+
+export interface ConnectOptions {
+  /** Base URL of the session service, e.g. `http://localhost:8080` (POST `${sessionUrl}/connect`). */
+  sessionUrl: string;
+  /** 1 to 64 characters from `A-Z a-z 0-9 . _ @ -`. */
+  userId: string;
+  /** SockJS transports to allow, e.g. `['websocket']`, `['xhr-streaming']`, `['xhr-polling']`. Default: DEFAULT_TRANSPORTS. */
+  transports?: string[];
+  /** Reconnect policy, or `false` for none. */
+  reconnect?: ReconnectOptions | false;
+  /** The SockJS constructor; default the page's global `SockJS` (the bundle passes its own). */
+  SockJS?: new (url: string, reserved?: null, options?: { transports?: string[] }) => unknown;
+}
+
+/**
+ * Platform codes (`.code`): `invalid-message`, `message-too-large`, `from-mismatch`, `recipient-unavailable`,
+ * `rate-limited`; from /connect: `invalid-user-id`, `user-id-taken`, `no-gateway-available`, `http-<status>`.
+ * Client codes: `not-connected` (send while disconnected), `connection-lost` (no ack before the connection
+ * ended: the signal may or may not be in the log), `connection-refused` (SockJS closed before opening).
+ */
+export class SignalingError extends Error {
+  readonly code: string;
+  /** The message id, for errors about one message. */
+  readonly id?: string;
+  /** The HTTP status, for /connect errors. */
+  readonly status?: number;
+}
+
+export interface Signal<T = unknown> {
+  id: string;
+  from: string;
+  to: string;
+  content: T;
+}
+
+export interface ClientEvents {
+  /** A signal from another user (or yourself). */
+  signal: Signal;
+  /** The connection is open: after connect() (before you could listen) and after each successful reconnect. */
+  open: { userId: string; attempt?: number };
+  /** The client is done for good: after close(), or after giving up reconnecting (`reason` says why). */
+  close: { code: number; reason: string };
+  /** An error frame not tied to a pending send, e.g. `recipient-unavailable` after the ack. */
+  error: { id?: string; code: string; message: string };
+  /** The connection was lost; attempt `attempt` of a new session starts in `delayMs`. */
+  reconnecting: { attempt: number; delayMs: number };
+  /** Every frame on the wire, for timelines and debugging. */
+  frame: { direction: 'sent' | 'received'; frame: Record<string, unknown> };
+}
+
+export interface SignalingClient extends EventTarget {
+  readonly userId: string;
+  /** STUN/TURN servers from `GET ${sessionUrl}/ice-servers`; `[]` when the platform has no such endpoint. */
+  readonly iceServers: RTCIceServer[];
+  /** True while the SockJS connection is open. */
+  readonly connected: boolean;
+  /** Resolves with `{id}` when the gateway acks (the signal is in the log); rejects with a SignalingError. */
+  send(to: string, content: unknown, options?: { id?: string }): Promise<{ id: string }>;
+  /** DELETE /sessions/{userId} with the listening key (best effort), then closes; resolves with the close event. */
+  close(): Promise<{ code: number; reason: string }>;
+  /** Listens for an event's detail; returns the unsubscribe function. Events are also CustomEvents on the EventTarget. */
+  on<K extends keyof ClientEvents>(type: K, listener: (detail: ClientEvents[K]) => void): () => void;
+}
+
+export const DEFAULT_TRANSPORTS: readonly string[];
+export const DEFAULT_RECONNECT: Readonly<Required<ReconnectOptions>>;
+
+/** Creates a session (POST /connect), opens its SockJS connection, resolves once it is open. No retries here. */
+export function connect(options: ConnectOptions): Promise<SignalingClient>;
+
+export interface PerfectNegotiationOptions {
+  /** Exactly one of the two peers is polite: it rolls its own offer back on glare. */
+  polite: boolean;
+  /** Failures of async negotiation steps; default console.error. */
+  onError?: (error: unknown) => void;
+  /** `signal` event details from the peer that the app already received (e.g. the offer that made it create the pc). */
+  backlog?: Signal[];
+}
+
+/**
+ * Runs W3C perfect negotiation for `pc` with `peerId` through `client`: sends
+ * `{kind:'description', description}` and `{kind:'candidate', candidate}`. Returns a disposer.
+ */
+export function perfectNegotiation(
+  client: SignalingClient,
+  peerId: string,
+  pc: RTCPeerConnection,
+  options: PerfectNegotiationOptions,
+): () => void;

@@ -1,0 +1,281 @@
+/**
+ * Browser client of the signaling platform (contract signaling-v1): it hides POST /connect,
+ * SockJS and the frame protocol, and reconnects with a new session when the connection is lost.
+ *
+ * Plain ES module, no build step: it takes SockJS from `options.SockJS` or the page's global
+ * `SockJS`. `/client/signaling-client.js` (dist/) is this module with sockjs-client bundled in.
+ */
+export { perfectNegotiation } from './perfect-negotiation.js';
+
+/**
+ * The iframe-based SockJS transports load sockjs-client from the server's `sockjs_url`, which
+ * points at a CDN by default; we never load code from a CDN, so they are left out.
+ */
+export const DEFAULT_TRANSPORTS = Object.freeze(['websocket', 'xhr-streaming', 'eventsource', 'xhr-polling']);
+export const DEFAULT_RECONNECT = Object.freeze({ maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 10_000 });
+
+/** An error of the platform (`.code` is the contract's code) or of the client (`not-connected`, …). */
+export class SignalingError extends Error {
+  constructor(code, message, { id, status } = {}) {
+    super(message || code);
+    this.name = 'SignalingError';
+    this.code = code;
+    if (id !== undefined) this.id = id;
+    if (status !== undefined) this.status = status;
+  }
+}
+
+/** Creates a session, opens its SockJS connection and resolves with the client once it is open. */
+export function connect(options) {
+  return SignalingClient.open(options);
+}
+
+/** Full-jitter exponential backoff: uniform in [0, min(max, base * 2^(attempt-1))]. */
+function backoffDelay(attempt, { baseDelayMs, maxDelayMs }) {
+  return Math.round(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+}
+
+function randomHex(bytes) {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)),
+    (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+class SignalingClient extends EventTarget {
+  #sessionUrl;
+  #SockJS;
+  #transports;
+  #reconnect;
+  #session = null; // the /connect answer of the current session
+  #sock = null; // set only while the connection is open
+  #pending = new Map(); // id → {resolve, reject} of sends not yet acked
+  #idPrefix = randomHex(6);
+  #idCounter = 0;
+  #closing = false;
+  #closeEmitted = false;
+  #wake = null; // cuts a reconnect backoff short when close() is called
+  #closedPromise;
+  #resolveClosed;
+
+  constructor({ sessionUrl, userId, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS = globalThis.SockJS } = {}) {
+    super();
+    if (!sessionUrl || !userId) throw new TypeError('connect() needs sessionUrl and userId');
+    if (typeof SockJS !== 'function') {
+      throw new TypeError('SockJS not found: load sockjs-client first, pass options.SockJS, or use /client/signaling-client.js');
+    }
+    this.#sessionUrl = String(sessionUrl).replace(/\/+$/, '');
+    this.#SockJS = SockJS;
+    this.#transports = transports;
+    this.#reconnect = reconnect === false ? { ...DEFAULT_RECONNECT, maxAttempts: 0 } : { ...DEFAULT_RECONNECT, ...reconnect };
+    this.#closedPromise = new Promise((resolve) => { this.#resolveClosed = resolve; });
+    /** @readonly */
+    this.userId = userId;
+    /** STUN/TURN servers for RTCPeerConnection, refreshed with every session (TURN credentials expire). */
+    this.iceServers = [];
+  }
+
+  /** True while the SockJS connection is open. */
+  get connected() {
+    return this.#sock !== null;
+  }
+
+  /** Subscribes to an event; the listener gets the event's detail. Returns the unsubscribe function. */
+  on(type, listener) {
+    const wrapped = (event) => listener(event.detail);
+    this.addEventListener(type, wrapped);
+    return () => this.removeEventListener(type, wrapped);
+  }
+
+  /** Sends a signal; resolves with `{id}` on the gateway's ack, rejects with a SignalingError. */
+  send(to, content, { id = this.#nextId() } = {}) {
+    if (!this.#sock) return Promise.reject(new SignalingError('not-connected', 'not connected', { id }));
+    const frame = { to, content, id };
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#sock.send(JSON.stringify(frame));
+      this.#emit('frame', { direction: 'sent', frame });
+    });
+  }
+
+  /** Ends the session for good: DELETE /sessions/{userId} (best effort), then closes the connection. */
+  close() {
+    if (this.#closing) return this.#closedPromise;
+    this.#closing = true;
+    this.#wake?.();
+    const session = this.#session;
+    const sock = this.#sock;
+    (async () => {
+      await this.#deleteSession(session);
+      if (sock) sock.close(1000, 'closed by client');
+      else this.#emitClose(1000, 'closed by client');
+    })();
+    return this.#closedPromise;
+  }
+
+  /** The first session: no retries, so a taken name or a wrong URL is reported at once. */
+  static async open(options) {
+    const client = new SignalingClient(options);
+    await client.#openSession();
+    client.#emit('open', { userId: client.userId });
+    return client;
+  }
+
+  async #openSession() {
+    const [session, iceServers] = await Promise.all([this.#createSession(), this.#fetchIceServers()]);
+    this.#session = session;
+    this.iceServers = iceServers;
+    let sock;
+    try {
+      sock = await this.#openSocket(session);
+    } catch (err) {
+      // an unopened session would hold the userId until its TTL, answering the next /connect with 409
+      await this.#deleteSession(session);
+      throw err;
+    }
+    if (this.#closing) { // close() was called while this session was being set up
+      await this.#deleteSession(session);
+      sock.close(1000, 'closed by client');
+      return;
+    }
+    this.#sock = sock;
+  }
+
+  async #createSession() {
+    const response = await fetch(`${this.#sessionUrl}/connect`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: this.userId }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new SignalingError(body.error ?? `http-${response.status}`,
+        body.message ?? `POST /connect answered ${response.status}`, { status: response.status });
+    }
+    return body;
+  }
+
+  /** The platform's STUN/TURN list when it has the endpoint; no external default (no third-party STUN). */
+  async #fetchIceServers() {
+    try {
+      const response = await fetch(`${this.#sessionUrl}/ice-servers`);
+      if (response.status !== 200) return [];
+      const body = await response.json();
+      return Array.isArray(body) ? body : (body.iceServers ?? []);
+    } catch {
+      return [];
+    }
+  }
+
+  #openSocket(session) {
+    const url = new URL(session.listeningAddress);
+    url.searchParams.set('userId', this.userId);
+    url.searchParams.set('token', session.listeningKey);
+    const sock = new this.#SockJS(url.toString(), null, { transports: this.#transports });
+    return new Promise((resolve, reject) => {
+      let opened = false;
+      sock.onopen = () => { opened = true; resolve(sock); };
+      sock.onmessage = (event) => this.#receive(event.data);
+      sock.onclose = (event) => {
+        if (!opened) {
+          reject(new SignalingError('connection-refused', `SockJS closed before opening: ${event.code} ${event.reason}`));
+        } else if (this.#sock === sock) {
+          this.#lost(event);
+        }
+      };
+    });
+  }
+
+  #receive(data) {
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      this.#emit('error', { code: 'invalid-frame', message: 'the gateway sent a frame that is not JSON' });
+      return;
+    }
+    this.#emit('frame', { direction: 'received', frame });
+    const pending = this.#pending.get(frame.id);
+    if (frame.type === 'signal') {
+      const { id, from, to, content } = frame;
+      this.#emit('signal', { id, from, to, content });
+    } else if (frame.type === 'ack' && pending) {
+      this.#pending.delete(frame.id);
+      pending.resolve({ id: frame.id });
+    } else if (frame.type === 'error' && pending) {
+      this.#pending.delete(frame.id);
+      pending.reject(new SignalingError(frame.code, frame.message, { id: frame.id }));
+    } else if (frame.type === 'error') {
+      // e.g. recipient-unavailable after the ack: that send's promise is already settled
+      const { id, code, message } = frame;
+      this.#emit('error', { id, code, message });
+    }
+  }
+
+  #lost(event) {
+    this.#sock = null;
+    for (const { reject } of this.#pending.values()) {
+      // the signal may or may not be in the log: the caller decides whether to send it again
+      reject(new SignalingError('connection-lost', `connection lost before the ack (${event.code} ${event.reason})`));
+    }
+    this.#pending.clear();
+    if (this.#closing) {
+      this.#emitClose(1000, 'closed by client');
+    } else {
+      this.#reconnectLoop(event);
+    }
+  }
+
+  /** A new session each time: the old one is deleted server-side when its connection ends. */
+  async #reconnectLoop(lostEvent) {
+    const { maxAttempts } = this.#reconnect;
+    let lastError = `${lostEvent.code} ${lostEvent.reason}`;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const delayMs = backoffDelay(attempt, this.#reconnect);
+      this.#emit('reconnecting', { attempt, delayMs });
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        this.#wake = () => { clearTimeout(timer); resolve(); };
+      });
+      if (this.#closing) return this.#emitClose(1000, 'closed by client');
+      try {
+        await this.#openSession(); // 409 user-id-taken while the old session lingers: just the next attempt
+        if (this.#closing) return this.#emitClose(1000, 'closed by client');
+        this.#emit('open', { userId: this.userId, attempt });
+        return;
+      } catch (err) {
+        lastError = err.message;
+      }
+    }
+    const reason = maxAttempts === 0
+      ? `connection lost (${lastError}), reconnect disabled`
+      : `connection lost; gave up reconnecting after ${maxAttempts} attempts (last error: ${lastError})`;
+    this.#emitClose(lostEvent.code, reason);
+  }
+
+  async #deleteSession(session) {
+    if (!session) return;
+    try {
+      await fetch(`${this.#sessionUrl}/sessions/${encodeURIComponent(this.userId)}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${session.listeningKey}` },
+      });
+    } catch {
+      // best effort: closing the connection deletes the session too, only later
+    }
+  }
+
+  #emitClose(code, reason) {
+    if (this.#closeEmitted) return;
+    this.#closeEmitted = true;
+    this.#closing = true;
+    this.#emit('close', { code, reason });
+    this.#resolveClosed({ code, reason });
+  }
+
+  #nextId() {
+    return `${this.#idPrefix}-${++this.#idCounter}`;
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
