@@ -120,9 +120,10 @@ class SignalingClient extends EventTarget {
   }
 
   async #openSession() {
-    const [session, iceServers] = await Promise.all([this.#createSession(), this.#fetchIceServers()]);
+    const session = await this.#createSession();
     this.#session = session;
-    this.iceServers = iceServers;
+    // after /connect: TURN credentials are handed only to a live session that shows its key
+    this.iceServers = await this.#fetchIceServers(session);
     let sock;
     try {
       sock = await this.#openSocket(session);
@@ -154,9 +155,10 @@ class SignalingClient extends EventTarget {
   }
 
   /** The platform's STUN/TURN list when it has the endpoint; no external default (no third-party STUN). */
-  async #fetchIceServers() {
+  async #fetchIceServers(session) {
     try {
-      const response = await fetch(`${this.#sessionUrl}/ice-servers`);
+      const url = `${this.#sessionUrl}/ice-servers?userId=${encodeURIComponent(this.userId)}`;
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${session.listeningKey}` } });
       if (response.status !== 200) return [];
       const body = await response.json();
       return Array.isArray(body) ? body : (body.iceServers ?? []);

@@ -120,7 +120,15 @@ export async function startFakePlatform({ maxMessageBytes = 1024, iceServers } =
       session.conn?.close(4001, 'session-ended');
       return answer(204);
     }
-    if (req.method === 'GET' && path === '/ice-servers' && iceServers) return answer(200, { iceServers });
+    if (req.method === 'GET' && path === '/ice-servers' && iceServers) {
+      // like the platform: TURN credentials only for a live session presenting its key
+      const userId = new URL(req.url, platform.url).searchParams.get('userId');
+      const session = sessions.get(userId);
+      if (!session || req.headers.authorization !== `Bearer ${session.key}`) {
+        return answer(401, { error: 'invalid-key', message: 'no' });
+      }
+      return answer(200, { iceServers });
+    }
     answer(404, { error: 'not-found', message: 'no' });
   });
   sockServer.installHandlers(server);

@@ -1,7 +1,7 @@
 package io.signaling.session.sessions;
 
 /** Reads the listening key out of {@code Authorization: Bearer <key>}. */
-final class BearerToken {
+public final class BearerToken {
 
     private static final String SCHEME = "Bearer ";
 
@@ -9,7 +9,7 @@ final class BearerToken {
     }
 
     /** The presented key, or null when the header is missing or not a Bearer credential. */
-    static String from(String authorization) {
+    public static String from(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;
         }
