@@ -1,0 +1,130 @@
+package io.signaling.gateway.connection;
+
+import io.signaling.gateway.frame.CloseCodes;
+import io.signaling.gateway.frame.CloseCodes.Refusal;
+import io.signaling.gateway.handshake.Admission;
+import io.signaling.gateway.handshake.HandshakeAttributes;
+import io.signaling.gateway.handshake.RefusingTransports;
+import io.signaling.gateway.sessions.SessionsView;
+import io.signaling.gateway.signal.SignalIntake;
+import io.signaling.gateway.signal.TokenBucket;
+import io.signaling.gateway.system.GatewayProperties;
+import java.io.IOException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * The SockJS endpoint's handler: opens a connection for an admitted handshake, passes client
+ * messages to {@link SignalIntake}, and reports the connection's end.
+ */
+@Component
+public class SignalingSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalingSocketHandler.class);
+    private static final String CONNECTION = "signaling.connection";
+
+    private final ConnectionHub hub;
+    private final ConnectionReports reports;
+    private final SignalIntake intake;
+    private final SessionsView view;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    SignalingSocketHandler(ConnectionHub hub, ConnectionReports reports, SignalIntake intake, SessionsView view,
+            GatewayProperties properties, Clock clock) {
+        this.hub = hub;
+        this.reports = reports;
+        this.intake = intake;
+        this.view = view;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+        if (session.getAttributes().get(HandshakeAttributes.REFUSAL) instanceof Refusal refusal) {
+            refuse(session, refusal); // an HTTP transport refused by the handshake interceptor
+            return;
+        }
+        Object admitted = session.getAttributes().get(HandshakeAttributes.ADMISSION);
+        if (!(admitted instanceof Admission admission)) {
+            refuse(session, Refusal.INVALID_REQUEST);
+            return;
+        }
+        Connection connection = new Connection(decorate(session), admission, new TokenBucket(
+                properties.rateLimit().perSecond(), properties.rateLimit().burst(), clock));
+        session.getAttributes().put(CONNECTION, connection); // before registering: a close may come at any time now
+        if (!hub.register(connection)) {
+            // Two handshakes for one session passed the check at once: the first to register wins, this one writes nothing.
+            session.getAttributes().remove(CONNECTION);
+            log.info("Refused a second connection for {}", admission.userId());
+            refuse(session, hub.accepting() ? Refusal.ALREADY_CONNECTED : Refusal.SHUTTING_DOWN);
+            return;
+        }
+        log.info("Connection opened for {} (session {}, {})", admission.userId(), admission.sessionId(),
+                session.getClass().getSimpleName());
+        reports.opened(connection);
+        if (!session.isOpen()) { // closed while opening, possibly before it was registered
+            afterConnectionClosed(session, CloseStatus.NO_CLOSE_FRAME);
+            return;
+        }
+        // The view may have deleted the session between the handshake's check and the registration above.
+        hub.onSessionRow(admission.userId(), view.get(admission.userId()));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Connection connection = connectionOf(session);
+        if (connection != null) {
+            intake.handle(connection, message.getPayload());
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        Connection connection = connectionOf(session);
+        if (connection != null) {
+            log.debug("Transport error for {}: {}", connection.userId(), exception.toString());
+            connection.transportFailed();
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Connection connection = connectionOf(session);
+        if (connection == null) {
+            return; // refused: nothing was reported for it, nothing is now
+        }
+        hub.unregister(connection);
+        log.info("Connection closed for {} ({})", connection.userId(), status);
+        reports.closed(connection, status);
+    }
+
+    /**
+     * A refused session is closed with 4403 after its open frame: the websocket transport sent
+     * {@code o} before calling this handler, the HTTP transports send it after, so they close it
+     * themselves ({@link RefusingTransports}).
+     */
+    private static void refuse(WebSocketSession session, Refusal refusal) throws IOException {
+        session.getAttributes().put(HandshakeAttributes.REFUSAL, refusal);
+        if (!RefusingTransports.closesAfterOpen(session)) {
+            session.close(CloseCodes.refused(refusal));
+        }
+    }
+
+    private WebSocketSession decorate(WebSocketSession session) {
+        return new ConcurrentWebSocketSessionDecorator(session, (int) properties.sendTimeLimit().toMillis(),
+                (int) properties.sendBufferLimit().toBytes());
+    }
+
+    private static Connection connectionOf(WebSocketSession session) {
+        return (Connection) session.getAttributes().get(CONNECTION);
+    }
+}

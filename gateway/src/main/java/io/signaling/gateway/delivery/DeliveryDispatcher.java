@@ -1,0 +1,98 @@
+package io.signaling.gateway.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.signaling.gateway.frame.OutgoingFrames;
+import io.signaling.gateway.report.ReportSink;
+import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalRejection;
+import io.signaling.schemas.gateway.DeliveryFailed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fans a delivery out to the one connection it is for. A signal that finds no connection of its
+ * session here goes back to the relay as {@code DeliveryFailed}, which answers the sender with
+ * {@code recipient-unavailable}: an accepted signal is never dropped silently. A rejection that
+ * finds no connection is dropped: its sender is gone.
+ */
+@Component
+class DeliveryDispatcher {
+
+    private final Recipients recipients;
+    private final ReportSink reports;
+    private final GatewayIdentity identity;
+    private final Clock clock;
+    private final Counter signalsOut;
+    private final Counter duplicates;
+    private final Timer relayLatency;
+
+    DeliveryDispatcher(Recipients recipients, ReportSink reports, GatewayIdentity identity, Clock clock,
+            MeterRegistry meters) {
+        this.recipients = recipients;
+        this.reports = reports;
+        this.identity = identity;
+        this.clock = clock;
+        this.signalsOut = Counter.builder("signaling.gateway.signals.out")
+                .description("Signals delivered to a connected client").register(meters);
+        this.duplicates = Counter.builder("signaling.gateway.deliveries.duplicate")
+                .description("Deliveries and rejections dropped as already given to the connection").register(meters);
+        this.relayLatency = Timer.builder("signaling.gateway.relay.latency")
+                .description("From the sender's gateway accepting a signal to this gateway delivering it")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    void dispatch(Delivery delivery) {
+        if (!identity.id().equals(delivery.gatewayId())) {
+            return; // another gateway sharing this partition
+        }
+        if (delivery instanceof SignalDelivery signal) {
+            deliver(signal);
+        }
+        else if (delivery instanceof SignalRejection rejection) {
+            reject(rejection);
+        }
+    }
+
+    private void deliver(SignalDelivery signal) {
+        Recipient recipient = connectionOf(signal);
+        if (recipient != null) {
+            if (!recipient.dedup().firstDelivery(signal.sourcePartition(), signal.sourceOffset())) {
+                duplicates.increment();
+                return;
+            }
+            if (recipient.send(OutgoingFrames.signal(signal))) {
+                signalsOut.increment();
+                if (signal.sentAt() != null) {
+                    relayLatency.record(Duration.between(signal.sentAt(), clock.instant()));
+                }
+                return;
+            }
+        }
+        reports.report(new DeliveryFailed(signal.userId(), signal, Instant.now(clock)));
+    }
+
+    private void reject(SignalRejection rejection) {
+        Recipient sender = connectionOf(rejection);
+        if (sender == null) {
+            return;
+        }
+        if (!sender.dedup().firstRejection(rejection.sourcePartition(), rejection.sourceOffset())) {
+            duplicates.increment();
+            return;
+        }
+        sender.send(OutgoingFrames.error(rejection.id(), rejection.code(), rejection.message()));
+    }
+
+    /** The connection of the delivery's very session: one of an older session of that userId is not it. */
+    private Recipient connectionOf(Delivery delivery) {
+        Recipient recipient = recipients.find(delivery.userId());
+        return recipient != null && recipient.sessionId().equals(delivery.sessionId()) ? recipient : null;
+    }
+}

@@ -1,0 +1,33 @@
+package io.signaling.gateway.frame;
+
+/**
+ * Every {@code code} the gateway puts in an {@code {"type":"error"}} frame (signaling-v1 §2). The
+ * first five are the contract's; {@link #UNAVAILABLE} is ours, documented in gateway/README.md.
+ */
+public enum ErrorCode {
+    /** Not JSON, not an object, no valid {@code to}, or an {@code id} that is not a string of 1 to 64 characters. */
+    INVALID_MESSAGE("invalid-message"),
+    /** The SockJS message is over {@code signaling.gateway.max-message-bytes} of UTF-8. */
+    MESSAGE_TOO_LARGE("message-too-large"),
+    /** {@code from} is present and is not the sender's userId. */
+    FROM_MISMATCH("from-mismatch"),
+    /** The recipient has no session, or it ended before delivery. Decided by the relay, forwarded as is. */
+    RECIPIENT_UNAVAILABLE("recipient-unavailable"),
+    /** The connection is over its token bucket ({@code signaling.gateway.rate-limit.*}). */
+    RATE_LIMITED("rate-limited"),
+    /**
+     * Not in the contract's list: the signal could not be written to the signal log (Kafka
+     * unreachable, or it timed out). Nothing was accepted; the client may send it again.
+     */
+    UNAVAILABLE("unavailable");
+
+    private final String code;
+
+    ErrorCode(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

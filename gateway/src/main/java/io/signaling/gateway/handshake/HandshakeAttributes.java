@@ -1,0 +1,14 @@
+package io.signaling.gateway.handshake;
+
+/** Keys of the WebSocket session attributes that carry the handshake's outcome to the handler. */
+public final class HandshakeAttributes {
+
+    /** An {@link Admission}: the handshake was accepted. */
+    public static final String ADMISSION = "signaling.admission";
+
+    /** A {@code CloseCodes.Refusal}: an HTTP transport refused, to be closed with 4403 once open. */
+    public static final String REFUSAL = "signaling.refusal";
+
+    private HandshakeAttributes() {
+    }
+}

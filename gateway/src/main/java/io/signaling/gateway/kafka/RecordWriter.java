@@ -1,0 +1,50 @@
+package io.signaling.gateway.kafka;
+
+import io.signaling.schemas.topic.Topic;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * The gateway's one producer, shared by every topic it writes (signals, gateway-reports,
+ * gateways), each record serialized with its topic's serde from the {@code Topics} registry.
+ */
+public final class RecordWriter implements AutoCloseable {
+
+    private final Producer<String, byte[]> producer;
+
+    public RecordWriter(Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** Appends {@code value} ({@code null}: a tombstone); completes when the broker acknowledged it. */
+    public <V> CompletableFuture<RecordMetadata> write(Topic<String, V> topic, String key, V value) {
+        CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        try {
+            byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, failure) -> {
+                if (failure == null) {
+                    result.complete(metadata);
+                }
+                else {
+                    result.completeExceptionally(failure);
+                }
+            });
+        }
+        catch (RuntimeException e) { // metadata timeout, closed producer, serialization: a failed write, not a crash
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,101 @@
+package io.signaling.gateway.registry;
+
+import io.signaling.gateway.connection.ConnectionHub;
+import io.signaling.gateway.kafka.RecordWriter;
+import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.schemas.gateway.GatewayHeartbeat;
+import io.signaling.schemas.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces this gateway on the compacted gateways topic every {@code heartbeat-interval}, so
+ * session-service binds new sessions to it; on shutdown, first of all, a tombstone withdraws it.
+ */
+@Component
+class HeartbeatPublisher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
+
+    private final RecordWriter writer;
+    private final Topics topics;
+    private final GatewayIdentity identity;
+    private final ConnectionHub hub;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    HeartbeatPublisher(RecordWriter writer, Topics topics, GatewayIdentity identity, ConnectionHub hub, Clock clock,
+            GatewayProperties properties) {
+        this.writer = writer;
+        this.topics = topics;
+        this.identity = identity;
+        this.hub = hub;
+        this.clock = clock;
+        this.interval = properties.heartbeatInterval();
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleAtFixedRate(this::beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("Gateway {} announced at {} with deliveries partitions {}", identity.id(),
+                identity.listeningAddress(), identity.deliveryPartitions());
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            writer.write(topics.gateways(), identity.id(), null).get(5, TimeUnit.SECONDS);
+            log.info("Gateway {} withdrawn", identity.id());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            log.warn("Gateway {} could not be withdrawn: {}", identity.id(), e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server has bound its port (the listening address); the first to stop. */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE + 512;
+    }
+
+    private void beat() {
+        GatewayHeartbeat heartbeat = new GatewayHeartbeat(identity.id(), identity.listeningAddress(),
+                identity.deliveryPartitions(), hub.size(), clock.instant());
+        writer.write(topics.gateways(), identity.id(), heartbeat).whenComplete((metadata, failure) -> {
+            if (failure != null) {
+                log.warn("Heartbeat of {} not written: {}", identity.id(), failure.toString());
+            }
+        });
+    }
+}

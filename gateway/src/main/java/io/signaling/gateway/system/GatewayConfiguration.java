@@ -1,0 +1,65 @@
+package io.signaling.gateway.system;
+
+import io.signaling.gateway.frame.FrameParser;
+import io.signaling.gateway.kafka.KafkaClients;
+import io.signaling.gateway.kafka.RecordWriter;
+import io.signaling.schemas.topic.Topics;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Wiring of the gateway's identity, topics and Kafka clients. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({GatewayProperties.class, CorsProperties.class, TopicsProperties.class})
+class GatewayConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Topics topics(TopicsProperties properties) {
+        return Topics.from(properties);
+    }
+
+    /** Every topic of the platform, created at start-up when missing (idempotent: every service declares the same set). */
+    @Bean
+    KafkaAdmin.NewTopics signalingTopics(Topics topics, TopicsProperties properties) {
+        return new KafkaAdmin.NewTopics(topics.newTopics(properties).toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    GatewayIdentity gatewayIdentity(GatewayProperties properties, TopicsProperties topics, Environment environment) {
+        return new GatewayIdentity(properties, topics.deliveryPartitions(),
+                environment.getProperty("server.servlet.context-path", ""));
+    }
+
+    @Bean
+    KafkaClients kafkaClients(KafkaProperties kafkaProperties) {
+        return new KafkaClients(kafkaProperties);
+    }
+
+    @Bean(destroyMethod = "close")
+    RecordWriter recordWriter(KafkaClients clients, GatewayIdentity identity) {
+        return new RecordWriter(clients.producer("signaling-gateway-" + identity.id()));
+    }
+
+    /** Used by handshakes to read end offsets of the sessions topic; thread-safe, unlike a consumer. */
+    @Bean(destroyMethod = "close")
+    Admin gatewayAdmin(KafkaClients clients) {
+        return Admin.create(clients.adminConfig());
+    }
+
+    @Bean
+    FrameParser frameParser(GatewayProperties properties) {
+        return new FrameParser(properties.maxMessageBytes());
+    }
+}

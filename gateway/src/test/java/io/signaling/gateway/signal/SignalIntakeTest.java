@@ -1,0 +1,130 @@
+package io.signaling.gateway.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaling.gateway.frame.FrameParser;
+import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.schemas.json.Json;
+import io.signaling.schemas.signal.SignalAccepted;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+
+class SignalIntakeTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final List<SignalAccepted> appended = new ArrayList<>();
+    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
+            new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2), Duration.ofSeconds(3),
+            Duration.ofSeconds(25), Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1));
+    private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
+        appended.add(signal);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        pending.add(written);
+        return written;
+    }, new GatewayIdentity(properties, 16, ""), clock, properties, new SimpleMeterRegistry());
+    private final FakeSender alice = new FakeSender(new TokenBucket(1, 2, clock));
+
+    @Test
+    void appendsAnAcceptedFrameAndAcksOnlyOnceWritten() {
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\",\"content\":{\"sdp\":\"v=0\"}}");
+
+        assertThat(appended).containsExactly(new SignalAccepted("m1", "alice", "bob",
+                Json.mapper().readTree("{\"sdp\":\"v=0\"}"), clock.instant(), "s-alice", "gw-1", 3));
+        assertThat(alice.frames).isEmpty();
+
+        pending.get(0).complete(null);
+
+        assertThat(alice.frames).containsExactly(Json.mapper().readTree("{\"type\":\"ack\",\"id\":\"m1\"}"));
+    }
+
+    @Test
+    void makesAnIdWhenTheClientSentNone() {
+        intake.handle(alice, "{\"to\":\"bob\"}");
+        pending.get(0).complete(null);
+
+        String id = appended.get(0).id();
+        assertThat(id).isNotBlank();
+        assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void answersUnavailableWhenTheLogCannotTakeIt() {
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
+        pending.get(0).completeExceptionally(new IllegalStateException("broker down"));
+
+        assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("unavailable");
+        assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo("m1");
+    }
+
+    @Test
+    void rateLimitsAfterTheBurstWithoutAppending() {
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m3\"}");
+
+        assertThat(appended).extracting(SignalAccepted::id).containsExactly("m1", "m2");
+        assertThat(alice.frames).hasSize(1);
+        assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("rate-limited");
+        assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo("m3");
+
+        clock.advance(Duration.ofSeconds(1));
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m4\"}");
+        assertThat(appended).extracting(SignalAccepted::id).containsExactly("m1", "m2", "m4");
+    }
+
+    @Test
+    void badFramesCostNoToken() {
+        for (int i = 0; i < 5; i++) {
+            intake.handle(alice, "not json");
+        }
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
+
+        assertThat(appended).extracting(SignalAccepted::id).containsExactly("m1", "m2");
+        assertThat(alice.frames).extracting(frame -> frame.get("code").stringValue()).containsOnly("invalid-message");
+    }
+
+    private static final class FakeSender implements Sender {
+
+        private final TokenBucket bucket;
+        private final List<JsonNode> frames = new ArrayList<>();
+
+        FakeSender(TokenBucket bucket) {
+            this.bucket = bucket;
+        }
+
+        @Override
+        public String userId() {
+            return "alice";
+        }
+
+        @Override
+        public String sessionId() {
+            return "s-alice";
+        }
+
+        @Override
+        public int deliveryPartition() {
+            return 3;
+        }
+
+        @Override
+        public TokenBucket rateLimiter() {
+            return bucket;
+        }
+
+        @Override
+        public boolean send(String frame) {
+            frames.add(Json.mapper().readTree(frame));
+            return true;
+        }
+    }
+}
