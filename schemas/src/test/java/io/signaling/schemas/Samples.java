@@ -66,7 +66,7 @@ public final class Samples {
     /** Content is any JSON value: these are the shapes a client may send besides objects. */
     public static List<JsonNode> otherContents() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        return List.of(nodes.stringNode("hello"), nodes.numberNode(42), nodes.numberNode(1.5), nodes.booleanNode(true),
+        return List.of(nodes.stringNode("hello"), nodes.numberNode(42), nodes.numberNode(new java.math.BigDecimal("1.5")), nodes.booleanNode(true),
                 nodes.arrayNode().add(1).add("two").addNull(), nodes.nullNode());
     }
 

@@ -34,7 +34,7 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("2s") Duration heartbeatInterval,
         @DefaultValue("3s") Duration handshakeWait,
-        @DefaultValue("25s") Duration sockjsHeartbeat,
+        @DefaultValue("5s") Duration sockjsHeartbeat,
         @DefaultValue("1s") Duration sockjsDisconnectDelay,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("1MB") DataSize sendBufferLimit) {

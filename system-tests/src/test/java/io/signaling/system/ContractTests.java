@@ -1,0 +1,490 @@
+package io.signaling.system;
+
+import static io.signaling.system.SignalingClient.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.signaling.system.SessionApi.Response;
+import io.signaling.system.SessionApi.Session;
+import io.signaling.system.SignalingClient.Via;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every point of the signaling contract (§1, §2, §4), black-box: HTTP and real SockJS clients
+ * against a relay, a session service and two gateways on a real Kafka broker. Subclasses say
+ * which broker.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+abstract class ContractTests {
+
+    /** Sessions expire quickly here so the expiry test stays short. */
+    static final Map<String, Object> SETTINGS = Map.of("signaling.relay.unacked-session-ttl", "6s");
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    abstract Platform platform();
+
+    SessionApi api() {
+        return new SessionApi(platform().sessionUrl());
+    }
+
+    static String newUser(String name) {
+        return name + "-" + USERS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    }
+
+    /** A session bound to the given gateway: least-loaded binding decides, so retry until it lands there. */
+    Session sessionOn(int gateway, String name) {
+        String wanted = platform().gatewayUrl(gateway);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Session session = api().connect(newUser(name));
+            if (session.listeningAddress().equals(wanted)) {
+                return session;
+            }
+            assertThat(api().delete(session.userId(), session.listeningKey()).status()).isEqualTo(204);
+        }
+        throw new AssertionError("no session landed on " + wanted);
+    }
+
+    SignalingClient openOn(int gateway, String name, Via via) {
+        return SignalingClient.open(sessionOn(gateway, name), via);
+    }
+
+    void awaitAcked(String userId, boolean acked) {
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Response get = api().get(userId);
+            assertThat(get.status()).isEqualTo(200);
+            assertThat(get.body().path("acked").asBoolean()).isEqualTo(acked);
+        });
+    }
+
+    void awaitGone(String userId, Duration within) {
+        await().atMost(within).untilAsserted(() -> assertThat(api().get(userId).status()).isEqualTo(404));
+    }
+
+    // ---- §1 sessions -------------------------------------------------------------------------
+
+    @Test
+    void connectWithAFormBodyCreatesAnUnackedSessionOnALiveGateway() {
+        String user = newUser("alice");
+        Response response = api().connectForm(user);
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.text("userId")).isEqualTo(user);
+        assertThat(response.body().path("acked").isBoolean()).isTrue();
+        assertThat(response.body().path("acked").asBoolean()).isFalse();
+        List<String> gateways = IntStream.range(0, platform().gatewayCount()).mapToObj(platform()::gatewayUrl).toList();
+        assertThat(response.text("listeningAddress")).isIn(gateways);
+        byte[] key = Base64.getUrlDecoder().decode(response.text("listeningKey"));
+        assertThat(key.length * 8).isGreaterThanOrEqualTo(128);
+    }
+
+    @Test
+    void connectWithAJsonBodyCreatesASession() {
+        String user = newUser("json.user_@x-1");
+        Response response = api().connectJson("{\"userId\":\"" + user + "\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.text("userId")).isEqualTo(user);
+        assertThat(response.text("listeningKey")).isNotBlank();
+    }
+
+    @Test
+    void invalidUserIdsAreRefusedWith400() {
+        List<Response> responses = List.of(
+                api().connectForm(""),
+                api().connectForm("   "),
+                api().connectForm("x".repeat(65)),
+                api().connectForm("bad/char"),
+                api().connectForm("ünïcode"),
+                api().connectJson("{}"),
+                api().connectJson("{\"userId\":42}"));
+
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.text("error")).isEqualTo("invalid-user-id");
+            assertThat(r.text("message")).isNotBlank();
+        });
+        assertThat(api().connectForm("y".repeat(64)).status()).isIn(201, 409);
+    }
+
+    @Test
+    void aSecondConnectForALiveUserIdIsRefusedWith409() {
+        String user = newUser("dup");
+        assertThat(api().connectForm(user).status()).isEqualTo(201);
+
+        Response second = api().connectForm(user);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.text("error")).isEqualTo("user-id-taken");
+    }
+
+    @Test
+    void twentyConcurrentConnectsForOneUserIdGiveExactlyOneSession() throws Exception {
+        String user = newUser("race");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(() -> api().connectForm(user).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void getSessionShowsTheSessionWithoutItsKey() {
+        Session session = api().connect(newUser("getme"));
+
+        Response get = api().get(session.userId());
+
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.text("userId")).isEqualTo(session.userId());
+        assertThat(get.text("listeningAddress")).isEqualTo(session.listeningAddress());
+        assertThat(get.body().path("acked").asBoolean()).isFalse();
+        assertThat(get.body().has("listeningKey")).isFalse();
+        assertThat(get.body().toString()).doesNotContain(session.listeningKey());
+
+        Response missing = api().get(newUser("nobody"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("error")).isEqualTo("session-not-found");
+    }
+
+    @Test
+    void deleteNeedsTheKeyAndClosesTheLiveConnection() {
+        Session session = sessionOn(0, "deleteme");
+        SignalingClient client = SignalingClient.open(session, Via.WEBSOCKET);
+        awaitAcked(session.userId(), true);
+
+        Response noKey = api().delete(session.userId(), null);
+        Response wrongKey = api().delete(session.userId(), "not-the-key");
+        Response unknown = api().delete(newUser("nobody"), session.listeningKey());
+
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.text("error")).isEqualTo("invalid-key");
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(client.isOpen()).isTrue();
+
+        assertThat(api().delete(session.userId(), session.listeningKey()).status()).isEqualTo(204);
+
+        client.awaitClose(Duration.ofSeconds(2));
+        assertThat(api().get(session.userId()).status()).isEqualTo(404);
+        assertThat(api().connectForm(session.userId()).status()).isEqualTo(201);
+    }
+
+    // ---- §2 connections ----------------------------------------------------------------------
+
+    @Test
+    void openingAcksTheSessionAndClosingDeletesIt() {
+        Session session = api().connect(newUser("openclose"));
+        SignalingClient client = SignalingClient.open(session, Via.WEBSOCKET);
+
+        awaitAcked(session.userId(), true);
+        client.close();
+
+        awaitGone(session.userId(), Duration.ofSeconds(2));
+        assertThat(api().connectForm(session.userId()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aWrongKeyIsRefusedAndNeitherAcksNorDeletes() {
+        Session session = api().connect(newUser("wrongkey"));
+
+        SignalingClient xhr = SignalingClient.connect(session.listeningAddress(), session.userId(), "wrong", Via.XHR);
+        CloseStatus status = xhr.awaitClose(Duration.ofSeconds(10));
+        assertThat(status.getCode()).isEqualTo(4403);
+        assertThat(rawWebSocketHandshakeStatus(session.listeningAddress(), session.userId(), "wrong")).isEqualTo(403);
+
+        Response get = api().get(session.userId());
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.body().path("acked").asBoolean()).isFalse();
+        try (SignalingClient right = SignalingClient.open(session, Via.WEBSOCKET)) {
+            awaitAcked(session.userId(), true);
+        }
+    }
+
+    @Test
+    void aConnectionToAnotherGatewayIsRefused() {
+        Session session = sessionOn(0, "elsewhere");
+        String otherGateway = platform().gatewayUrl(1);
+
+        SignalingClient xhr = SignalingClient.connect(otherGateway, session.userId(), session.listeningKey(), Via.XHR);
+
+        assertThat(xhr.awaitClose(Duration.ofSeconds(10)).getCode()).isEqualTo(4403);
+        assertThat(rawWebSocketHandshakeStatus(otherGateway, session.userId(), session.listeningKey())).isEqualTo(403);
+        assertThat(api().get(session.userId()).body().path("acked").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aSecondConnectionForTheSameSessionIsRefusedAndTheFirstKeepsWorking() {
+        Session session = api().connect(newUser("twice"));
+        SignalingClient first = SignalingClient.open(session, Via.WEBSOCKET);
+        awaitAcked(session.userId(), true);
+
+        SignalingClient second = SignalingClient.connect(session.listeningAddress(), session.userId(),
+                session.listeningKey(), Via.XHR);
+
+        assertThat(second.awaitClose(Duration.ofSeconds(10)).getCode()).isEqualTo(4403);
+        assertThat(rawWebSocketHandshakeStatus(session.listeningAddress(), session.userId(), session.listeningKey()))
+                .isEqualTo(403);
+        first.send(session.userId(), Map.of("still", "here"), "m1");
+        assertThat(first.awaitFrame(ofType("signal", "m1")).path("content").path("still").asString()).isEqualTo("here");
+        assertThat(api().get(session.userId()).status()).isEqualTo(200);
+        first.close();
+    }
+
+    // ---- §2 frames ---------------------------------------------------------------------------
+
+    @Test
+    void aSignalCrossesGatewaysExactlyAsSentAndIsAcked() {
+        Session aliceSession = sessionOn(0, "alice");
+        SignalingClient alice = SignalingClient.open(aliceSession, Via.WEBSOCKET);
+        Session bobSession = sessionOn(1, "bob");
+        SignalingClient bob = SignalingClient.open(bobSession, Via.WEBSOCKET);
+        awaitAcked(bobSession.userId(), true);
+        String content = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 4611 2 IN IP4 127.0.0.1\\r\\ns=ünï 🎥\\r\\n\","
+                + "\"n\":[1,2.5,null,true],\"nested\":{\"a\":{}}}";
+
+        alice.sendRaw("{\"to\":\"" + bobSession.userId() + "\",\"id\":\"offer-1\",\"content\":" + content + "}");
+
+        JsonNode ack = alice.awaitFrame(ofType("ack", "offer-1"));
+        assertThat(ack.path("id").asString()).isEqualTo("offer-1");
+        JsonNode signal = bob.awaitFrame(ofType("signal", "offer-1"));
+        assertThat(signal.path("from").asString()).isEqualTo(aliceSession.userId());
+        assertThat(signal.path("to").asString()).isEqualTo(bobSession.userId());
+        assertThat(signal.path("content")).isEqualTo(SessionApi.JSON.readTree(content));
+        alice.close();
+        bob.close();
+    }
+
+    @Test
+    void aMessageWithoutIdGetsOneFromTheGatewayAndTheDeliveryCarriesIt() {
+        Session session = api().connect(newUser("noid"));
+        try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
+            me.sendRaw("{\"to\":\"" + session.userId() + "\",\"content\":\"hello me\"}");
+
+            JsonNode ack = me.awaitFrame(f -> "ack".equals(f.path("type").asString()));
+            String id = ack.path("id").asString();
+            assertThat(id).isNotBlank();
+            JsonNode signal = me.awaitFrame(ofType("signal", id));
+            assertThat(signal.path("from").asString()).isEqualTo(session.userId());
+            assertThat(signal.path("content").asString()).isEqualTo("hello me");
+        }
+    }
+
+    @Test
+    void aMatchingFromIsAcceptedAndAMismatchIsAnError() {
+        Session session = api().connect(newUser("fromcheck"));
+        try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
+            me.sendRaw("{\"from\":\"" + session.userId() + "\",\"to\":\"" + session.userId() + "\",\"id\":\"ok\",\"content\":1}");
+            me.sendRaw("{\"from\":\"mallory\",\"to\":\"" + session.userId() + "\",\"id\":\"spoof\",\"content\":1}");
+
+            me.awaitFrame(ofType("signal", "ok"));
+            JsonNode error = me.awaitFrame(ofType("error", "spoof"));
+            assertThat(error.path("code").asString()).isEqualTo("from-mismatch");
+            assertThat(me.framesOfType("signal")).noneMatch(f -> "spoof".equals(f.path("id").asString()));
+        }
+    }
+
+    @Test
+    void badFramesAreAnsweredWithErrorsAndNeverCloseTheConnection() {
+        Session session = api().connect(newUser("badframes"));
+        try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
+            me.sendRaw("this is not json");
+            me.sendRaw("[1,2,3]");
+            me.sendRaw("{\"id\":\"no-to\",\"content\":1}");
+            me.sendRaw("{\"to\":\"" + session.userId() + "\",\"id\":\"" + "x".repeat(65) + "\",\"content\":1}");
+            me.sendRaw("{\"to\":\"" + session.userId() + "\",\"id\":\"big\",\"content\":\"" + "a".repeat(70_000) + "\"}");
+            me.sendRaw("{\"to\":\"" + session.userId() + "\",\"id\":\"after\",\"content\":\"still works\"}");
+
+            me.awaitFrame(ofType("signal", "after"));
+            List<JsonNode> errors = me.framesOfType("error");
+            assertThat(errors).extracting(e -> e.path("code").asString())
+                    .containsExactly("invalid-message", "invalid-message", "invalid-message", "invalid-message",
+                            "message-too-large");
+            assertThat(errors.get(0).has("id")).isFalse();
+            assertThat(errors.get(2).path("id").asString()).isEqualTo("no-to");
+            assertThat(errors.get(4).path("id").asString()).isEqualTo("big");
+            assertThat(errors).allSatisfy(e -> assertThat(e.path("message").asString()).isNotBlank());
+            assertThat(me.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aMessageJustUnderTheSizeLimitIsAccepted() {
+        Session session = api().connect(newUser("nearlimit"));
+        try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
+            String prefix = "{\"to\":\"" + session.userId() + "\",\"id\":\"fits\",\"content\":\"";
+            String frame = prefix + "b".repeat(64 * 1024 - prefix.length() - 2) + "\"}";
+            assertThat(frame.length()).isEqualTo(64 * 1024);
+
+            me.sendRaw(frame);
+
+            me.awaitFrame(ofType("signal", "fits"));
+        }
+    }
+
+    @Test
+    void aSignalToAUserWithoutSessionIsAckedThenAnsweredRecipientUnavailable() {
+        Session session = api().connect(newUser("lonely"));
+        try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
+            me.send(newUser("ghost"), Map.of("sdp", "x"), "to-ghost");
+
+            me.awaitFrame(ofType("ack", "to-ghost"));
+            JsonNode error = me.awaitFrame(ofType("error", "to-ghost"));
+            assertThat(error.path("code").asString()).isEqualTo("recipient-unavailable");
+            assertThat(me.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aSenderOverItsRateIsRateLimitedAndStaysConnected() {
+        Session session = api().connect(newUser("flood"));
+        try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
+            for (int i = 0; i < 1_300; i++) {
+                me.send(session.userId(), i, "f" + i);
+            }
+
+            JsonNode limited = me.awaitFrame(f -> "rate-limited".equals(f.path("code").asString()));
+            assertThat(limited.path("id").asString()).startsWith("f");
+            assertThat(me.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void fiveHundredMessagesArriveInOrderWithNoLossAndNoDuplicate() {
+        SignalingClient alice = openOn(0, "alice500", Via.WEBSOCKET);
+        Session bobSession = sessionOn(1, "bob500");
+        SignalingClient bob = SignalingClient.open(bobSession, Via.WEBSOCKET);
+
+        for (int i = 0; i < 500; i++) {
+            alice.send(bobSession.userId(), Map.of("seq", i), "m" + i);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.framesOfType("signal").size() >= 500);
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.framesOfType("ack").size() >= 500);
+        List<Integer> received = bob.framesOfType("signal").stream().map(f -> f.path("content").path("seq").asInt()).toList();
+        assertThat(received).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
+        assertThat(alice.framesOfType("ack")).hasSize(500);
+        alice.close();
+        bob.close();
+    }
+
+    @Test
+    void messagesForASessionNotYetConnectedAreHeldAndDeliveredInOrderOnConnect() {
+        SignalingClient alice = openOn(0, "early", Via.WEBSOCKET);
+        Session late = sessionOn(1, "late");
+
+        for (int i = 0; i < 5; i++) {
+            alice.send(late.userId(), "held-" + i, "h" + i);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> alice.framesOfType("ack").size() == 5);
+        try (SignalingClient bob = SignalingClient.open(late, Via.WEBSOCKET)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> bob.framesOfType("signal").size() == 5);
+            assertThat(bob.framesOfType("signal")).extracting(f -> f.path("content").asString())
+                    .containsExactly("held-0", "held-1", "held-2", "held-3", "held-4");
+        }
+        assertThat(alice.framesOfType("error")).isEmpty();
+        alice.close();
+    }
+
+    @Test
+    void anUnackedSessionExpiresFreesItsUserIdAndItsHeldMessagesAreAnswered() {
+        Session never = api().connect(newUser("never"));
+        Session sender = api().connect(newUser("sender"));
+        try (SignalingClient me = SignalingClient.open(sender, Via.WEBSOCKET)) {
+            me.send(never.userId(), "are you there?", "q1");
+            me.awaitFrame(ofType("ack", "q1"));
+
+            awaitGone(never.userId(), Duration.ofSeconds(20));
+            JsonNode error = me.awaitFrame(ofType("error", "q1"));
+            assertThat(error.path("code").asString()).isEqualTo("recipient-unavailable");
+        }
+        assertThat(api().connectForm(never.userId()).status()).isEqualTo(201);
+        assertThat(rawWebSocketHandshakeStatus(never.listeningAddress(), never.userId(), never.listeningKey()))
+                .as("the expired session's key opens nothing").isEqualTo(403);
+    }
+
+    @Test
+    void theXhrTransportsCarryTheWholeFlow() {
+        Session aliceSession = sessionOn(0, "xhr-alice");
+        Session bobSession = sessionOn(1, "xhr-bob");
+        try (SignalingClient alice = SignalingClient.open(aliceSession, Via.XHR);
+             SignalingClient bob = SignalingClient.open(bobSession, Via.XHR)) {
+            awaitAcked(bobSession.userId(), true);
+
+            alice.send(bobSession.userId(), Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"), "ice-1");
+
+            alice.awaitFrame(ofType("ack", "ice-1"));
+            JsonNode signal = bob.awaitFrame(ofType("signal", "ice-1"));
+            assertThat(signal.path("from").asString()).isEqualTo(aliceSession.userId());
+            assertThat(signal.path("content").path("candidate").asString()).startsWith("candidate:1");
+        }
+        awaitGone(aliceSession.userId(), Duration.ofSeconds(5));
+    }
+
+    // ---- §4 CORS -----------------------------------------------------------------------------
+
+    @Test
+    void corsAllowsLocalOriginsAndRefusesOthers() {
+        SessionApi gateway = new SessionApi(platform().gatewayUrl(0));
+        for (SessionApi target : List.of(api(), gateway)) {
+            String path = target == gateway ? "/info" : "/connect";
+            Response allowed = target.preflight(path, "http://localhost:5173");
+            assertThat(allowed.status()).as("preflight %s", path).isBetween(200, 204);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+
+            Response refused = target.preflight(path, "https://evil.example");
+            assertThat(refused.status()).as("preflight %s", path).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    /** The raw websocket transport: the HTTP status of the upgrade (101 when accepted). */
+    static int rawWebSocketHandshakeStatus(String listeningAddress, String userId, String key) {
+        URI uri = URI.create(listeningAddress.replaceFirst("^http", "ws") + "/000/" + Long.toHexString(System.nanoTime())
+                + "/websocket?userId=" + userId + "&token=" + key);
+        try {
+            new StandardWebSocketClient().execute(new TextWebSocketHandler(), new WebSocketHttpHeaders(), uri)
+                    .get(10, TimeUnit.SECONDS).close();
+            return 101;
+        }
+        catch (Exception e) {
+            Throwable cause = e;
+            while (cause != null) {
+                if (cause.getMessage() != null && cause.getMessage().contains("403")) {
+                    return 403;
+                }
+                cause = cause.getCause();
+            }
+            throw new AssertionError("handshake failed without a 403", e);
+        }
+    }
+}

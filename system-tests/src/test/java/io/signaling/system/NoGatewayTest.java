@@ -1,0 +1,59 @@
+package io.signaling.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** Contract §1 and §5: without a live gateway there is nothing to bind a session to. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NoGatewayTest {
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static Platform platform;
+
+    @BeforeAll
+    static void startWithoutGateways() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        platform = Platform.start(broker.getBrokersAsString(), 0, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void connectAnswers503AndHealthIsDownUntilAGatewayIsLive() {
+        SessionApi api = new SessionApi(platform.sessionUrl());
+
+        SessionApi.Response response = api.connectForm("alice");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.text("error")).isEqualTo("no-gateway-available");
+        assertThat(health(api)).isNotEqualTo("UP");
+
+        platform.startGateway("gw-late", 0);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(health(api)).isEqualTo("UP"));
+        assertThat(api.connectForm("alice").status()).isEqualTo(201);
+    }
+
+    private static String health(SessionApi api) {
+        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.sessionUrl() + "/actuator/health")).GET())
+                .body().path("status").asString();
+    }
+}

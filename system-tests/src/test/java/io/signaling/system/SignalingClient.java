@@ -1,0 +1,138 @@
+package io.signaling.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.sockjs.client.RestTemplateXhrTransport;
+import org.springframework.web.socket.sockjs.client.SockJsClient;
+import org.springframework.web.socket.sockjs.client.Transport;
+import org.springframework.web.socket.sockjs.client.WebSocketTransport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real SockJS client of one session: records every frame the gateway sends, and how the
+ * connection closed.
+ */
+final class SignalingClient extends TextWebSocketHandler implements AutoCloseable {
+
+    enum Via { WEBSOCKET, XHR }
+
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private volatile WebSocketSession session;
+
+    static SignalingClient open(SessionApi.Session s, Via via) {
+        SignalingClient client = connect(s.listeningAddress(), s.userId(), s.listeningKey(), via);
+        client.opened.orTimeout(10, TimeUnit.SECONDS).join();
+        return client;
+    }
+
+    /** Starts a connection attempt without waiting for it to open (it may be refused). */
+    static SignalingClient connect(String address, String userId, String key, Via via) {
+        SignalingClient client = new SignalingClient();
+        List<Transport> transports = new ArrayList<>();
+        if (via == Via.WEBSOCKET) {
+            transports.add(new WebSocketTransport(new StandardWebSocketClient()));
+        }
+        else {
+            transports.add(new RestTemplateXhrTransport());
+        }
+        SockJsClient sockJs = new SockJsClient(transports);
+        URI uri = URI.create(address + "?userId=" + userId + "&token=" + key);
+        sockJs.execute(client, new WebSocketHttpHeaders(), uri)
+                .whenComplete((session, error) -> {
+                    if (error != null) {
+                        client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
+                    }
+                });
+        return client;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        this.session = session;
+        opened.complete(null);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        frames.add(SessionApi.JSON.readTree(message.getPayload()));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        closed.complete(status);
+    }
+
+    void sendRaw(String text) {
+        try {
+            synchronized (this) {
+                session.sendMessage(new TextMessage(text));
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void send(String to, Object content, String id) {
+        var frame = SessionApi.JSON.createObjectNode();
+        frame.put("to", to);
+        frame.set("content", SessionApi.JSON.valueToTree(content));
+        if (id != null) {
+            frame.put("id", id);
+        }
+        sendRaw(frame.toString());
+    }
+
+    List<JsonNode> frames() {
+        return List.copyOf(frames);
+    }
+
+    List<JsonNode> framesOfType(String type) {
+        return frames.stream().filter(f -> type.equals(f.path("type").asString())).toList();
+    }
+
+    JsonNode awaitFrame(Predicate<JsonNode> match) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(match));
+        return frames.stream().filter(match).findFirst().orElseThrow();
+    }
+
+    static Predicate<JsonNode> ofType(String type, String id) {
+        return f -> type.equals(f.path("type").asString()) && id.equals(f.path("id").asString());
+    }
+
+    boolean isOpen() {
+        return session != null && session.isOpen() && !closed.isDone();
+    }
+
+    CloseStatus awaitClose(Duration within) {
+        return closed.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        if (session != null && session.isOpen()) {
+            try {
+                session.close(CloseStatus.NORMAL);
+            }
+            catch (java.io.IOException ignored) {
+                // already gone: nothing to release
+            }
+        }
+    }
+}
