@@ -86,6 +86,7 @@ import tools.jackson.databind.JsonNode;
  * client over the websocket and the xhr transports, and a plain WebSocket client for the raw path.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + GatewayApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "server.shutdown=immediate",
         "signaling.topics.prefix=gateway-it",
@@ -510,8 +511,9 @@ class GatewayIntegrationTest {
     @Test
     void gracefulShutdownClosesConnectionsDeletesTheirSessionsAndWithdrawsTheGateway() throws Exception {
         String gatewayId = "gw-draining";
-        // Command-line arguments: they outrank application.yml, unlike the builder's default properties.
+        // Command-line arguments: they outrank gateway.yml, unlike the builder's default properties.
         ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--spring.config.name=" + GatewayApplication.CONFIG_NAME,
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--signaling.topics.prefix=gateway-it",

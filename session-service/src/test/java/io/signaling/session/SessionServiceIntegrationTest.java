@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and a gateway (its heartbeat record); the clock is the test's, to age that heartbeat.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + SessionServiceApplication.CONFIG_NAME,
         "server.shutdown=immediate",
         "signaling.topics.partitions=3",
         "signaling.topics.delivery-partitions=2",

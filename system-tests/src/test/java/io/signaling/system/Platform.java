@@ -89,6 +89,7 @@ final class Platform implements AutoCloseable {
         props.put("server.port", 0);
         props.put("signaling.relay.application-id", prefix + "-relay");
         props.put("signaling.relay.state-dir", stateDir.toString());
+        props.put("spring.config.name", RelayApplication.CONFIG_NAME);
         relay = run(RelayApplication.class, props);
     }
 
@@ -111,6 +112,7 @@ final class Platform implements AutoCloseable {
     void startSessionService() {
         Map<String, Object> props = common();
         props.put("server.port", 0);
+        props.put("spring.config.name", SessionServiceApplication.CONFIG_NAME);
         sessionService = run(SessionServiceApplication.class, props);
     }
 
@@ -119,6 +121,7 @@ final class Platform implements AutoCloseable {
         props.put("server.port", 0);
         props.put("signaling.gateway.id", id);
         props.put("signaling.gateway.delivery-partitions", deliveryPartition);
+        props.put("spring.config.name", GatewayApplication.CONFIG_NAME);
         gateways.add(run(GatewayApplication.class, props));
     }
 
@@ -135,7 +138,7 @@ final class Platform implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext run(Class<?> application, Map<String, Object> props) {
-        // Command-line arguments, not builder properties: those are defaults that application.yml overrides.
+        // Command-line arguments, not builder properties: those are defaults that each service's yml overrides.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
         contexts.add(context);

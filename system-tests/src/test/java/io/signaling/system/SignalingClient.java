@@ -30,6 +30,15 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
 
     enum Via { WEBSOCKET, XHR }
 
+    /** Like a browser, accept frames far larger than Tomcat's 8 KiB client default (a 64 KiB signal plus framing). */
+    private static final jakarta.websocket.WebSocketContainer CONTAINER = container();
+
+    private static jakarta.websocket.WebSocketContainer container() {
+        jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+        return container;
+    }
+
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
@@ -46,7 +55,7 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         SignalingClient client = new SignalingClient();
         List<Transport> transports = new ArrayList<>();
         if (via == Via.WEBSOCKET) {
-            transports.add(new WebSocketTransport(new StandardWebSocketClient()));
+            transports.add(new WebSocketTransport(new StandardWebSocketClient(CONTAINER)));
         }
         else {
             transports.add(new RestTemplateXhrTransport());

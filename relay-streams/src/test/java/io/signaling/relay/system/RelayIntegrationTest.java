@@ -51,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = RelayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+                "spring.config.name=" + RelayApplication.CONFIG_NAME,
                 "server.shutdown=immediate",
                 "signaling.topics.partitions=3",
                 "signaling.topics.delivery-partitions=4",

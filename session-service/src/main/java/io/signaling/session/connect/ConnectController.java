@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code POST /connect} in both body forms of the contract; the work is in {@link ConnectService}. */
 @RestController
@@ -33,8 +34,10 @@ class ConnectController {
      * {@link #connectOther}; an empty JSON body is unreadable, which the advice answers as a missing userId.
      */
     @PostMapping(path = "/connect", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    ResponseEntity<ConnectResponse> connectJson(@RequestBody ConnectRequest request) {
-        return created(connect.connect(request.userId()));
+    ResponseEntity<ConnectResponse> connectJson(@RequestBody JsonNode body) {
+        // Only a JSON string is a userId: {"userId":42} must not quietly become "42".
+        JsonNode userId = body.get("userId");
+        return created(connect.connect(userId != null && userId.isString() ? userId.asString() : null));
     }
 
     /**

@@ -123,7 +123,7 @@ class ConnectControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"userId\":null}", "{\"userId\":", "[\"alice\"]", "{\"userId\":{\"a\":1}}", ""})
+    @ValueSource(strings = {"{}", "{\"userId\":null}", "{\"userId\":", "[\"alice\"]", "{\"userId\":{\"a\":1}}", "{\"userId\":42}", "{\"userId\":true}", ""})
     void missingOrUnreadableJsonUserIdIsRefused(String body) throws Exception {
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
