@@ -51,6 +51,8 @@ public final class KafkaClients {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // Free with the at-least-once relay (no transactions); correct if it runs exactly_once_v2.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (groupId == null) {
             config.remove(ConsumerConfig.GROUP_ID_CONFIG);
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

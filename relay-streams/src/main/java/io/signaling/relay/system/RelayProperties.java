@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param numStreamThreads   stream threads of this instance
  * @param commitInterval     how often offsets are committed: bounds re-processing after a crash, not latency
  * @param closeTimeout       how long a stop waits for Streams to commit and close
+ * @param processingGuarantee {@code at_least_once} (default: processors are idempotent and gateways drop
+ *                           duplicates) or {@code exactly_once_v2}, which delays every delivery until its
+ *                           transaction commits (docs/architecture.md, docs/performance.md)
  */
 @ConfigurationProperties("signaling.relay")
 record RelayProperties(
@@ -31,7 +34,8 @@ record RelayProperties(
         @DefaultValue("0") int numStandbyReplicas,
         @DefaultValue("1") int numStreamThreads,
         @DefaultValue("100ms") Duration commitInterval,
-        @DefaultValue("30s") Duration closeTimeout) {
+        @DefaultValue("30s") Duration closeTimeout,
+        @DefaultValue("at_least_once") String processingGuarantee) {
 
     RelayProperties {
         if (stateDir == null || stateDir.isBlank()) {

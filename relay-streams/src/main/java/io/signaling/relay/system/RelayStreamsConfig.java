@@ -30,7 +30,7 @@ final class RelayStreamsConfig {
         props.put(StreamsConfig.STATE_DIR_CONFIG, relay.stateDir());
         // Every branch is idempotent and gateways de-duplicate; exactly_once_v2 would add a commit
         // interval to every signal's latency.
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, relay.processingGuarantee());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, relay.commitInterval().toMillis());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, relay.numStandbyReplicas());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, relay.numStreamThreads());
