@@ -1,0 +1,224 @@
+package io.signaling.platform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The launcher end to end, as a user runs it: {@code bin/signaling platform} with a real broker and
+ * every service as child processes. Runs after {@code package} (surefire's e2e execution), when
+ * this module's exec jar exists; the reactor has built the service jars before.
+ */
+@Tag("e2e")
+@Timeout(900)
+class PlatformProcessTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize().getParent();
+    private static final String VERSION = System.getProperty("signaling.version", "0.1.0-SNAPSHOT");
+    private static final Duration READY = Duration.ofSeconds(120);
+    private static final String MARKER = "signaling.platform.data-dir=";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Launch> launches = new ArrayList<>();
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void everyJarIsBuilt() {
+        for (String module : List.of("relay-streams", "session-service", "gateway", "platform")) {
+            assertThat(ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar"))
+                    .as("the %s jar; the reactor builds it before this test: ./mvnw -DskipTests install", module)
+                    .isRegularFile();
+        }
+        assertThat(ROOT.resolve("platform/target/kafka-lib")).isDirectory();
+    }
+
+    @AfterEach
+    void noLauncherOutlivesItsTest() {
+        launches.stream().filter(Launch::isAlive).forEach(Launch::kill);
+    }
+
+    @Test
+    void runsThePlatformRelaysASignalAcrossGatewaysStopsCleanlyAndKeepsTheLogAcrossARestart() throws Exception {
+        int httpPort = freePortBlock(3);
+        int kafkaPort = freePortBlock(1);
+        String[] args = {"platform", "--http-port", Integer.toString(httpPort), "--kafka-port", Integer.toString(kafkaPort),
+            "--data-dir", dataDir.toString()};
+        String sessionUrl = "http://127.0.0.1:" + httpPort;
+        List<String> gateways = List.of("http://127.0.0.1:" + (httpPort + 1) + "/ws", "http://127.0.0.1:" + (httpPort + 2) + "/ws");
+
+        Launch first = launch(args);
+        String ready = first.awaitReady(READY);
+
+        assertThat(ready).contains(sessionUrl, "POST " + sessionUrl + "/connect", gateways.get(0), gateways.get(1),
+                "kafka: 127.0.0.1:" + kafkaPort);
+        assertThat(get(sessionUrl + "/actuator/health").path("status").asString()).isEqualTo("UP");
+
+        Map<String, JsonNode> byGateway = sessionsOnEveryGateway(sessionUrl, gateways.size());
+        assertThat(byGateway.keySet()).containsExactlyInAnyOrderElementsOf(gateways);
+        JsonNode alice = byGateway.get(gateways.get(0));
+        JsonNode bob = byGateway.get(gateways.get(1));
+        String marker = "v=0 o=- " + UUID.randomUUID();
+        try (SockJsPeer aliceSocket = SockJsPeer.connect(alice); SockJsPeer bobSocket = SockJsPeer.connect(bob)) {
+            String bobId = bob.path("userId").asString();
+            await("bob's session acked").atMost(Duration.ofSeconds(30))
+                    .until(() -> get(sessionUrl + "/sessions/" + bobId).path("acked").asBoolean(false));
+            aliceSocket.send("{\"to\":\"" + bobId + "\",\"id\":\"offer-1\",\"content\":{\"sdp\":\"" + marker + "\"}}");
+
+            await("alice's ack").atMost(Duration.ofSeconds(30)).until(() -> aliceSocket.frames().stream()
+                    .anyMatch(f -> "ack".equals(f.path("type").asString()) && "offer-1".equals(f.path("id").asString())));
+            await("bob's delivery").atMost(Duration.ofSeconds(30)).until(() -> bobSocket.frames().stream()
+                    .anyMatch(f -> "signal".equals(f.path("type").asString())
+                            && alice.path("userId").asString().equals(f.path("from").asString())
+                            && marker.equals(f.path("content").path("sdp").asString())));
+        }
+
+        Set<ProcessHandle> children = first.descendants();
+        assertThat(javaProcesses(children)).as("kafka, relay, session-service and two gateways").hasSizeGreaterThanOrEqualTo(5);
+        first.terminate();
+
+        assertThat(first.awaitExit(Duration.ofSeconds(180))).as("the exit code of SIGTERM").isEqualTo(143);
+        await("every child gone").atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(platformProcesses()).isEmpty();
+        assertThat(first.stdout().stream().filter(l -> l.startsWith("[platform] stopping ")).map(l -> l.substring(20)))
+                .containsExactly("gateway-2", "gateway-1", "session", "relay", "kafka");
+
+        Launch second = launch(args);
+        second.awaitReady(READY);
+
+        assertThat(signalsInTheLog(kafkaPort)).anyMatch(value -> value.contains(marker));
+        Set<ProcessHandle> secondChildren = second.descendants();
+        second.terminate();
+        second.awaitExit(Duration.ofSeconds(180));
+        await("every child gone").atMost(Duration.ofSeconds(30))
+                .until(() -> secondChildren.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(platformProcesses()).isEmpty();
+    }
+
+    @Test
+    void aTakenPortIsOneErrorLineAndStartsNothing() throws IOException {
+        int kafkaPort = freePortBlock(1);
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(freePortBlock(3)));
+            int port = taken.getLocalPort();
+
+            Launch launch = launch("platform", "--http-port", Integer.toString(port), "--kafka-port", Integer.toString(kafkaPort),
+                    "--data-dir", dataDir.toString());
+
+            assertThat(launch.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(launch.stderr()).containsExactly("signaling: error: port " + port + " (session-service, --http-port) "
+                    + "is already in use; stop what is listening there or choose other ports (see --help)");
+            assertThat(platformProcesses()).isEmpty();
+            assertThat(dataDir.resolve("kafka")).doesNotExist();
+        }
+    }
+
+    private Launch launch(String... args) {
+        Launch launch = Launch.start(ROOT, args);
+        launches.add(launch);
+        return launch;
+    }
+
+    /** Creates sessions until every gateway holds one, whatever the placement strategy: gateway URL → session. */
+    private Map<String, JsonNode> sessionsOnEveryGateway(String sessionUrl, int gatewayCount) throws Exception {
+        Map<String, JsonNode> byGateway = new HashMap<>();
+        for (int i = 0; i < 8 && byGateway.size() < gatewayCount; i++) {
+            String userId = "user-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sessionUrl + "/connect"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString("userId=" + userId)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("POST /connect: %s", response.body()).isEqualTo(201);
+            JsonNode session = SockJsPeer.JSON.readTree(response.body());
+            byGateway.putIfAbsent(session.path("listeningAddress").asString(), session);
+        }
+        return byGateway;
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return SockJsPeer.JSON.readTree(response.body());
+    }
+
+    private static List<String> signalsInTheLog(int kafkaPort) {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", "127.0.0.1:" + kafkaPort),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("signaling.signals", Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await("the signals topic read to its end").atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+        }
+        return values;
+    }
+
+    private static List<ProcessHandle> javaProcesses(Set<ProcessHandle> handles) {
+        return handles.stream().filter(h -> h.info().command().orElse("").endsWith("java")).toList();
+    }
+
+    /** Processes carrying this test's data dir as platform marker, wherever they were reparented to. */
+    private Set<ProcessHandle> platformProcesses() {
+        String marker = MARKER + dataDir;
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(marker))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The first of {@code size} consecutive free ports, in a range ephemeral ports rarely use. */
+    private static int freePortBlock(int size) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(20000, 30000);
+            boolean free = true;
+            for (int port = first; port < first + size && free; port++) {
+                try (ServerSocket socket = new ServerSocket()) {
+                    socket.bind(new InetSocketAddress(port));
+                }
+                catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IOException("no block of " + size + " free ports");
+    }
+}
