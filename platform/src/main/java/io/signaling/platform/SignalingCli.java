@@ -1,5 +1,6 @@
 package io.signaling.platform;
 
+import io.signaling.audit.cli.AuditCommand;
 import io.signaling.platform.launch.PlatformCommand;
 import io.signaling.platform.service.GatewayCommand;
 import io.signaling.platform.service.RelayCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             SessionServiceCommand.class,
             RelayCommand.class,
             GatewayCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"",
             "The whole platform on this machine (a local Kafka broker included):",
@@ -40,6 +42,10 @@ import picocli.CommandLine.Spec;
             "      --signaling.gateway.listening-address=http://host-1:8081/ws \\",
             "      --signaling.gateway.delivery-partitions=0",
             "All services of one platform share the same --signaling.topics.* values.",
+            "",
+            "The signaling history (session events and signals) of a running platform:",
+            "  signaling audit replay [--user ID] [--since T] [--until T] [--format text|jsonl] [--redact] [--follow]",
+            "  signaling audit rebuild        (the session table rebuilt from the event log = the live one?)",
             "'signaling COMMAND --help' tells more about each command."})
 public final class SignalingCli implements Callable<Integer> {
 

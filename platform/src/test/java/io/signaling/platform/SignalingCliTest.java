@@ -36,6 +36,18 @@ class SignalingCliTest {
     }
 
     @Test
+    void auditReplaysAndRebuildsWithDocumentedExitCodes() {
+        assertThat(run("audit", "replay", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: signaling audit replay")
+                .contains("--user", "--since", "--until", "--format", "--redact", "--follow", "--bootstrap-servers",
+                        "Exit codes:");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("audit", "rebuild", "--help")).isZero();
+        assertThat(out.toString()).contains("1", "differ");
+    }
+
+    @Test
     void aProblemTheUserCanFixIsOneErrorLineAndExitCodeOne() {
         assertThat(run("platform", "--gateways", "40")).isEqualTo(1);
 

@@ -54,14 +54,21 @@ abstract class ContractTests {
     /** A session bound to the given gateway: least-loaded binding decides, so retry until it lands there. */
     Session sessionOn(int gateway, String name) {
         String wanted = platform().gatewayUrl(gateway);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Session session = api().connect(newUser(name));
-            if (session.listeningAddress().equals(wanted)) {
-                return session;
+        List<Session> elsewhere = new ArrayList<>();
+        try {
+            // Hold the sessions that land elsewhere: each one makes the wanted gateway less loaded.
+            for (int attempt = 0; attempt < 60; attempt++) {
+                Session session = api().connect(newUser(name));
+                if (session.listeningAddress().equals(wanted)) {
+                    return session;
+                }
+                elsewhere.add(session);
             }
-            assertThat(api().delete(session.userId(), session.listeningKey()).status()).isEqualTo(204);
+            throw new AssertionError("no session landed on " + wanted);
         }
-        throw new AssertionError("no session landed on " + wanted);
+        finally {
+            elsewhere.forEach(s -> assertThat(api().delete(s.userId(), s.listeningKey()).status()).isEqualTo(204));
+        }
     }
 
     SignalingClient openOn(int gateway, String name, Via via) {
@@ -466,6 +473,30 @@ abstract class ContractTests {
             assertThat(refused.status()).as("preflight %s", path).isEqualTo(403);
             assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         }
+    }
+
+    // ---- §4 browsers: nothing from a CDN ------------------------------------------------------
+
+    @Test
+    void theSessionServiceServesTheDemoAndTheClientAndGatewaysServeSockJsForIframes() {
+        SessionApi.Response demo = api().send(java.net.http.HttpRequest.newBuilder(URI.create(platform().sessionUrl() + "/")).GET());
+        SessionApi.Response client = api().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(platform().sessionUrl() + "/client/signaling-client.js")).GET());
+        String gateway = platform().gatewayUrl(0);
+        SessionApi.Response iframe = api().send(java.net.http.HttpRequest.newBuilder(URI.create(gateway + "/iframe.html")).GET());
+        SessionApi.Response sockJs = api().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(gateway.replaceFirst("/ws$", "") + "/client/sockjs.min.js")).GET());
+
+        assertThat(demo.status()).isEqualTo(200);
+        assertThat(demo.body().asString()).contains("<title>signaling demo</title>");
+        assertThat(client.status()).isEqualTo(200);
+        assertThat(client.body().asString()).contains("export");
+        assertThat(iframe.status()).isEqualTo(200);
+        assertThat(iframe.headers().firstValue("Content-Security-Policy"))
+                .hasValue("frame-ancestors 'self' http://localhost:* http://127.0.0.1:*");
+        assertThat(iframe.body().asString()).contains("src=\"/client/sockjs.min.js\"").doesNotContain("cdn");
+        assertThat(sockJs.status()).isEqualTo(200);
+        assertThat(sockJs.body().asString()).contains("SockJS");
     }
 
     /** The raw websocket transport: the HTTP status of the upgrade (101 when accepted). */

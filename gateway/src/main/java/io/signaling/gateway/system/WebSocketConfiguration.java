@@ -33,6 +33,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
         this.cors = cors;
     }
 
+    static final String SOCKJS_CLIENT_PATH = "/client/sockjs.min.js";
+
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
@@ -40,6 +42,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
                 .setAllowedOriginPatterns(cors.allowedOriginPatterns().toArray(String[]::new))
                 .withSockJS()
                 .setTransportHandlerOverrides(RefusingTransports.overrides())
+                // The iframe transports' page loads SockJS from here (the clients jar), not from a CDN.
+                .setClientLibraryUrl(SOCKJS_CLIENT_PATH)
                 .setHeartbeatTime(properties.sockjsHeartbeat().toMillis())
                 .setDisconnectDelay(properties.sockjsDisconnectDelay().toMillis())
                 // A streaming response is recycled after this many bytes; above one large message, below browser memory worries.
