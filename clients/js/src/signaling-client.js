@@ -12,7 +12,9 @@ export { perfectNegotiation } from './perfect-negotiation.js';
  * points at a CDN by default; we never load code from a CDN, so they are left out.
  */
 export const DEFAULT_TRANSPORTS = Object.freeze(['websocket', 'xhr-streaming', 'eventsource', 'xhr-polling']);
-export const DEFAULT_RECONNECT = Object.freeze({ maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 10_000 });
+// 12 attempts wait about 38 s on average: longer than the relay takes to declare a crashed gateway lost (10 s),
+// so a client whose gateway died outlives its old session and lands on a surviving gateway.
+export const DEFAULT_RECONNECT = Object.freeze({ maxAttempts: 12, baseDelayMs: 250, maxDelayMs: 10_000 });
 
 /** An error of the platform (`.code` is the contract's code) or of the client (`not-connected`, …). */
 export class SignalingError extends Error {
