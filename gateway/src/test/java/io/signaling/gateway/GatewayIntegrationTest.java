@@ -444,6 +444,8 @@ class GatewayIntegrationTest {
             GatewayHeartbeat heartbeat = (GatewayHeartbeat) record.value();
             assertThat(heartbeat.listeningAddress()).isEqualTo("http://127.0.0.1:" + port + "/ws");
             assertThat(heartbeat.deliveryPartitions()).isEqualTo(identity.deliveryPartitions());
+            // One start time per process, in every beat: a later one tells the relay this id restarted.
+            assertThat(heartbeat.startedAt()).isEqualTo(identity.startedAt()).isBeforeOrEqualTo(heartbeat.at());
         }));
         assertThat(identity.deliveryPartitions()).containsExactly(Math.floorMod(GATEWAY_ID.hashCode(), 4));
     }

@@ -1,6 +1,9 @@
 package io.signaling.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.gateway.GatewayApplication;
+import io.signaling.gateway.delivery.DeliverySource;
+import io.signaling.gateway.kafka.RecordWriter;
 import io.signaling.relay.RelayApplication;
 import io.signaling.session.SessionServiceApplication;
 import java.io.IOException;
@@ -13,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole platform in one JVM, each service in its own Spring context, against any Kafka
- * cluster: a relay, a session service and N gateways, all on a topic prefix of their own so
- * test classes never see each other's records.
+ * cluster: relays, session services and gateways, all on a topic prefix of their own so test
+ * classes never see each other's records. Services are numbered in start order; a stopped one
+ * keeps its number and can be started again under the same identity.
  */
 final class Platform implements AutoCloseable {
 
@@ -28,9 +33,12 @@ final class Platform implements AutoCloseable {
     private final Path stateDir;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, Object> overrides;
-    private ConfigurableApplicationContext relay;
-    private ConfigurableApplicationContext sessionService;
+    /** By number; null while stopped. */
+    private final List<ConfigurableApplicationContext> relays = new ArrayList<>();
+    private final List<ConfigurableApplicationContext> sessionServices = new ArrayList<>();
     private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+    private final List<String> gatewayIds = new ArrayList<>();
+    private final List<Integer> gatewayPartitions = new ArrayList<>();
 
     private Platform(String bootstrapServers, Map<String, Object> overrides) {
         this.bootstrapServers = bootstrapServers;
@@ -43,12 +51,26 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** Relay, session service and {@code gatewayCount} gateways, started and ready. */
+    /** A relay, a session service and {@code gatewayCount} gateways, started and ready. */
     static Platform start(String bootstrapServers, int gatewayCount, Map<String, Object> overrides) {
+        return start(bootstrapServers, 1, 1, gatewayCount, overrides);
+    }
+
+    /**
+     * {@code relayCount} relay instances (one Streams application, each with its own state dir),
+     * {@code sessionServiceCount} session services and {@code gatewayCount} gateways ({@code gw-a},
+     * {@code gw-b}, … each on the deliveries partition of its number), started and ready.
+     */
+    static Platform start(String bootstrapServers, int relayCount, int sessionServiceCount, int gatewayCount,
+            Map<String, Object> overrides) {
         Platform platform = new Platform(bootstrapServers, overrides);
         try {
-            platform.startRelay();
-            platform.startSessionService();
+            for (int i = 0; i < relayCount; i++) {
+                platform.startRelay();
+            }
+            for (int i = 0; i < sessionServiceCount; i++) {
+                platform.startSessionService();
+            }
             for (int i = 0; i < gatewayCount; i++) {
                 platform.startGateway("gw-" + (char) ('a' + i), i);
             }
@@ -68,8 +90,115 @@ final class Platform implements AutoCloseable {
         return bootstrapServers;
     }
 
+    // ---- relays ----------------------------------------------------------------------------------
+
+    /** Starts one more relay instance; returns its number. */
+    int startRelay() {
+        relays.add(null);
+        startRelay(relays.size() - 1);
+        return relays.size() - 1;
+    }
+
+    /** Starts relay {@code index} (again), with the state dir it had. */
+    void startRelay(int index) {
+        Map<String, Object> props = common();
+        props.put("server.port", 0);
+        props.put("signaling.relay.application-id", prefix + "-relay");
+        props.put("signaling.relay.state-dir", relayStateDir(index).toString());
+        props.put("spring.config.name", RelayApplication.CONFIG_NAME);
+        relays.set(index, run(RelayApplication.class, props));
+    }
+
+    /** Stops relay {@code index} the way an operator would: Streams commits, closes and leaves the group. */
+    void stopRelay(int index) {
+        stop(relays.get(index));
+        relays.set(index, null);
+    }
+
+    void stopRelay() {
+        stopRelay(0);
+    }
+
+    /** Stops the first relay, deletes its local state (RocksDB stores), and starts it again. */
+    void restartRelayWithoutLocalState() {
+        stopRelay(0);
+        FileSystemUtils.deleteRecursively(relayStateDir(0).toFile());
+        startRelay(0);
+    }
+
+    String relayHealthUrl() {
+        return relayHealthUrl(0);
+    }
+
+    String relayHealthUrl(int index) {
+        return "http://127.0.0.1:" + port(relays.get(index)) + "/actuator/health";
+    }
+
+    private Path relayStateDir(int index) {
+        return stateDir.resolve("relay-" + index);
+    }
+
+    // ---- session services ------------------------------------------------------------------------
+
+    /** Starts one more session service; returns its number. */
+    int startSessionService() {
+        Map<String, Object> props = common();
+        props.put("server.port", 0);
+        props.put("spring.config.name", SessionServiceApplication.CONFIG_NAME);
+        sessionServices.add(run(SessionServiceApplication.class, props));
+        return sessionServices.size() - 1;
+    }
+
     String sessionUrl() {
-        return "http://127.0.0.1:" + port(sessionService);
+        return sessionUrl(0);
+    }
+
+    String sessionUrl(int index) {
+        return "http://127.0.0.1:" + port(sessionServices.get(index));
+    }
+
+    // ---- gateways --------------------------------------------------------------------------------
+
+    /** Starts one more gateway with this id, reading this deliveries partition; returns its number. */
+    int startGateway(String id, int deliveryPartition) {
+        gatewayIds.add(id);
+        gatewayPartitions.add(deliveryPartition);
+        gateways.add(null);
+        startGateway(gateways.size() - 1);
+        return gateways.size() - 1;
+    }
+
+    /** Starts gateway {@code index} (again) under its id and partition: a new process, a new port. */
+    void startGateway(int index) {
+        Map<String, Object> props = common();
+        props.put("server.port", 0);
+        props.put("signaling.gateway.id", gatewayIds.get(index));
+        props.put("signaling.gateway.delivery-partitions", gatewayPartitions.get(index));
+        props.put("spring.config.name", GatewayApplication.CONFIG_NAME);
+        gateways.set(index, run(GatewayApplication.class, props));
+    }
+
+    /** Stops gateway {@code index} gracefully: it deregisters, closes its connections and deletes their sessions. */
+    void stopGateway(int index) {
+        stop(gateways.get(index));
+        gateways.set(index, null);
+    }
+
+    /**
+     * Kills gateway {@code index} the way a crash would, as far as anyone else can tell: from one
+     * moment on nothing it does reaches Kafka (no heartbeat, no tombstone, no report of a closed
+     * connection, no rejection of a delivery), it reads no more deliveries (what it has not read
+     * stays in its partition, behind its last committed position), and its sockets are dropped by
+     * the web server stopping under them. What is left of the context is then closed only to free
+     * threads and ports; its graceful-shutdown steps find a closed producer and no connection.
+     */
+    void crashGateway(int index) {
+        ConfigurableApplicationContext gateway = gateways.get(index);
+        gateway.getBean(DeliverySource.class).stop();
+        gateway.getBean(RecordWriter.class).close();
+        ((WebServerApplicationContext) gateway).getWebServer().stop();
+        gateway.close();
+        gateways.set(index, null);
     }
 
     String gatewayUrl(int index) {
@@ -77,53 +206,24 @@ final class Platform implements AutoCloseable {
     }
 
     String gatewayId(int index) {
-        return "gw-" + (char) ('a' + index);
+        return gatewayIds.get(index);
     }
 
     int gatewayCount() {
         return gateways.size();
     }
 
-    void startRelay() {
-        Map<String, Object> props = common();
-        props.put("server.port", 0);
-        props.put("signaling.relay.application-id", prefix + "-relay");
-        props.put("signaling.relay.state-dir", stateDir.toString());
-        props.put("spring.config.name", RelayApplication.CONFIG_NAME);
-        relay = run(RelayApplication.class, props);
+    String gatewayHealthUrl(int index) {
+        return "http://127.0.0.1:" + port(gateways.get(index)) + "/actuator/health";
     }
 
-    void stopRelay() {
-        stop(relay);
-        relay = null;
+    /** The sum of a counter of gateway {@code index} (all its tags), e.g. {@code signaling.gateway.deliveries.duplicate}. */
+    double gatewayCounter(int index, String name) {
+        return gateways.get(index).getBean(MeterRegistry.class).find(name).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
-    /** Stops the relay, deletes its local state (RocksDB stores), and starts it again. */
-    void restartRelayWithoutLocalState() {
-        stopRelay();
-        FileSystemUtils.deleteRecursively(stateDir.toFile());
-        startRelay();
-    }
-
-    String relayHealthUrl() {
-        return "http://127.0.0.1:" + port(relay) + "/actuator/health";
-    }
-
-    void startSessionService() {
-        Map<String, Object> props = common();
-        props.put("server.port", 0);
-        props.put("spring.config.name", SessionServiceApplication.CONFIG_NAME);
-        sessionService = run(SessionServiceApplication.class, props);
-    }
-
-    void startGateway(String id, int deliveryPartition) {
-        Map<String, Object> props = common();
-        props.put("server.port", 0);
-        props.put("signaling.gateway.id", id);
-        props.put("signaling.gateway.delivery-partitions", deliveryPartition);
-        props.put("spring.config.name", GatewayApplication.CONFIG_NAME);
-        gateways.add(run(GatewayApplication.class, props));
-    }
+    // ---- common ----------------------------------------------------------------------------------
 
     private Map<String, Object> common() {
         Map<String, Object> props = new HashMap<>();

@@ -6,9 +6,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -23,12 +26,22 @@ import org.springframework.web.socket.sockjs.client.WebSocketTransport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real SockJS client of one session: records every frame the gateway sends, and how the
- * connection closed.
+ * A real SockJS client of one session: records every frame the gateway sends (with when it
+ * arrived), and how the connection closed.
  */
 final class SignalingClient extends TextWebSocketHandler implements AutoCloseable {
 
-    enum Via { WEBSOCKET, XHR }
+    /**
+     * {@code WEBSOCKET} and {@code XHR} go through Spring's {@link SockJsClient} (an {@code /info}
+     * request first); {@code RAW_WEBSOCKET} opens {@code <address>/<server>/<session>/websocket}
+     * directly and speaks SockJS framing itself, as browsers' SockJS does once it picked websocket:
+     * cheap enough for hundreds of clients in one test.
+     */
+    enum Via { WEBSOCKET, XHR, RAW_WEBSOCKET }
+
+    /** A frame from the gateway and when it arrived ({@link System#nanoTime()}). */
+    record Arrival(long nanos, JsonNode frame) {
+    }
 
     /** Like a browser, accept frames far larger than Tomcat's 8 KiB client default (a 64 KiB signal plus framing). */
     private static final jakarta.websocket.WebSocketContainer CONTAINER = container();
@@ -40,6 +53,9 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     }
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private volatile boolean raw;
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private volatile WebSocketSession session;
@@ -53,6 +69,18 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     /** Starts a connection attempt without waiting for it to open (it may be refused). */
     static SignalingClient connect(String address, String userId, String key, Via via) {
         SignalingClient client = new SignalingClient();
+        if (via == Via.RAW_WEBSOCKET) {
+            client.raw = true;
+            URI uri = URI.create(address.replaceFirst("^http", "ws") + "/000/" + Long.toHexString(System.nanoTime())
+                    + "/websocket?userId=" + userId + "&token=" + key);
+            new StandardWebSocketClient(CONTAINER).execute(client, new WebSocketHttpHeaders(), uri)
+                    .whenComplete((session, error) -> {
+                        if (error != null) {
+                            client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
+                        }
+                    });
+            return client;
+        }
         List<Transport> transports = new ArrayList<>();
         if (via == Via.WEBSOCKET) {
             transports.add(new WebSocketTransport(new StandardWebSocketClient(CONTAINER)));
@@ -74,12 +102,38 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         this.session = session;
-        opened.complete(null);
+        if (!raw) {
+            opened.complete(null); // raw: open once the SockJS open frame arrives
+        }
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        frames.add(SessionApi.JSON.readTree(message.getPayload()));
+        if (!raw) {
+            received(message.getPayload());
+            return;
+        }
+        // SockJS framing: o (open), h (heartbeat), a[...] (messages), c[code,"reason"] (close).
+        String frame = message.getPayload();
+        if (frame.startsWith("o")) {
+            opened.complete(null);
+        }
+        else if (frame.startsWith("a")) {
+            for (JsonNode text : SessionApi.JSON.readTree(frame.substring(1))) {
+                received(text.asString());
+            }
+        }
+        else if (frame.startsWith("c")) {
+            JsonNode close = SessionApi.JSON.readTree(frame.substring(1));
+            closed.complete(new CloseStatus(close.path(0).asInt(), close.path(1).asString()));
+        }
+    }
+
+    private void received(String payload) {
+        JsonNode frame = SessionApi.JSON.readTree(payload);
+        arrivals.add(new Arrival(System.nanoTime(), frame));
+        frames.add(frame);
+        counts.computeIfAbsent(frame.path("type").asString(), type -> new AtomicInteger()).incrementAndGet();
     }
 
     @Override
@@ -90,7 +144,8 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     void sendRaw(String text) {
         try {
             synchronized (this) {
-                session.sendMessage(new TextMessage(text));
+                String payload = raw ? SessionApi.JSON.writeValueAsString(List.of(text)) : text;
+                session.sendMessage(new TextMessage(payload));
             }
         }
         catch (java.io.IOException e) {
@@ -112,6 +167,16 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         return List.copyOf(frames);
     }
 
+    List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /** How many frames of this type arrived so far; cheap enough to poll. */
+    int count(String type) {
+        AtomicInteger count = counts.get(type);
+        return count == null ? 0 : count.get();
+    }
+
     List<JsonNode> framesOfType(String type) {
         return frames.stream().filter(f -> type.equals(f.path("type").asString())).toList();
     }
@@ -123,6 +188,11 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
 
     static Predicate<JsonNode> ofType(String type, String id) {
         return f -> type.equals(f.path("type").asString()) && id.equals(f.path("id").asString());
+    }
+
+    /** How the connection closed, or null while it has not. */
+    CloseStatus closeStatus() {
+        return closed.getNow(null);
     }
 
     boolean isOpen() {

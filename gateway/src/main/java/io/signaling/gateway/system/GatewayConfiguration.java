@@ -37,9 +37,10 @@ class GatewayConfiguration {
     }
 
     @Bean
-    GatewayIdentity gatewayIdentity(GatewayProperties properties, TopicsProperties topics, Environment environment) {
+    GatewayIdentity gatewayIdentity(GatewayProperties properties, TopicsProperties topics, Environment environment,
+            Clock clock) {
         return new GatewayIdentity(properties, topics.deliveryPartitions(),
-                environment.getProperty("server.servlet.context-path", ""));
+                environment.getProperty("server.servlet.context-path", ""), clock.instant());
     }
 
     @Bean

@@ -1,24 +1,30 @@
 package io.signaling.gateway.system;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Who this gateway is: its id, the deliveries partitions it reads, and the address it announces.
- * The address is known only once the web server has bound its port, which happens before the
- * first heartbeat (the heartbeat publisher starts in a later lifecycle phase).
+ * Who this gateway is: its id, the deliveries partitions it reads, the address it announces, and
+ * when this process started. The address is known only once the web server has bound its port,
+ * which happens before the first heartbeat (the heartbeat publisher starts in a later lifecycle
+ * phase). The start time is taken when the context is built, before any connection can be
+ * accepted: the relay ends every session acked before it, because its connection died with an
+ * earlier process of the same id.
  */
 public final class GatewayIdentity {
 
     private final String id;
     private final List<Integer> deliveryPartitions;
     private final String contextPath;
+    private final Instant startedAt;
     private volatile String listeningAddress;
 
-    public GatewayIdentity(GatewayProperties properties, int deliveryPartitionCount, String contextPath) {
+    public GatewayIdentity(GatewayProperties properties, int deliveryPartitionCount, String contextPath,
+            Instant startedAt) {
         this.id = properties.id() == null || properties.id().isBlank() ? randomId() : properties.id();
         this.deliveryPartitions = properties.deliveryPartitions() == null || properties.deliveryPartitions().isEmpty()
                 ? List.of(Math.floorMod(id.hashCode(), deliveryPartitionCount))
@@ -30,6 +36,7 @@ public final class GatewayIdentity {
             }
         }
         this.contextPath = contextPath == null ? "" : contextPath;
+        this.startedAt = startedAt;
         this.listeningAddress = properties.listeningAddress();
     }
 
@@ -39,6 +46,11 @@ public final class GatewayIdentity {
 
     public List<Integer> deliveryPartitions() {
         return deliveryPartitions;
+    }
+
+    /** When this gateway process started; announced in every heartbeat, so the relay can tell a restart. */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     /** {@code null} until the web server has started when not configured. */

@@ -29,7 +29,7 @@ class SignalIntakeTest {
         CompletableFuture<Void> written = new CompletableFuture<>();
         pending.add(written);
         return written;
-    }, new GatewayIdentity(properties, 16, ""), clock, properties, new SimpleMeterRegistry());
+    }, new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties, new SimpleMeterRegistry());
     private final FakeSender alice = new FakeSender(new TokenBucket(1, 2, clock));
 
     @Test

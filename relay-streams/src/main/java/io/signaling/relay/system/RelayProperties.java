@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processingGuarantee {@code at_least_once} (default: processors are idempotent and gateways drop
  *                           duplicates) or {@code exactly_once_v2}, which delays every delivery until its
  *                           transaction commits (docs/architecture.md, docs/performance.md)
+ * @param gatewayTimeout     a gateway whose last heartbeat is older than this is dead and its sessions end
+ *                           {@code gateway-lost} (checked every {@code expiryScanInterval}); keep it well above
+ *                           the gateways' {@code heartbeat-interval}
  */
 @ConfigurationProperties("signaling.relay")
 record RelayProperties(
@@ -35,7 +38,8 @@ record RelayProperties(
         @DefaultValue("1") int numStreamThreads,
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("30s") Duration closeTimeout,
-        @DefaultValue("at_least_once") String processingGuarantee) {
+        @DefaultValue("at_least_once") String processingGuarantee,
+        @DefaultValue("10s") Duration gatewayTimeout) {
 
     RelayProperties {
         if (stateDir == null || stateDir.isBlank()) {
@@ -44,6 +48,6 @@ record RelayProperties(
     }
 
     RelaySettings settings() {
-        return new RelaySettings(unackedSessionTtl, expiryScanInterval);
+        return new RelaySettings(unackedSessionTtl, expiryScanInterval, gatewayTimeout);
     }
 }

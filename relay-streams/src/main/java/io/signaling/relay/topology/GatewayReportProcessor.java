@@ -8,6 +8,7 @@ import io.signaling.schemas.session.DeleteReason;
 import io.signaling.schemas.session.SessionAcked;
 import io.signaling.schemas.session.SessionDeleted;
 import io.signaling.schemas.session.SessionState;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -61,8 +62,12 @@ final class GatewayReportProcessor implements Processor<String, GatewayReport, S
                     opened.userId(), opened.gatewayId(), current.gatewayId());
             return;
         }
+        // Acked when the gateway saw the connection open, by the gateway's clock, not when this relay
+        // got to the report (it may lag, e.g. after a fail-over): the session then compares rightly
+        // with the start of its gateway's process, which the gateway stamps by the same clock.
+        Instant at = opened.at() != null ? opened.at() : ledger.now();
         SessionState acked = ledger.apply(
-                new SessionAcked(opened.userId(), opened.sessionId(), current.gatewayId(), ledger.now()), timestamp);
+                new SessionAcked(opened.userId(), opened.sessionId(), current.gatewayId(), at), timestamp);
         ledger.release(acked, timestamp);
     }
 

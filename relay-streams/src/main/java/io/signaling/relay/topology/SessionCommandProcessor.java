@@ -1,5 +1,6 @@
 package io.signaling.relay.topology;
 
+import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.session.CreateSession;
 import io.signaling.schemas.session.DeleteReason;
 import io.signaling.schemas.session.EndSession;
@@ -13,12 +14,14 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides session-service's commands against the session table: exactly one live session per
- * userId. Also schedules the expiry scan, since expiry is the other way a session ends unasked.
+ * userId. Also schedules the sweep ({@link SessionSweep}), since expiry and the loss of a gateway
+ * are the other ways a session ends unasked.
  */
 final class SessionCommandProcessor implements Processor<String, SessionCommand, String, Object> {
 
@@ -34,7 +37,9 @@ final class SessionCommandProcessor implements Processor<String, SessionCommand,
     @Override
     public void init(ProcessorContext<String, Object> context) {
         ledger = new SessionLedger(context);
-        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, new SessionExpiry(ledger));
+        KeyValueStore<String, GatewayHeartbeat> gateways = context.getStateStore(SignalingTopology.GATEWAYS_STORE);
+        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME,
+                new SessionSweep(ledger, gateways, settings.gatewayTimeout()));
     }
 
     @Override

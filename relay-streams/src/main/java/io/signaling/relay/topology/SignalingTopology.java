@@ -1,5 +1,6 @@
 package io.signaling.relay.topology;
 
+import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
@@ -14,19 +15,22 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The relay: one Processor API topology, built by a pure function that production and tests
  * call alike. The three inputs are co-partitioned by userId, so one task owns everything about a
- * user and every decision is a local read-modify-write of its stores. Every node and store is
- * named here; {@code topology.txt} in the tests pins the names, so renaming one (which would
- * orphan a changelog) has to be deliberate.
+ * user and every decision is a local read-modify-write of its stores. The gateways' heartbeats
+ * are a global store beside them, so every task can tell whether its sessions' gateways live.
+ * Every node and store is named here; {@code topology.txt} in the tests pins the names, so
+ * renaming one (which would orphan a changelog) has to be deliberate.
  */
 public final class SignalingTopology {
 
     public static final String SESSION_COMMANDS_SOURCE = "session-commands-source";
     public static final String GATEWAY_REPORTS_SOURCE = "gateway-reports-source";
     public static final String SIGNALS_SOURCE = "signals-source";
+    public static final String GATEWAYS_SOURCE = "gateways-source";
 
     public static final String SESSION_COMMAND_PROCESSOR = "session-command-processor";
     public static final String GATEWAY_REPORT_PROCESSOR = "gateway-report-processor";
     public static final String SIGNAL_PROCESSOR = "signal-processor";
+    public static final String GATEWAY_HEARTBEAT_PROCESSOR = "gateway-heartbeat-processor";
 
     public static final String SESSION_EVENTS_SINK = "session-events-sink";
     public static final String SESSIONS_SINK = "sessions-sink";
@@ -36,6 +40,13 @@ public final class SignalingTopology {
     public static final String SESSIONS_STORE = "sessions-store";
     /** {@link HeldSignal#key} → {@link HeldSignal}: signals waiting for their recipient to connect. */
     public static final String HELD_SIGNALS_STORE = "held-signals-store";
+    /**
+     * gatewayId → last {@link GatewayHeartbeat}: a global store (every instance holds all of it, fed
+     * from the compacted gateways topic, which is its only copy: no changelog). In memory, re-read
+     * at each start: one small record per gateway. A tombstone leaves the last heartbeat
+     * ({@link GatewayHeartbeatProcessor}).
+     */
+    public static final String GATEWAYS_STORE = "gateways-store";
 
     private SignalingTopology() {
     }
@@ -59,8 +70,8 @@ public final class SignalingTopology {
         topology.addProcessor(GATEWAY_REPORT_PROCESSOR, GatewayReportProcessor::new, GATEWAY_REPORTS_SOURCE);
         topology.addProcessor(SIGNAL_PROCESSOR, SignalProcessor::new, SIGNALS_SOURCE);
 
-        topology.addStateStore(sessionsStore(userIds, topics.sessions().valueSerde()), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR,
-                SIGNAL_PROCESSOR);
+        topology.addStateStore(sessionsStore(userIds, topics.sessions().valueSerde()), SESSION_COMMAND_PROCESSOR,
+                GATEWAY_REPORT_PROCESSOR, SIGNAL_PROCESSOR);
         topology.addStateStore(heldSignalsStore(userIds), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR,
                 SIGNAL_PROCESSOR);
 
@@ -72,6 +83,12 @@ public final class SignalingTopology {
         topology.addSink(DELIVERIES_SINK, topics.deliveries().name(), topics.deliveries().keySerde().serializer(),
                 topics.deliveries().valueSerde().serializer(), new DeliveryPartitioner(),
                 SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR, SIGNAL_PROCESSOR);
+
+        // Read by the sweep of every task (session-command-processor's punctuator): which gateways live.
+        Topic<String, GatewayHeartbeat> gateways = topics.gateways();
+        topology.addGlobalStore(gatewaysStore(gateways), GATEWAYS_SOURCE, gateways.keySerde().deserializer(),
+                gateways.valueSerde().deserializer(), gateways.name(), GATEWAY_HEARTBEAT_PROCESSOR,
+                GatewayHeartbeatProcessor::new);
         return topology;
     }
 
@@ -81,6 +98,13 @@ public final class SignalingTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE), userIds, rows)
                 .withCachingDisabled()
                 .withLoggingEnabled(Map.of());
+    }
+
+    private static StoreBuilder<KeyValueStore<String, GatewayHeartbeat>> gatewaysStore(
+            Topic<String, GatewayHeartbeat> gateways) {
+        // A global store must not have a changelog: its source topic is its changelog.
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GATEWAYS_STORE), gateways.keySerde(),
+                gateways.valueSerde()).withLoggingDisabled();
     }
 
     private static StoreBuilder<KeyValueStore<String, HeldSignal>> heldSignalsStore(Serde<String> keys) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RelayStreamsConfigTest {
 
     private final RelayProperties relay = new RelayProperties("my-relay", "/var/lib/relay", Duration.ofSeconds(30),
-            Duration.ofSeconds(1), 1, 2, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE);
+            Duration.ofSeconds(1), 1, 2, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE,
+            Duration.ofSeconds(10));
     private final RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry());
 
     @Test
@@ -47,7 +48,8 @@ class RelayStreamsConfigTest {
     @Test
     void theStateDirDefaultsUnderTheTempDir() {
         RelayProperties defaults = new RelayProperties("signaling-relay", null, Duration.ofSeconds(30),
-                Duration.ofSeconds(1), 0, 1, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE);
+                Duration.ofSeconds(1), 0, 1, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE,
+                Duration.ofSeconds(10));
 
         assertThat(defaults.stateDir()).startsWith(System.getProperty("java.io.tmpdir")).endsWith("signaling-relay");
     }

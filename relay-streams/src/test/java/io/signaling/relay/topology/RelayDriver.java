@@ -2,6 +2,7 @@ package io.signaling.relay.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.gateway.GatewayReport;
 import io.signaling.schemas.session.SessionCommand;
 import io.signaling.schemas.session.SessionEvent;
@@ -30,6 +31,7 @@ final class RelayDriver implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
     static final Duration TTL = Duration.ofSeconds(30);
+    static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(10);
 
     final Topics topics = Topics.from(TopicsProperties.defaults("test"));
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -37,6 +39,7 @@ final class RelayDriver implements AutoCloseable {
     final TestInputTopic<String, SessionCommand> commands;
     final TestInputTopic<String, GatewayReport> reports;
     final TestInputTopic<String, SignalAccepted> signals;
+    final TestInputTopic<String, GatewayHeartbeat> gateways;
     final TestOutputTopic<String, SessionEvent> events;
     final TestOutputTopic<String, SessionState> sessions;
     final TestOutputTopic<String, Delivery> deliveries;
@@ -48,14 +51,16 @@ final class RelayDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipBadRecordsHandler.class);
         props.put(RelayMetrics.CONFIG, new RelayMetrics(registry));
-        driver = new TopologyTestDriver(SignalingTopology.build(topics, new RelaySettings(TTL, Duration.ofSeconds(1))),
-                props, T0);
+        driver = new TopologyTestDriver(SignalingTopology.build(topics,
+                new RelaySettings(TTL, Duration.ofSeconds(1), GATEWAY_TIMEOUT)), props, T0);
         StringSerializer keys = new StringSerializer();
         commands = driver.createInputTopic(topics.sessionCommands().name(), keys,
                 topics.sessionCommands().valueSerde().serializer());
         reports = driver.createInputTopic(topics.gatewayReports().name(), keys,
                 topics.gatewayReports().valueSerde().serializer());
         signals = driver.createInputTopic(topics.signals().name(), keys, topics.signals().valueSerde().serializer());
+        gateways = driver.createInputTopic(topics.gateways().name(), keys,
+                topics.gateways().valueSerde().serializer());
         StringDeserializer userIds = new StringDeserializer();
         events = driver.createOutputTopic(topics.sessionEvents().name(), userIds,
                 topics.sessionEvents().valueSerde().deserializer());
@@ -72,6 +77,10 @@ final class RelayDriver implements AutoCloseable {
 
     KeyValueStore<String, HeldSignal> heldStore() {
         return driver.getKeyValueStore(SignalingTopology.HELD_SIGNALS_STORE);
+    }
+
+    KeyValueStore<String, GatewayHeartbeat> gatewaysStore() {
+        return driver.getKeyValueStore(SignalingTopology.GATEWAYS_STORE);
     }
 
     KeyValueStore<String, SessionState> sessionsStore() {

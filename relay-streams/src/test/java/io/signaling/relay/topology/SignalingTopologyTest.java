@@ -117,18 +117,20 @@ class SignalingTopologyTest {
         }
 
         @Test
-        void connectionOpenedAcksTheSession() {
+        void connectionOpenedAcksTheSessionAtTheTimeTheGatewaySawItOpen() {
             relay.commands.pipeInput("alice", create("alice", "s1"));
             drain();
             relay.driver.advanceWallClockTime(Duration.ofSeconds(2));
 
-            relay.reports.pipeInput("alice", opened("alice", "s1"));
+            // Opened at 1.5 s by the gateway's clock, read by the relay at 2 s.
+            relay.reports.pipeInput("alice", new ConnectionOpened("alice", "s1", gatewayOf("alice"),
+                    T0.plusMillis(1500)));
 
             assertThat(relay.events.readValuesToList())
-                    .containsExactly(new SessionAcked("alice", "s1", gatewayOf("alice"), T0.plusSeconds(2)));
+                    .containsExactly(new SessionAcked("alice", "s1", gatewayOf("alice"), T0.plusMillis(1500)));
             SessionState row = single(relay.sessions.readValuesToList());
             assertThat(row.acked()).isTrue();
-            assertThat(row.ackedAt()).isEqualTo(T0.plusSeconds(2));
+            assertThat(row.ackedAt()).isEqualTo(T0.plusMillis(1500));
         }
 
         @Test
