@@ -7,17 +7,18 @@ import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.signaling.schemas.topic.TopicsConfiguration;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /** Wiring of the gateway's identity, topics and Kafka clients. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, CorsProperties.class, TopicsProperties.class})
+@EnableConfigurationProperties({GatewayProperties.class, CorsProperties.class})
+@Import(TopicsConfiguration.class)
 class GatewayConfiguration {
 
     @Bean
@@ -25,16 +26,7 @@ class GatewayConfiguration {
         return Clock.systemUTC();
     }
 
-    @Bean
-    Topics topics(TopicsProperties properties) {
-        return Topics.from(properties);
-    }
 
-    /** Every topic of the platform, created at start-up when missing (idempotent: every service declares the same set). */
-    @Bean
-    KafkaAdmin.NewTopics signalingTopics(Topics topics, TopicsProperties properties) {
-        return new KafkaAdmin.NewTopics(topics.newTopics(properties).toArray(NewTopic[]::new));
-    }
 
     @Bean
     GatewayIdentity gatewayIdentity(GatewayProperties properties, TopicsProperties topics, Environment environment,

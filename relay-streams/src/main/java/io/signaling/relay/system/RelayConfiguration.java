@@ -5,28 +5,20 @@ import io.signaling.relay.topology.RelayMetrics;
 import io.signaling.relay.topology.SignalingTopology;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.context.annotation.Import;
+import io.signaling.schemas.topic.TopicsConfiguration;
 
 /** Wires the pure topology to Spring: topics, the Streams lifecycle, health and metrics. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RelayProperties.class, TopicsProperties.class })
+@EnableConfigurationProperties(RelayProperties.class)
+@Import(TopicsConfiguration.class)
 class RelayConfiguration {
 
-    @Bean
-    Topics topics(TopicsProperties properties) {
-        return Topics.from(properties);
-    }
 
-    /** Every platform topic, created if missing (idempotent: every service declares the same set). */
-    @Bean
-    KafkaAdmin.NewTopics signalingTopics(Topics topics, TopicsProperties properties) {
-        return new KafkaAdmin.NewTopics(topics.newTopics(properties).toArray(NewTopic[]::new));
-    }
 
     @Bean
     RelayMetrics relayMetrics(MeterRegistry registry) {

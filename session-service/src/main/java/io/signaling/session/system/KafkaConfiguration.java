@@ -5,32 +5,24 @@ import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Clock;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.signaling.schemas.topic.TopicsConfiguration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /** Kafka wiring: the topic registry, topic creation, the command producer, and the clock. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TopicsProperties.class, SessionProperties.class})
+@EnableConfigurationProperties(SessionProperties.class)
+@Import(TopicsConfiguration.class)
 class KafkaConfiguration {
 
-    @Bean
-    Topics topics(TopicsProperties properties) {
-        return Topics.from(properties);
-    }
 
-    /** Every service creates the whole set at start-up; creating an existing topic is a no-op. */
-    @Bean
-    KafkaAdmin.NewTopics signalingTopics(Topics topics, TopicsProperties properties) {
-        return new KafkaAdmin.NewTopics(topics.newTopics(properties).toArray(NewTopic[]::new));
-    }
 
     /**
      * The session-commands producer. Idempotent with acks=all, so a retried append is neither lost
