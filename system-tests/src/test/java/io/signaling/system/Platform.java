@@ -74,6 +74,9 @@ final class Platform implements AutoCloseable {
             for (int i = 0; i < gatewayCount; i++) {
                 platform.startGateway("gw-" + (char) ('a' + i), i);
             }
+            if (gatewayCount > 0) {
+                platform.awaitSessionServicesUp();
+            }
             return platform;
         }
         catch (RuntimeException e) {
@@ -151,6 +154,20 @@ final class Platform implements AutoCloseable {
 
     String sessionUrl() {
         return sessionUrl(0);
+    }
+
+    /**
+     * Started is not ready: a session service answers 503 until its views have caught up and it
+     * has heard a gateway's heartbeat, which is what its health says.
+     */
+    void awaitSessionServicesUp() {
+        for (int i = 0; i < sessionServices.size(); i++) {
+            String health = sessionUrl(i) + "/actuator/health";
+            SessionApi api = new SessionApi(sessionUrl(i));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "UP".equals(
+                    api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(health)).GET())
+                            .body().path("status").asString()));
+        }
     }
 
     String sessionUrl(int index) {
