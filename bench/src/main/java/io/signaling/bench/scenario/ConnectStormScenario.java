@@ -1,0 +1,127 @@
+package io.signaling.bench.scenario;
+
+import io.signaling.bench.client.VirtualUser;
+import io.signaling.bench.pace.RatePacer;
+import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.stats.LatencyRecorder;
+import io.signaling.bench.stats.Percentiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Sessions per second. Each cycle is a new user: {@code POST /connect}, SockJS open, close (the
+ * gateway then deletes the session); with {@code --connect-only}, just {@code POST /connect} (the
+ * session expires unacked after its TTL). Closed loop: {@code --concurrency} cycles always in
+ * flight; open loop: {@code --rate} cycles started per second.
+ */
+final class ConnectStormScenario {
+
+    private final RunContext ctx;
+    private final LatencyRecorder cycles = new LatencyRecorder();
+    private final AtomicLong nextUser = new AtomicLong();
+    private final LongAdder done = new LongAdder();
+    private final LongAdder doneInWindow = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder inFlight = new LongAdder();
+    private volatile boolean running;
+    private volatile double pacerLateMaxMs;
+
+    ConnectStormScenario(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    BenchReport run() {
+        BenchSettings s = ctx.settings();
+        long startMicros = ctx.clock().micros();
+        ctx.window().set(startMicros + s.warmup().toNanos() / 1000,
+                startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
+        long endNanos = System.nanoTime() + s.warmup().toNanos() + s.duration().toNanos();
+        running = true;
+        ScheduledFuture<?> pacing = null;
+        if (s.rate() > 0) {
+            RatePacer pacer = new RatePacer(s.rate(), System.nanoTime());
+            pacing = ctx.ticker().scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                pacerLateMaxMs = Math.max(pacerLateMaxMs, pacer.lateness(now) / 1e6);
+                long due = pacer.take(now);
+                for (long i = 0; i < due && running; i++) {
+                    cycle();
+                }
+            }, 0, 1, TimeUnit.MILLISECONDS);
+        }
+        else {
+            for (int i = 0; i < s.concurrency(); i++) {
+                loop();
+            }
+        }
+        AtomicLong last = new AtomicLong();
+        ScheduledFuture<?> progress = ctx.everySecond(seconds -> {
+            ctx.phase(ctx.window().contains(ctx.clock().micros()) ? "measure"
+                    : ctx.clock().micros() < ctx.window().startMicros() ? "warmup" : "drain");
+            Percentiles p = Percentiles.ofMicros(cycles.interval());
+            long n = done.sum();
+            ctx.progressLine(String.format(Locale.ROOT,
+                    "sessions %,.0f/s, %,d in flight | cycle p50 %.1f p99 %.1f max %.1f ms | failed %,d",
+                    (n - last.getAndSet(n)) / seconds, inFlight.sum(), p.p50(), p.p99(), p.max(), failed.sum()));
+        });
+        ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.warmup().plus(s.duration()).plusSeconds(1));
+        running = false;
+        if (pacing != null) {
+            pacing.cancel(false);
+        }
+        ctx.phase("drain");
+        ctx.awaitCondition(() -> inFlight.sum() == 0, s.drain().plus(s.timeout()));
+        progress.cancel(false);
+        double seconds = ctx.window().seconds();
+        BenchReport.Storm storm = new BenchReport.Storm(s.connectOnly() ? "connect-only" : "connect-open-close",
+                doneInWindow.sum(), seconds == 0 ? 0 : Math.round(doneInWindow.sum() / seconds * 100) / 100.0,
+                failed.sum(), Percentiles.ofMicros(cycles.total()));
+        List<String> notes = new ArrayList<>(ctx.notes());
+        if (s.connectOnly()) {
+            notes.add("connect-only: sessions were never opened; they expire after the session TTL");
+        }
+        if (pacerLateMaxMs > 100) {
+            notes.add(String.format(Locale.ROOT, "the pacer fell up to %.0f ms behind its schedule", pacerLateMaxMs));
+        }
+        return new BenchReport(s.scenario().id(), s.runId(), ctx.startedAt(), ctx.reportSettings(),
+                BenchReport.Machine.current(), ctx.connector().stats().summary(), null, null, storm, null,
+                ctx.services().summary(), ctx.cpu().summary(), notes);
+    }
+
+    /** Closed loop: one worker; its next cycle starts when this one ends. */
+    private void loop() {
+        if (!running) {
+            return;
+        }
+        cycle().whenComplete((v, e) -> ctx.callbacks().execute(this::loop));
+    }
+
+    private CompletableFuture<?> cycle() {
+        VirtualUser user = new VirtualUser("storm-" + ctx.settings().runId() + "-" + nextUser.getAndIncrement());
+        long startNanos = System.nanoTime();
+        long startMicros = ctx.clock().micros();
+        inFlight.increment();
+        CompletableFuture<?> work = ctx.settings().connectOnly()
+                ? ctx.connector().create(user.userId())
+                : ctx.connector().connect(user).thenCompose(u -> u.connection().close()
+                        .orTimeout(ctx.settings().timeout().toMillis(), TimeUnit.MILLISECONDS));
+        return work.whenComplete((v, error) -> {
+            inFlight.decrement();
+            if (error != null) {
+                failed.increment();
+                return;
+            }
+            cycles.record((System.nanoTime() - startNanos) / 1000, ctx.window().contains(startMicros));
+            done.increment();
+            if (ctx.window().contains(ctx.clock().micros())) {
+                doneInWindow.increment();
+            }
+        });
+    }
+}
