@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,14 +130,15 @@ class BrokerFailoverTest {
                     traffic.send(pair.from(), pair.to());
                 }
             });
-            await().atMost(Duration.ofSeconds(60)).until(() -> traffic.count(recipients, "signal") >= SIGNALS / 4);
+            awaitTraffic(Duration.ofSeconds(60), "a quarter delivered before the stop", traffic, senders, recipients,
+                    () -> traffic.count(recipients, "signal") >= SIGNALS / 4);
 
             stoppedAt = System.nanoTime();
             broker.shutdown();
             stopTook = System.nanoTime() - stoppedAt;
             int deliveredAtStop = traffic.count(recipients, "signal");
-            await().atMost(Duration.ofSeconds(90)).until(() -> traffic.count(recipients, "signal")
-                    >= deliveredAtStop + SIGNALS / 4);
+            awaitTraffic(Duration.ofSeconds(90), "a quarter delivered while broker " + victim + " is down", traffic,
+                    senders, recipients, () -> traffic.count(recipients, "signal") >= deliveredAtStop + SIGNALS / 4);
             deliveredWhileDown = traffic.count(recipients, "signal") - deliveredAtStop;
 
             startedAt = System.nanoTime();
@@ -147,8 +150,9 @@ class BrokerFailoverTest {
         finally {
             sending.shutdownNow();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> traffic.count(senders, "ack") + traffic.count(senders, "error")
-                >= SIGNALS && traffic.count(recipients, "signal") >= traffic.count(senders, "ack"));
+        awaitTraffic(Duration.ofSeconds(60), "every signal answered and every acked one delivered", traffic, senders,
+                recipients, () -> traffic.count(senders, "ack") + traffic.count(senders, "error") >= SIGNALS
+                        && traffic.count(recipients, "signal") >= traffic.count(senders, "ack"));
         long end = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).until(() -> underReplicated(allTopics()) == 0);
         long inSyncAgain = System.nanoTime();
@@ -192,6 +196,50 @@ class BrokerFailoverTest {
                 traffic.longestDeliveryGap(recipients, startedAt, end).toMillis(),
                 Traffic.percentile(latencies, 50).toMillis(), Traffic.percentile(latencies, 99).toMillis(),
                 Traffic.percentile(latencies, 100).toMillis(), TimeUnit.NANOSECONDS.toMillis(end - start));
+    }
+
+    /**
+     * Waits for the traffic to get somewhere; if it does not, says where it stands (counts, open
+     * signals, closed connections, services' health, partitions out of sync) so a failure on a
+     * CI machine explains itself.
+     */
+    private static void awaitTraffic(Duration atMost, String what, Traffic traffic, List<String> senders,
+            List<String> recipients, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).until(condition);
+        }
+        catch (ConditionTimeoutException e) {
+            String state = "not within " + atMost + ": " + what + "; " + traffic.summary(senders, recipients)
+                    + "; " + services() + "; " + partitionsOutOfSync();
+            System.out.println("[broker-failover] " + state);
+            throw new AssertionError(state, e);
+        }
+    }
+
+    private static String services() {
+        Map<String, String> health = new java.util.TreeMap<>();
+        for (String url : List.of(platform.relayHealthUrl(), platform.gatewayHealthUrl(0), platform.gatewayHealthUrl(1),
+                platform.sessionUrl() + "/actuator/health")) {
+            try {
+                health.put(url, RelayFailoverTest.health(url));
+            }
+            catch (RuntimeException e) {
+                health.put(url, e.toString());
+            }
+        }
+        return "health " + health;
+    }
+
+    private static String partitionsOutOfSync() {
+        try {
+            return "out of sync " + describe(allTopics()).values().stream().flatMap(t -> t.partitions().stream()
+                            .filter(p -> p.isr().size() < p.replicas().size())
+                            .map(p -> t.name() + "-" + p.partition() + " leader " + p.leader() + " isr " + p.isr()))
+                    .toList();
+        }
+        catch (Exception e) {
+            return "partitions unknown: " + e;
+        }
     }
 
     private static String open(SessionApi api, Traffic traffic, String userId) {

@@ -85,6 +85,43 @@ final class Traffic {
         return users.stream().mapToInt(user -> clients.get(user).count(type)).sum();
     }
 
+    /**
+     * One line on where the traffic stands, for the message of a failed wait: what was sent,
+     * acked, answered and delivered, which signals are still open (neither acked nor answered),
+     * and which connections closed and how.
+     */
+    String summary(Collection<String> senders, Collection<String> recipients) {
+        Outcome outcome = outcome();
+        Map<String, Integer> errorCodes = new java.util.TreeMap<>();
+        outcome.errors().values().forEach(byNumber -> byNumber.values()
+                .forEach(code -> errorCodes.merge(code, 1, Integer::sum)));
+        int unanswered = 0;
+        int ackedNotDelivered = 0;
+        for (Map.Entry<Pair, AtomicInteger> entry : numbers.entrySet()) {
+            Pair pair = entry.getKey();
+            java.util.Set<Integer> acked = new java.util.HashSet<>(outcome.acked(pair));
+            java.util.Set<Integer> received = new java.util.HashSet<>(outcome.received(pair));
+            for (int n = 1; n <= entry.getValue().get(); n++) {
+                if (!acked.contains(n) && !outcome.errors(pair).containsKey(n)) {
+                    unanswered++;
+                }
+                else if (acked.contains(n) && !received.contains(n)) {
+                    ackedNotDelivered++;
+                }
+            }
+        }
+        Map<String, String> closed = new java.util.TreeMap<>();
+        clients.forEach((user, client) -> {
+            if (!client.isOpen()) {
+                closed.put(user, String.valueOf(client.closeStatus()));
+            }
+        });
+        return String.format("sent %d, acked %d, errors %s, delivered %d; %d neither acked nor answered, "
+                        + "%d acked but not delivered; closed connections %s",
+                sent(), count(senders, "ack"), errorCodes, count(recipients, "signal"), unanswered,
+                ackedNotDelivered, closed);
+    }
+
     Outcome outcome() {
         Map<Pair, List<Integer>> acked = new HashMap<>();
         Map<Pair, List<Integer>> received = new HashMap<>();
