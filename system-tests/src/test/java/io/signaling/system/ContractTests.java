@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -340,6 +342,33 @@ abstract class ContractTests {
             assertThat(errors.get(2).path("id").asString()).isEqualTo("no-to");
             assertThat(errors.get(4).path("id").asString()).isEqualTo("big");
             assertThat(errors).allSatisfy(e -> assertThat(e.path("message").asString()).isNotBlank());
+            assertThat(me.isOpen()).isTrue();
+        }
+    }
+
+    /**
+     * However large a message is, it is answered {@code message-too-large} (with its id when the id
+     * comes before the oversized part) and the connection stays: the gateway never asks the
+     * container to buffer a whole message, so nothing is closed with 1009 either.
+     */
+    @ParameterizedTest
+    @EnumSource(Via.class)
+    void aMessageOfAnySizeIsAnsweredTooLargeAndTheConnectionStays(Via via) {
+        Session session = api().connect(newUser("huge"));
+        try (SignalingClient me = SignalingClient.open(session, via)) {
+            String to = "{\"to\":\"" + session.userId() + "\",";
+            me.sendRaw(to + "\"id\":\"huge\",\"content\":\"" + "a".repeat(1_000_000) + "\"}");
+            // Control characters are escaped as six characters each in a SockJS frame: the worst case.
+            me.sendRaw(to + "\"id\":\"escaped\",\"content\":" + SessionApi.JSON.writeValueAsString("\u0001".repeat(200_000)) + "}");
+            me.sendRaw(to + "\"content\":\"" + "c".repeat(300_000) + "\",\"id\":\"id-after\"}");
+            me.sendRaw(to + "\"id\":\"after\",\"content\":\"still works\"}");
+
+            me.awaitFrame(ofType("signal", "after"));
+            assertThat(me.framesOfType("error")).extracting(e -> e.path("code").asString())
+                    .containsExactly("message-too-large", "message-too-large", "message-too-large");
+            assertThat(me.framesOfType("error")).extracting(e -> e.path("id").asString(null))
+                    .containsExactly("huge", "escaped", null);
+            assertThat(me.framesOfType("signal")).extracting(f -> f.path("id").asString()).containsExactly("after");
             assertThat(me.isOpen()).isTrue();
         }
     }

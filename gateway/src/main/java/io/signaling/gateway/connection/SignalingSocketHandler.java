@@ -2,6 +2,7 @@ package io.signaling.gateway.connection;
 
 import io.signaling.gateway.frame.CloseCodes;
 import io.signaling.gateway.frame.CloseCodes.Refusal;
+import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.handshake.HandshakeAttributes;
 import io.signaling.gateway.handshake.RefusingTransports;
@@ -29,6 +30,7 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SignalingSocketHandler.class);
     private static final String CONNECTION = "signaling.connection";
+    private static final String ASSEMBLER = "signaling.assembler";
 
     private final ConnectionHub hub;
     private final ConnectionReports reports;
@@ -79,11 +81,28 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         hub.onSessionRow(admission.userId(), view.get(admission.userId()));
     }
 
+    /**
+     * The raw websocket endpoint hands messages over in parts, so that the container's
+     * per-connection buffer stays small (see {@link AssemblingWebSocketTransport}); SockJS
+     * transports hand over whole messages, which pass through {@link MessageAssembler} untouched.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = connectionOf(session);
-        if (connection != null) {
-            intake.handle(connection, message.getPayload());
+        if (connection == null) {
+            return;
+        }
+        // One char over the limit is enough for the parser to answer message-too-large (a char is at least a byte).
+        MessageAssembler assembler = (MessageAssembler) session.getAttributes()
+                .computeIfAbsent(ASSEMBLER, key -> new MessageAssembler(properties.maxMessageBytes() + 1));
+        String text = assembler.append(message.getPayload(), message.isLast());
+        if (text != null) {
+            intake.handle(connection, text);
         }
     }
 

@@ -1,14 +1,18 @@
 package io.signaling.gateway.system;
 
+import io.signaling.gateway.connection.AssemblingWebSocketTransport;
 import io.signaling.gateway.connection.SignalingSocketHandler;
 import io.signaling.gateway.handshake.AuthHandshakeInterceptor;
 import io.signaling.gateway.handshake.RefusingTransports;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.sockjs.transport.TransportHandler;
 
 /**
  * The SockJS endpoint {@code /ws} with every transport Spring offers (signaling-v1 §2) and CORS
@@ -19,6 +23,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class WebSocketConfiguration implements WebSocketConfigurer {
 
     private static final int ONE_MIB = 1024 * 1024;
+    static final int TEXT_PART_CHARS = 8 * 1024;
+    static final int BINARY_PART_BYTES = 1024;
 
     private final SignalingSocketHandler handler;
     private final AuthHandshakeInterceptor auth;
@@ -41,7 +47,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
                 .addInterceptors(auth)
                 .setAllowedOriginPatterns(cors.allowedOriginPatterns().toArray(String[]::new))
                 .withSockJS()
-                .setTransportHandlerOverrides(RefusingTransports.overrides())
+                .setTransportHandlerOverrides(transports())
                 // The iframe transports' page loads SockJS from here (the clients jar), not from a CDN.
                 .setClientLibraryUrl(SOCKJS_CLIENT_PATH)
                 .setHeartbeatTime(properties.sockjsHeartbeat().toMillis())
@@ -52,16 +58,24 @@ class WebSocketConfiguration implements WebSocketConfigurer {
                 .setHttpMessageCacheSize(1000);
     }
 
+    private TransportHandler[] transports() {
+        List<TransportHandler> transports = new ArrayList<>(List.of(RefusingTransports.overrides()));
+        transports.add(new AssemblingWebSocketTransport(properties.maxMessageBytes()));
+        return transports.toArray(TransportHandler[]::new);
+    }
+
     /**
-     * The container must take a frame well over {@code max-message-bytes} (SockJS wraps messages in
-     * an escaped JSON array), so that an oversized message is answered with {@code message-too-large}
-     * instead of the container closing the socket.
+     * Tomcat allocates both message buffers for every connection, at their full size, when it opens:
+     * they are the largest part of an idle connection's heap. Messages arrive in parts of this size
+     * and are joined by the gateway (only while a message is in flight), so the buffers stay small
+     * whatever {@code max-message-bytes} is: 8 Ki chars hold a typical SDP offer in one part. SockJS
+     * frames are text; a binary message is refused whatever its size.
      */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(frameBufferBytes());
-        container.setMaxBinaryMessageBufferSize(frameBufferBytes());
+        container.setMaxTextMessageBufferSize(TEXT_PART_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_PART_BYTES);
         return container;
     }
 
