@@ -1,6 +1,7 @@
 package io.signaling.platform;
 
 import io.signaling.audit.cli.AuditCommand;
+import io.signaling.bench.BenchCommand;
 import io.signaling.platform.launch.PlatformCommand;
 import io.signaling.platform.service.GatewayCommand;
 import io.signaling.platform.service.RelayCommand;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bin/signaling}: the one front door. Each subcommand is a class of its own; the audit and
- * bench tools join the {@code subcommands} list below the same way.
+ * {@code bin/signaling}: the one front door. Each subcommand is a class of its own, from this
+ * module or from the tool's module (audit, bench).
  */
 @Command(name = "signaling", mixinStandardHelpOptions = true, versionProvider = SignalingCli.Version.class,
         description = "Kafka-backed WebRTC signaling: run the whole platform on one machine, or one service alone.",
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             SessionServiceCommand.class,
             RelayCommand.class,
             GatewayCommand.class,
+            BenchCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"",
@@ -46,6 +48,9 @@ import picocli.CommandLine.Spec;
             "The signaling history (session events and signals) of a running platform:",
             "  signaling audit replay [--user ID] [--since T] [--until T] [--format text|jsonl] [--redact] [--follow]",
             "  signaling audit rebuild        (the session table rebuilt from the event log = the live one?)",
+            "",
+            "Load against a running platform (docs/performance.md):",
+            "  signaling bench --scenario relay|call-setup|connect-storm|idle-connections [--users N] [--rate R]",
             "'signaling COMMAND --help' tells more about each command."})
 public final class SignalingCli implements Callable<Integer> {
 

@@ -48,6 +48,16 @@ class SignalingCliTest {
     }
 
     @Test
+    void benchIsASubcommandWithItsScenarios() {
+        assertThat(run("bench", "--help")).isZero();
+
+        assertThat(out.toString()).startsWith("Usage: signaling bench")
+                .contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay", "Exit codes:");
+        assertThat(run("bench", "--scenario", "teleport")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown scenario 'teleport'");
+    }
+
+    @Test
     void aProblemTheUserCanFixIsOneErrorLineAndExitCodeOne() {
         assertThat(run("platform", "--gateways", "40")).isEqualTo(1);
 

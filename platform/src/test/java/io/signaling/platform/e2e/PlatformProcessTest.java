@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -52,6 +54,9 @@ class PlatformProcessTest {
 
     @TempDir
     Path dataDir;
+
+    @TempDir
+    Path benchReports;
 
     @BeforeAll
     static void everyJarIsBuilt() {
@@ -103,6 +108,8 @@ class PlatformProcessTest {
                             && marker.equals(f.path("content").path("sdp").asString())));
         }
 
+        benchRunsEveryScenarioAgainstThePlatform(sessionUrl);
+
         Set<ProcessHandle> children = first.descendants();
         assertThat(javaProcesses(children)).as("kafka, relay, session-service and two gateways").hasSizeGreaterThanOrEqualTo(5);
         first.terminate();
@@ -123,6 +130,49 @@ class PlatformProcessTest {
         await("every child gone").atMost(Duration.ofSeconds(30))
                 .until(() -> secondChildren.stream().noneMatch(ProcessHandle::isAlive));
         assertThat(platformProcesses()).isEmpty();
+    }
+
+    /**
+     * {@code bin/signaling bench}, each scenario small and short, against the platform just
+     * started: it exits 0, writes its report, and the report says what a user of the tool reads.
+     */
+    private void benchRunsEveryScenarioAgainstThePlatform(String sessionUrl) throws IOException {
+        JsonNode relay = bench(sessionUrl, "relay", "--users", "8", "--rate", "200", "--duration", "3s").path("signals");
+        assertThat(relay.path("sent").asLong()).isPositive();
+        assertThat(relay.path("received").asLong()).isEqualTo(relay.path("sent").asLong() - relay.path("refused").asLong());
+        assertThat(List.of(relay.path("lost").asLong(), relay.path("duplicated").asLong(), relay.path("reordered").asLong()))
+                .containsOnly(0L);
+        assertThat(relay.path("crossGatewayStreams").asInt()).as("users paired across the gateways").isPositive();
+        assertThat(relay.path("latencyMs").path("count").asLong()).isPositive();
+
+        JsonNode calls = bench(sessionUrl, "call-setup", "--users", "8", "--rate", "4", "--duration", "3s").path("calls");
+        assertThat(calls.path("completed").asLong()).isPositive();
+        assertThat(calls.path("failed").asLong()).isZero();
+        assertThat(calls.path("setupMs").path("p99").asDouble()).isPositive();
+
+        JsonNode storm = bench(sessionUrl, "connect-storm", "--concurrency", "4", "--duration", "3s").path("storm");
+        assertThat(storm.path("sessions").asLong()).isPositive();
+        assertThat(storm.path("failed").asLong()).isZero();
+
+        JsonNode idle = bench(sessionUrl, "idle-connections", "--users", "40", "--concurrency", "10", "--duration", "2s")
+                .path("idle");
+        assertThat(idle.path("open").asLong()).isEqualTo(40);
+        assertThat(idle.path("gateways").size()).as("both gateways sampled for their heap").isEqualTo(2);
+    }
+
+    private JsonNode bench(String sessionUrl, String scenario, String... options) throws IOException {
+        Path reports = Files.createDirectories(benchReports.resolve(scenario));
+        List<String> args = new ArrayList<>(List.of("bench", "--url", sessionUrl, "--scenario", scenario,
+                "--warmup", "1s", "--report-dir", reports.toString()));
+        args.addAll(List.of(options));
+        Launch bench = launch(args.toArray(String[]::new));
+
+        assertThat(bench.awaitExit(Duration.ofSeconds(180))).as("bench %s: %s", scenario, bench.stderr()).isZero();
+        assertThat(bench.stdout()).anyMatch(line -> line.startsWith("report: "));
+        try (Stream<Path> files = Files.list(reports)) {
+            Path json = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+            return SockJsPeer.JSON.readTree(Files.readString(json));
+        }
     }
 
     @Test
