@@ -3,21 +3,15 @@ package io.signaling.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.signaling.system.SessionApi.Session;
-import io.signaling.system.SignalingClient.Via;
 import io.signaling.system.Traffic.Outcome;
 import io.signaling.system.Traffic.Pair;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
@@ -93,19 +87,9 @@ class BrokerFailoverTest {
     void noAckedSignalIsLostWhenABrokerStopsMidTrafficAndComesBack() throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         Traffic traffic = new Traffic();
-        List<String> senders = new ArrayList<>();
-        List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < SENDERS; i++) {
-            senders.add(open(api, traffic, "s" + i + "-" + RUN));
-            recipients.add(open(api, traffic, "r" + i + "-" + RUN));
-        }
-        List<Pair> schedule = new ArrayList<>();
-        for (int n = 0; n < PER_PAIR; n++) {
-            for (int i = 0; i < SENDERS; i++) {
-                schedule.add(new Pair(senders.get(i), recipients.get(i)));
-                schedule.add(new Pair(senders.get(i), recipients.get((i + 1) % SENDERS)));
-            }
-        }
+        SenderRing ring = SenderRing.open(api, traffic, SENDERS, RUN);
+        List<String> senders = ring.senders();
+        List<String> recipients = ring.recipients();
         String signalsTopic = platform.prefix() + ".signals";
         assertThat(describe(Set.of(signalsTopic)).get(signalsTopic).partitions())
                 .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
@@ -119,17 +103,9 @@ class BrokerFailoverTest {
         long startedAt;
         long startTook;
         int deliveredWhileDown;
-        ExecutorService sending = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> sent = sending.submit(() -> {
-                for (Pair pair : schedule) {
-                    // An "unavailable" error (not acked) also frees its place in the window.
-                    await().pollInSameThread().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(90))
-                            .until(() -> traffic.sent() - traffic.count(recipients, "signal")
-                                    - traffic.count(senders, "error") < WINDOW);
-                    traffic.send(pair.from(), pair.to());
-                }
-            });
+        // An "unavailable" error (not acked) also frees its place in the window.
+        try (SenderRing.Sending sending = ring.startSending(PER_PAIR, WINDOW, Duration.ofSeconds(90),
+                () -> traffic.sent() - traffic.count(recipients, "signal") - traffic.count(senders, "error"))) {
             awaitTraffic(Duration.ofSeconds(60), "a quarter delivered before the stop", traffic, senders, recipients,
                     () -> traffic.count(recipients, "signal") >= SIGNALS / 4);
 
@@ -145,10 +121,7 @@ class BrokerFailoverTest {
             broker.startup();
             startTook = System.nanoTime() - startedAt;
 
-            sent.get(150, TimeUnit.SECONDS);
-        }
-        finally {
-            sending.shutdownNow();
+            sending.awaitSent(150, TimeUnit.SECONDS);
         }
         awaitTraffic(Duration.ofSeconds(60), "every signal answered and every acked one delivered", traffic, senders,
                 recipients, () -> traffic.count(senders, "ack") + traffic.count(senders, "error") >= SIGNALS
@@ -160,14 +133,11 @@ class BrokerFailoverTest {
         Outcome outcome = traffic.outcome();
         int acked = traffic.count(senders, "ack");
         int notAccepted = 0;
-        for (int i = 0; i < SENDERS; i++) {
-            for (Pair pair : List.of(new Pair(senders.get(i), recipients.get(i)),
-                    new Pair(senders.get(i), recipients.get((i + 1) % SENDERS)))) {
-                outcome.assertExactlyOnceInOrder(pair);
-                assertThat(outcome.errors(pair).values()).as("%s: only 'not accepted, send again'", pair)
-                        .allMatch("unavailable"::equals);
-                notAccepted += outcome.errors(pair).size();
-            }
+        for (Pair pair : ring.pairs()) {
+            outcome.assertExactlyOnceInOrder(pair);
+            assertThat(outcome.errors(pair).values()).as("%s: only 'not accepted, send again'", pair)
+                    .allMatch("unavailable"::equals);
+            notAccepted += outcome.errors(pair).size();
         }
 
         // Nobody was restarted: the same gateways, relay and clients carry on.
@@ -240,12 +210,6 @@ class BrokerFailoverTest {
         catch (Exception e) {
             return "partitions unknown: " + e;
         }
-    }
-
-    private static String open(SessionApi api, Traffic traffic, String userId) {
-        Session session = api.connect(userId);
-        traffic.add(userId, SignalingClient.open(session, Via.RAW_WEBSOCKET));
-        return userId;
     }
 
     /** Ours and the relay's changelogs. */

@@ -24,11 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -54,25 +53,14 @@ class GatewayFailoverTest {
     private static final int CRASHED = 2;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    @AutoClose
+    private static EmbeddedPlatform embedded;
     private static Platform platform;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        platform = Platform.start(broker.getBrokersAsString(), 2, 1, 3,
-                Map.of("signaling.relay.num-standby-replicas", 1));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
+        embedded = EmbeddedPlatform.start(2, 1, 3, Map.of("signaling.relay.num-standby-replicas", 1));
+        platform = embedded.platform();
     }
 
     @Test

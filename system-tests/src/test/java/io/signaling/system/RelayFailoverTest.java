@@ -3,27 +3,20 @@ package io.signaling.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.signaling.system.SessionApi.Session;
-import io.signaling.system.SignalingClient.Via;
 import io.signaling.system.Traffic.Outcome;
 import io.signaling.system.Traffic.Pair;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Issue 4, relay scale-out: two relay instances share the work (one Streams application, a standby
@@ -41,60 +34,31 @@ class RelayFailoverTest {
     private static final int WINDOW = 200;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    @AutoClose
+    private static EmbeddedPlatform embedded;
     private static Platform platform;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        platform = Platform.start(broker.getBrokersAsString(), 2, 1, 2,
-                Map.of("signaling.relay.num-standby-replicas", 1));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
+        embedded = EmbeddedPlatform.start(2, 1, 2, Map.of("signaling.relay.num-standby-replicas", 1));
+        platform = embedded.platform();
     }
 
     @Test
     void everyAckedSignalIsDeliveredExactlyOnceInOrderWhenARelayInstanceStopsMidTraffic() throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         Traffic traffic = new Traffic();
-        List<String> senders = new ArrayList<>();
-        List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < SENDERS; i++) {
-            senders.add(open(api, traffic, "s" + i + "-" + RUN));
-            recipients.add(open(api, traffic, "r" + i + "-" + RUN));
-        }
-        // Each sender signals two recipients, interleaved: 2 × 250 × 10 = 5,000.
-        List<Pair> schedule = new ArrayList<>();
-        for (int n = 0; n < PER_PAIR; n++) {
-            for (int i = 0; i < SENDERS; i++) {
-                schedule.add(new Pair(senders.get(i), recipients.get(i)));
-                schedule.add(new Pair(senders.get(i), recipients.get((i + 1) % SENDERS)));
-            }
-        }
+        SenderRing ring = SenderRing.open(api, traffic, SENDERS, RUN);
+        List<String> senders = ring.senders();
+        List<String> recipients = ring.recipients();
 
         long start = System.nanoTime();
-        ExecutorService sending = Executors.newSingleThreadExecutor();
-        Future<?> sent;
         long stopAt;
         long stopTook;
         int deliveredAtStop;
-        try {
-            sent = sending.submit(() -> {
-                for (Pair pair : schedule) {
-                    await().pollInSameThread().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(60))
-                            .until(() -> traffic.sent() - traffic.count(recipients, "signal") < WINDOW);
-                    traffic.send(pair.from(), pair.to());
-                }
-            });
+        // Each sender signals two recipients, interleaved: 2 × 250 × 10 = 5,000.
+        try (SenderRing.Sending sending = ring.startSending(PER_PAIR, WINDOW, Duration.ofSeconds(60),
+                () -> traffic.sent() - traffic.count(recipients, "signal"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> traffic.count(recipients, "signal") >= SIGNALS * 3 / 10);
 
             deliveredAtStop = traffic.count(recipients, "signal");
@@ -102,25 +66,19 @@ class RelayFailoverTest {
             platform.stopRelay(0);
             stopTook = System.nanoTime() - stopAt;
 
-            sent.get(120, TimeUnit.SECONDS);
-        }
-        finally {
-            sending.shutdownNow();
+            sending.awaitSent(120, TimeUnit.SECONDS);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> traffic.count(recipients, "signal") >= SIGNALS
                 && traffic.count(senders, "ack") >= SIGNALS);
         long end = System.nanoTime();
 
         Outcome outcome = traffic.outcome();
-        for (int i = 0; i < SENDERS; i++) {
-            for (Pair pair : List.of(new Pair(senders.get(i), recipients.get(i)),
-                    new Pair(senders.get(i), recipients.get((i + 1) % SENDERS)))) {
-                outcome.assertExactlyOnceInOrder(pair);
-                assertThat(outcome.acked(pair)).hasSize(PER_PAIR);
-                assertThat(outcome.received(pair))
-                        .containsExactlyElementsOf(IntStream.rangeClosed(1, PER_PAIR).boxed().toList());
-                assertThat(outcome.errors(pair)).isEmpty();
-            }
+        for (Pair pair : ring.pairs()) {
+            outcome.assertExactlyOnceInOrder(pair);
+            assertThat(outcome.acked(pair)).hasSize(PER_PAIR);
+            assertThat(outcome.received(pair))
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, PER_PAIR).boxed().toList());
+            assertThat(outcome.errors(pair)).isEmpty();
         }
         assertThat(health(platform.relayHealthUrl(1))).as("the remaining relay instance").isEqualTo("UP");
 
@@ -136,12 +94,6 @@ class RelayFailoverTest {
                 traffic.longestDeliveryGap(recipients, stopAt, end).toMillis(),
                 Traffic.percentile(latencies, 50).toMillis(), Traffic.percentile(latencies, 99).toMillis(),
                 Traffic.percentile(latencies, 100).toMillis(), duplicates);
-    }
-
-    private static String open(SessionApi api, Traffic traffic, String userId) {
-        Session session = api.connect(userId);
-        traffic.add(userId, SignalingClient.open(session, Via.RAW_WEBSOCKET));
-        return userId;
     }
 
     static String health(String url) {

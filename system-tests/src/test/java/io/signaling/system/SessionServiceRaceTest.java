@@ -17,11 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Issue 4, session-service scale-out: two instances, and each of 100 userIds asked for by both at
@@ -35,24 +34,14 @@ class SessionServiceRaceTest {
     private static final int USERS = 100;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    @AutoClose
+    private static EmbeddedPlatform embedded;
     private static Platform platform;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        platform = Platform.start(broker.getBrokersAsString(), 1, 2, 1, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
+        embedded = EmbeddedPlatform.start(1, 2, 1, Map.of());
+        platform = embedded.platform();
     }
 
     record Attempt(String userId, int instance, Response response, long millis) {

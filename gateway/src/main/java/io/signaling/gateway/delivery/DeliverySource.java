@@ -1,6 +1,7 @@
 package io.signaling.gateway.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.gateway.kafka.ConsumerThread;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.kafka.SkippingDecoder;
 import io.signaling.gateway.system.GatewayIdentity;
@@ -10,14 +11,11 @@ import io.signaling.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,11 +38,9 @@ public class DeliverySource implements SmartLifecycle {
     private final DeliveryDispatcher dispatcher;
     private final SkippingDecoder<Delivery> decoder;
     private final GatewayIdentity identity;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean running;
+    private final List<TopicPartition> partitions;
+    private final ConsumerThread reader;
     private volatile boolean assigned;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
 
     DeliverySource(Topics topics, KafkaClients clients, DeliveryDispatcher dispatcher, GatewayIdentity identity,
             MeterRegistry meters) {
@@ -53,6 +49,10 @@ public class DeliverySource implements SmartLifecycle {
         this.dispatcher = dispatcher;
         this.identity = identity;
         this.decoder = new SkippingDecoder<>(topic, meters);
+        this.partitions = identity.deliveryPartitions().stream()
+                .map(partition -> new TopicPartition(topic.name(), partition))
+                .toList();
+        this.reader = new ConsumerThread("gateway-deliveries", this::open, this::read, this::lost);
     }
 
     /** True once the partitions are assigned and their read position is known: deliveries from now on are seen. */
@@ -62,34 +62,18 @@ public class DeliverySource implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "gateway-deliveries");
-        thread.setDaemon(true);
-        thread.start();
+        reader.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        stopping.countDown();
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.stop();
+        assigned = false;
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return reader.isRunning();
     }
 
     /** Starts before the web server accepts handshakes and stops after it. */
@@ -98,47 +82,36 @@ public class DeliverySource implements SmartLifecycle {
         return 0;
     }
 
-    private void run() {
+    private Consumer<String, byte[]> open() {
         String id = "signaling-gateway-" + identity.id();
         Map<String, Object> overrides = Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10, // a signal waits for no batch
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true,
                 ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, 1000);
-        List<TopicPartition> partitions = identity.deliveryPartitions().stream()
-                .map(partition -> new TopicPartition(topic.name(), partition))
-                .toList();
-        while (running) {
-            try (Consumer<String, byte[]> c = clients.consumer(id + "-deliveries", id, overrides)) {
-                consumer = c;
-                c.assign(partitions);
-                for (TopicPartition tp : partitions) {
-                    c.position(tp); // resolves committed or latest now, so nothing written after "assigned" is missed
+        return clients.consumer(id + "-deliveries", id, overrides);
+    }
+
+    private void read(Consumer<String, byte[]> c) {
+        c.assign(partitions);
+        for (TopicPartition tp : partitions) {
+            c.position(tp); // resolves committed or latest now, so nothing written after "assigned" is missed
+        }
+        assigned = true;
+        log.info("Delivery source reading {} partitions {}", topic.name(), identity.deliveryPartitions());
+        while (reader.isRunning()) {
+            for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                Delivery delivery = decoder.decode(record);
+                if (delivery != null) {
+                    dispatch(delivery, record);
                 }
-                assigned = true;
-                log.info("Delivery source reading {} partitions {}", topic.name(), identity.deliveryPartitions());
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-                        Delivery delivery = decoder.decode(record);
-                        if (delivery != null) {
-                            dispatch(delivery, record);
-                        }
-                    }
-                }
-            }
-            catch (WakeupException e) {
-                // stopping
-            }
-            catch (KafkaException e) {
-                assigned = false;
-                log.warn("Delivery source lost its consumer, reconnecting: {}", e.toString());
-                pause();
-            }
-            finally {
-                consumer = null;
             }
         }
+    }
+
+    private void lost(KafkaException e) {
         assigned = false;
+        log.warn("Delivery source lost its consumer, reconnecting: {}", e.toString());
     }
 
     private void dispatch(Delivery delivery, ConsumerRecord<String, byte[]> record) {
@@ -147,16 +120,6 @@ public class DeliverySource implements SmartLifecycle {
         }
         catch (RuntimeException e) {
             log.error("Delivery {}-{}@{} failed", record.topic(), record.partition(), record.offset(), e);
-        }
-    }
-
-    private void pause() {
-        try {
-            stopping.await(1, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.signaling.gateway.sessions;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.gateway.kafka.ConsumerThread;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.kafka.SkippingDecoder;
 import io.signaling.gateway.system.GatewayIdentity;
@@ -10,14 +11,11 @@ import io.signaling.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,10 +36,7 @@ class SessionsTail implements SmartLifecycle {
     private final KafkaClients clients;
     private final SkippingDecoder<SessionState> decoder;
     private final String clientId;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ConsumerThread reader;
 
     SessionsTail(SessionsView view, Topics topics, KafkaClients clients, GatewayIdentity identity, MeterRegistry meters) {
         this.view = view;
@@ -49,39 +44,24 @@ class SessionsTail implements SmartLifecycle {
         this.clients = clients;
         this.decoder = new SkippingDecoder<>(topic, meters);
         this.clientId = "signaling-gateway-" + identity.id() + "-sessions";
+        this.reader = new ConsumerThread("gateway-sessions-view", this::open, this::read, this::lost);
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "gateway-sessions-view");
-        thread.setDaemon(true);
-        thread.start();
+        reader.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        stopping.countDown();
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        view.close();
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.requestStop();
+        view.close(); // handshakes waiting on the view give up now, not when the thread has ended
+        reader.awaitStop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return reader.isRunning();
     }
 
     /** Starts before the web server accepts handshakes and stops after it. */
@@ -90,26 +70,14 @@ class SessionsTail implements SmartLifecycle {
         return 0;
     }
 
-    private void run() {
-        while (running) {
-            // A short fetch wait bounds how long a handshake waiting for this view sits idle.
-            try (Consumer<String, byte[]> c = clients.consumer(clientId, null,
-                    Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100))) {
-                consumer = c;
-                read(c);
-            }
-            catch (WakeupException e) {
-                // stopping
-            }
-            catch (KafkaException e) {
-                log.warn("Sessions view lost its consumer, reading again from the beginning: {}", e.toString());
-                view.restart();
-                pause();
-            }
-            finally {
-                consumer = null;
-            }
-        }
+    private Consumer<String, byte[]> open() {
+        // A short fetch wait bounds how long a handshake waiting for this view sits idle.
+        return clients.consumer(clientId, null, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100));
+    }
+
+    private void lost(KafkaException e) {
+        log.warn("Sessions view lost its consumer, reading again from the beginning: {}", e.toString());
+        view.restart();
     }
 
     private void read(Consumer<String, byte[]> c) {
@@ -123,7 +91,7 @@ class SessionsTail implements SmartLifecycle {
         c.assign(partitions);
         c.seekToBeginning(partitions);
         Map<TopicPartition, Long> startEnds = c.endOffsets(partitions);
-        while (running) {
+        while (reader.isRunning()) {
             for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
                 SessionState row = decoder.decode(record);
                 if (record.key() != null && (row != null || record.value() == null)) { // else unreadable: skipped
@@ -140,16 +108,6 @@ class SessionsTail implements SmartLifecycle {
                 view.markCaughtUp();
             }
             view.polled();
-        }
-    }
-
-    private void pause() {
-        try {
-            stopping.await(1, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }
