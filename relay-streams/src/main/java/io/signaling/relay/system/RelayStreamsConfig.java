@@ -36,8 +36,9 @@ final class RelayStreamsConfig {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, relay.numStreamThreads());
         // No record cache: outputs leave at once instead of at the next commit or cache flush.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        // Streams' producer defaults to linger.ms=100: that would be added to call setup.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        // Streams' producer defaults to linger.ms=100: that would be added to call setup. Unless
+        // spring.kafka.streams.properties.producer.linger.ms says otherwise (docs/performance.md).
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
         // Streams keeps a closing member in the group until its session times out (45 s), to spare

@@ -23,7 +23,7 @@ class RelayStreamsConfigTest {
     @Test
     void signalPathSettingsOverrideSpringKafkaProperties() {
         Map<String, Object> base = Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
-                "producer.linger.ms", 100, StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+                "producer.acks", "1", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 
         Properties props = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"), base, metrics);
 
@@ -43,6 +43,17 @@ class RelayStreamsConfigTest {
         assertThat(producer).containsEntry("linger.ms", 0).containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true);
         assertThat(config.originals()).containsEntry(RelayMetrics.CONFIG, metrics);
+    }
+
+    @Test
+    void theProducerSendsAtOnceUnlessLingerIsConfigured() {
+        Properties unset = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092"), metrics);
+        Properties set = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", "producer.linger.ms", 2), metrics);
+
+        assertThat(new StreamsConfig(unset).getProducerConfigs("client")).containsEntry("linger.ms", 0);
+        assertThat(new StreamsConfig(set).getProducerConfigs("client")).containsEntry("linger.ms", 2);
     }
 
     @Test
