@@ -3,6 +3,9 @@ package io.signaling.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.audit.cli.AuditCommand;
+import io.signaling.audit.replay.HistoryReader;
+import io.signaling.audit.replay.ReplayEntry;
+import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
@@ -20,12 +23,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -209,5 +217,119 @@ class AuditReplayTest {
     void badArgumentsAreUsageErrors() {
         assertThat(audit("replay", "--since", "yesterday").exitCode()).isEqualTo(2);
         assertThat(audit("replay", "--format", "xml").exitCode()).isEqualTo(2);
+    }
+
+    /** Where a record landed: what the timeline is ordered by. */
+    record Landed(long timestamp, int topicOrder, int partition, long offset) {
+    }
+
+    static Landed landed(ReplayEntry e, Topics t) {
+        List<String> order = List.of(t.sessionEvents().name(), t.signals().name(), t.deliveries().name());
+        return new Landed(e.timestamp(), order.indexOf(e.topic()), e.partition(), e.offset());
+    }
+
+    @Test
+    void streamsAHistoryInTimelineOrderHoldingAFewEntriesPerPartition() throws Exception {
+        String prefix = "audit-stream";
+        Topics t = Topics.from(TopicsProperties.defaults(prefix));
+        broker.addTopics(t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        JsonNode content = Json.mapper().readTree("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = bulkProducer()) {
+            // signals partition 0 runs far ahead in time: without pausing it, the merge would hold all of it
+            for (int i = 0; i < 1_500; i++) {
+                sent.add(sendTo(producer, t.signals(), 0, T0.plusSeconds(1_000).plusMillis(i),
+                        new SignalAccepted("late-" + i, "alice", "bob", content, T0, "s-a", "gw-a", 0)));
+                orders.add(1);
+            }
+            // every other partition: 20 records, four to a timestamp, so ties across partitions and topics abound
+            for (int i = 0; i < 20; i++) {
+                Instant at = T0.plusSeconds(i / 4);
+                for (int p = 1; p < 12; p++) {
+                    sent.add(sendTo(producer, t.signals(), p, at,
+                            new SignalAccepted("m-" + p + "-" + i, "alice", "bob", content, at, "s-a", "gw-a", 0)));
+                    orders.add(1);
+                }
+                for (int p = 0; p < 12; p++) {
+                    sent.add(sendTo(producer, t.sessionEvents(), p, at, new SessionAcked("u" + p, "s" + i, "gw-a", at)));
+                    orders.add(0);
+                }
+                for (int p = 0; p < 4; p++) {
+                    sent.add(sendTo(producer, t.deliveries(), p, at, new SignalRejection("gw-b", p, "bob", "s-b", "m-" + i,
+                            "carol", "recipient-unavailable", "no session", 0, i)));
+                    orders.add(2);
+                }
+            }
+            producer.flush();
+        }
+        List<Landed> expected = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            RecordMetadata m = sent.get(i).get();
+            expected.add(new Landed(m.timestamp(), orders.get(i), m.partition(), m.offset()));
+        }
+        expected.sort(Comparator.comparingLong(Landed::timestamp).thenComparingInt(Landed::topicOrder)
+                .thenComparingInt(Landed::partition).thenComparingLong(Landed::offset));
+        int capacity = 8;
+        List<Landed> got = new ArrayList<>();
+
+        try (HistoryReader reader = new HistoryReader(broker.getBrokersAsString(), t, null, capacity)) {
+            long emitted = reader.replay(new ReplayQuery(null, null, null, false), e -> got.add(landed(e, t)));
+
+            assertThat(emitted).isEqualTo(expected.size());
+            int lanes = 12 + 12 + 16;
+            assertThat(reader.peakBuffered()).isLessThanOrEqualTo(lanes * (2L * capacity - 1));
+        }
+        assertThat(got).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void followPrintsTheHistoryThenNewRecordsAsTheyCome() throws Exception {
+        String prefix = "audit-follow";
+        Topics t = Topics.from(TopicsProperties.defaults(prefix));
+        broker.addTopics(t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        List<ReplayEntry> got = new CopyOnWriteArrayList<>();
+        AtomicInteger checks = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer());
+                HistoryReader reader = new HistoryReader(broker.getBrokersAsString(), t, null)) {
+            send(producer, t.sessionEvents(), 0, "dave",
+                    new SessionCreated("dave", "s-d", "sha256:d", "gw-a", "http://gw-a/ws", 0, at(0), at(30)));
+            send(producer, t.sessionEvents(), 1, "dave", new SessionAcked("dave", "s-d", "gw-a", at(1)));
+
+            reader.follow(new ReplayQuery("dave", null, null, false), got::add, () -> {
+                if (checks.getAndIncrement() == 0) { // the history is out: now something new happens
+                    assertThat(got).extracting(ReplayEntry::kind).containsExactly("session-created", "session-acked");
+                    try {
+                        send(producer, t.sessionEvents(), 2, "dave",
+                                new SessionDeleted("dave", "s-d", DeleteReason.CONNECTION_CLOSED, at(2)));
+                    }
+                    catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return got.size() < 3 && System.nanoTime() < deadline;
+            });
+        }
+        assertThat(got).extracting(ReplayEntry::kind).containsExactly("session-created", "session-acked", "session-deleted");
+    }
+
+    /**
+     * Not idempotent (one that meets NOT_LEADER on fresh partitions can wedge on
+     * OUT_OF_ORDER_SEQUENCE), and one request in flight, so a retry cannot put a partition's records
+     * out of their timestamps' order.
+     */
+    static KafkaProducer<String, byte[]> bulkProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static <V> Future<RecordMetadata> sendTo(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, int partition,
+            Instant at, V value) {
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        return producer.send(new ProducerRecord<>(topic.name(), partition, at.toEpochMilli(), "k", bytes));
     }
 }

@@ -4,6 +4,7 @@ import io.signaling.audit.replay.HistoryReader;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.audit.replay.TimeArgument;
 import io.signaling.audit.replay.TimelineFormat;
+import io.signaling.audit.replay.TimelineWriter;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,19 +55,19 @@ public final class ReplayCommand implements Callable<Integer> {
         TimelineFormat timelineFormat = parseFormat();
         ReplayQuery query = new ReplayQuery(user, time(since, "--since"), time(until, "--until"), redact);
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryReader reader = new HistoryReader(kafka.bootstrapServers, kafka.topics(), spec.commandLine().getErr())) {
+        try (HistoryReader reader = new HistoryReader(kafka.bootstrapServers, kafka.topics(), spec.commandLine().getErr());
+                TimelineWriter lines = timelineFormat.writer(out)) {
             if (follow) {
                 AtomicBoolean running = new AtomicBoolean(true);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> running.set(false)));
                 reader.follow(query, e -> {
-                    out.println(timelineFormat.format(e));
-                    out.flush();
+                    lines.accept(e);
+                    lines.flush(); // someone is watching: every entry as it comes
                 }, running::get);
             }
             else {
-                reader.replay(query).forEach(e -> out.println(timelineFormat.format(e)));
+                reader.replay(query, lines); // printed as the merge emits; lines reach out a buffer at a time
             }
-            out.flush();
             return ExitCodes.OK;
         }
         catch (KafkaException e) {

@@ -1,28 +1,33 @@
 package io.signaling.audit.replay;
 
-import io.signaling.schemas.audit.TimelineEntry;
-import io.signaling.schemas.delivery.Delivery;
-import io.signaling.schemas.delivery.SignalDelivery;
-import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.session.SessionAcked;
 import io.signaling.schemas.session.SessionCreated;
 import io.signaling.schemas.session.SessionDeleted;
 import io.signaling.schemas.session.SessionEvent;
 import io.signaling.schemas.session.SessionExpired;
 import io.signaling.schemas.session.SessionRefused;
-import io.signaling.schemas.signal.SignalAccepted;
-import java.time.Instant;
 
-/** Turns the records of the history topics into timeline entries. */
+/**
+ * Turns the records of the history topics into timeline entries. Session events go through the
+ * schema's deserializer (few, small records); signals and deliveries, the bulk of the history, are
+ * read with {@link RecordFields}: only the fields an entry shows, a signal's content kept as bytes,
+ * a delivery's copy of it skipped. {@code TimelineEntriesTest} holds the two ways to the same entries.
+ */
 final class TimelineEntries {
+
+    private static final RecordFields SIGNAL = new RecordFields(true,
+            "id", "from", "to", "senderSessionId", "senderGatewayId");
+    private static final RecordFields DELIVERY = new RecordFields(false,
+            "type", "userId", "sessionId", "id", "from", "to", "gatewayId", "code");
 
     private TimelineEntries() {
     }
 
-    record Position(String topic, int partition, long offset, Instant at) {
+    /** Where a record sits in the log; {@code timestamp} in epoch milliseconds. */
+    record Position(String topic, int partition, long offset, long timestamp) {
     }
 
-    static TimelineEntry of(Position p, SessionEvent event) {
+    static ReplayEntry sessionEvent(Position p, SessionEvent event) {
         String kind;
         String gateway = null;
         String reason = null;
@@ -49,23 +54,29 @@ final class TimelineEntries {
         else {
             throw new IllegalArgumentException("unknown session event " + event.getClass().getSimpleName());
         }
-        return new TimelineEntry(p.at(), kind, p.topic(), p.partition(), p.offset(), event.userId(), event.sessionId(),
-                null, null, null, gateway, reason, null);
+        return new ReplayEntry(p.timestamp(), kind, p.topic(), p.partition(), p.offset(), event.userId(),
+                event.sessionId(), null, null, null, gateway, reason, null);
     }
 
-    static TimelineEntry of(Position p, SignalAccepted signal) {
-        return new TimelineEntry(p.at(), "signal-accepted", p.topic(), p.partition(), p.offset(), null,
-                signal.senderSessionId(), signal.id(), signal.from(), signal.to(), signal.senderGatewayId(), null,
-                signal.content());
+    /** A {@code SignalAccepted} record. */
+    static ReplayEntry signal(Position p, byte[] value) {
+        RecordFields.Values v = SIGNAL.read(value);
+        return new ReplayEntry(p.timestamp(), "signal-accepted", p.topic(), p.partition(), p.offset(), null, v.get(3),
+                v.get(0), v.get(1), v.get(2), v.get(4), null, v.content());
     }
 
-    static TimelineEntry of(Position p, Delivery delivery) {
-        if (delivery instanceof SignalDelivery d) {
-            return new TimelineEntry(p.at(), "signal-delivered", p.topic(), p.partition(), p.offset(), d.userId(),
-                    d.sessionId(), d.id(), d.from(), d.to(), d.gatewayId(), null, null);
+    /** A {@code Delivery} record: {@code "type":"signal"} ({@code SignalDelivery}) or {@code "rejection"}. */
+    static ReplayEntry delivery(Position p, byte[] value) {
+        RecordFields.Values v = DELIVERY.read(value);
+        String type = v.get(0);
+        if ("signal".equals(type)) {
+            return new ReplayEntry(p.timestamp(), "signal-delivered", p.topic(), p.partition(), p.offset(), v.get(1),
+                    v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), null, null);
         }
-        SignalRejection r = (SignalRejection) delivery;
-        return new TimelineEntry(p.at(), "signal-rejected", p.topic(), p.partition(), p.offset(), r.userId(),
-                r.sessionId(), r.id(), r.userId(), r.to(), r.gatewayId(), r.code(), null);
+        if ("rejection".equals(type)) { // from: the rejected signal's sender, whom the rejection is for
+            return new ReplayEntry(p.timestamp(), "signal-rejected", p.topic(), p.partition(), p.offset(), v.get(1),
+                    v.get(2), v.get(3), v.get(1), v.get(5), v.get(6), v.get(7), null);
+        }
+        throw new IllegalArgumentException(type == null ? "a delivery without a type" : "unknown delivery type " + type);
     }
 }

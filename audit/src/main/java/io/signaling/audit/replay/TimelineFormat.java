@@ -1,40 +1,32 @@
 package io.signaling.audit.replay;
 
-import io.signaling.schemas.audit.TimelineEntry;
-import io.signaling.schemas.json.Json;
-import java.util.StringJoiner;
+import java.io.StringWriter;
 
 /** How {@code audit replay} prints an entry: aligned text for people, JSON lines for tools. */
 public enum TimelineFormat {
 
-    TEXT {
-        @Override
-        public String format(TimelineEntry e) {
-            String who = e.from() != null ? e.from() + " -> " + e.to() : e.userId();
-            StringJoiner details = new StringJoiner(" ");
-            append(details, "id", e.signalId());
-            append(details, "session", e.sessionId());
-            append(details, "gateway", e.gatewayId());
-            append(details, "reason", e.reason());
-            if (e.content() != null) {
-                details.add("content=" + Json.mapper().writeValueAsString(e.content()));
-            }
-            return String.format("%-24s  %-16s  %-32s  %s", e.at(), e.kind(), who, details);
-        }
+    /** {@code at  kind  who  details}, padded into columns; signal content as compact JSON. */
+    TEXT,
 
-        private void append(StringJoiner details, String name, String value) {
-            if (value != null) {
-                details.add(name + "=" + value);
-            }
-        }
-    },
+    /**
+     * One JSON object per line: exactly what the schema's mapper writes for
+     * {@link io.signaling.schemas.audit.TimelineEntry} (fields in its order, nulls left out), the
+     * content copied as the record holds it.
+     */
+    JSONL;
 
-    JSONL {
-        @Override
-        public String format(TimelineEntry e) {
-            return Json.mapper().writeValueAsString(e);
-        }
-    };
+    /** A writer printing entries in this format to {@code out}, one line each. */
+    public TimelineWriter writer(java.io.Writer out) {
+        return new TimelineWriter(this, out);
+    }
 
-    public abstract String format(TimelineEntry entry);
+    /** One entry in this format, without the line separator: for a single entry; to print many, use {@link #writer}. */
+    public String format(ReplayEntry entry) {
+        StringWriter out = new StringWriter();
+        try (TimelineWriter writer = writer(out)) {
+            writer.accept(entry);
+        }
+        String line = out.toString();
+        return line.substring(0, line.length() - System.lineSeparator().length());
+    }
 }

@@ -3,14 +3,15 @@ package io.signaling.bench.audit;
 import io.signaling.audit.replay.HistoryReader;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.audit.replay.TimelineFormat;
+import io.signaling.audit.replay.TimelineWriter;
 import io.signaling.bench.report.BenchReport;
 import io.signaling.bench.stats.CpuMeter;
-import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.signal.SignalAccepted;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fills a fresh set of history topics with {@code records} accepted signals of {@code contentBytes}
- * of content each, then times {@link HistoryReader#replay} of the whole history (what
- * {@code bin/signaling audit replay} does before printing) and the JSONL formatting after it.
+ * of content each, then times the streaming {@link HistoryReader#replay} of the whole history twice
+ * per run: once reading, decoding and merging only, once printing every entry as JSONL into a
+ * counting writer as it streams (what {@code bin/signaling audit replay --format jsonl > /dev/null}
+ * does, less the encoding to stdout).
  */
 public final class AuditReplayBench {
 
@@ -73,29 +76,66 @@ public final class AuditReplayBench {
     }
 
     private AuditReplayReport.Run replay(Topics topics, int run) {
-        System.gc(); // start each run with the previous run's timeline collected
-        CpuMeter cpu = new CpuMeter();
+        ReplayQuery all = new ReplayQuery(null, null, null, false);
+        System.gc(); // each pass starts from a collected heap, so one pass's garbage is not billed to the next
+        CpuMeter readCpu = new CpuMeter();
         long start = System.nanoTime();
-        List<TimelineEntry> timeline;
+        long entries;
+        long peak;
         try (HistoryReader reader = new HistoryReader(bootstrapServers, topics, null)) {
-            timeline = reader.replay(new ReplayQuery(null, null, null, false));
+            entries = reader.replay(all, entry -> { });
+            peak = reader.peakBuffered();
         }
-        long replayed = System.nanoTime();
-        long bytes = 0;
-        for (TimelineEntry entry : timeline) {
-            bytes += TimelineFormat.JSONL.format(entry).length() + 1;
+        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        double replayCores = readCpu.summary().avgCores();
+
+        System.gc();
+        CpuMeter endToEndCpu = new CpuMeter();
+        CountingWriter jsonl = new CountingWriter();
+        start = System.nanoTime();
+        long printed;
+        try (HistoryReader reader = new HistoryReader(bootstrapServers, topics, null);
+                TimelineWriter lines = TimelineFormat.JSONL.writer(jsonl)) {
+            printed = reader.replay(all, lines);
+            peak = Math.max(peak, reader.peakBuffered());
         }
-        long formatted = System.nanoTime();
-        double replaySeconds = (replayed - start) / 1e9;
-        double jsonlSeconds = (formatted - replayed) / 1e9;
-        AuditReplayReport.Run result = new AuditReplayReport.Run(timeline.size(), round(replaySeconds),
-                round(timeline.size() / replaySeconds), round(jsonlSeconds), bytes,
-                round(timeline.size() / (replaySeconds + jsonlSeconds)), cpu.summary().avgCores());
+        double endToEndSeconds = (System.nanoTime() - start) / 1e9;
+        if (printed != entries) {
+            throw new IllegalStateException("the two passes read " + entries + " and " + printed + " entries");
+        }
+        AuditReplayReport.Run result = new AuditReplayReport.Run(entries, round(replaySeconds),
+                round(entries / replaySeconds), replayCores, round(endToEndSeconds), jsonl.chars,
+                round(entries / endToEndSeconds), endToEndCpu.summary().avgCores(), peak);
         out.println(String.format(Locale.ROOT,
-                "run %d: replayed %,d entries in %.2f s (%,.0f records/s); jsonl %.2f s; end to end %,.0f records/s; %.2f cores",
-                run, timeline.size(), replaySeconds, result.replayRecordsPerSecond(), jsonlSeconds,
-                result.endToEndRecordsPerSecond(), result.cpuCores()));
+                "run %d: replayed %,d entries in %.2f s (%,.0f records/s, %.2f cores); with jsonl %.2f s (%,.0f records/s, "
+                        + "%.2f cores); at most %,d entries held",
+                run, entries, replaySeconds, result.replayRecordsPerSecond(), result.replayCpuCores(), endToEndSeconds,
+                result.endToEndRecordsPerSecond(), result.endToEndCpuCores(), peak));
         return result;
+    }
+
+    /** Where the JSONL goes: counted, then dropped, as {@code > /dev/null} would. */
+    private static final class CountingWriter extends Writer {
+
+        long chars;
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            chars += length;
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            chars += length;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void write(Topics topics, long records, int contentBytes) {

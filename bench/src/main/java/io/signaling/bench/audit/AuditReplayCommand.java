@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "audit-replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Writes --records accepted signals (--content-bytes of content each) to fresh topics on a real broker,",
-            "then times the audit replay of the whole history (HistoryReader.replay, then JSONL formatting).",
-            "Needs a heap of roughly 3 KB per record: run with -Xmx6g for a million."})
+            "then times the streaming audit replay of the whole history (HistoryReader.replay alone, then printing JSONL).",
+            "The replay's memory does not grow with the history: a small heap (-Xmx256m) shows it."})
 public final class AuditReplayCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -50,12 +50,6 @@ public final class AuditReplayCommand implements Callable<Integer> {
     public Integer call() {
         String prefix = topicPrefix != null ? topicPrefix
                 : "bench-audit-" + STAMP.format(java.time.Instant.now()).toLowerCase(Locale.ROOT);
-        long needed = records * 3_000L;
-        if (Runtime.getRuntime().maxMemory() < needed) {
-            System.out.println(String.format(Locale.ROOT,
-                    "warning: the heap (%,d MiB) may be too small for %,d records (about %,d MiB); run with a larger -Xmx",
-                    Runtime.getRuntime().maxMemory() >> 20, records, needed >> 20));
-        }
         AuditReplayReport report = new AuditReplayBench(bootstrapServers, prefix, System.out).run(records, contentBytes,
                 Math.max(1, runs), keepTopics);
         Path json = write(report);

@@ -16,12 +16,16 @@ public record AuditReplayReport(String scenario, Instant startedAt, String boots
         List<Run> runs, BenchReport.Machine machine, CpuMeter.ToolCpu tool, long maxHeapBytes) {
 
     /**
-     * @param replaySeconds          {@code HistoryReader.replay}: read, decode, sort the whole timeline
-     * @param replayRecordsPerSecond entries over that time
-     * @param jsonlSeconds           then formatting every entry as {@code --format jsonl} would print it
-     * @param endToEndRecordsPerSecond entries over both: what {@code audit replay --format jsonl > /dev/null} does
+     * @param replaySeconds            {@code HistoryReader.replay} streaming into nothing: read, decode, merge
+     * @param replayRecordsPerSecond   entries over that time
+     * @param replayCpuCores           the tool's CPU over that time, in cores
+     * @param endToEndSeconds          a second replay printing every entry as {@code --format jsonl} as it streams:
+     *                                 what {@code audit replay --format jsonl > /dev/null} does
+     * @param jsonlChars               the JSONL it printed
+     * @param peakBufferedEntries      the most entries the merge held at once in either pass: the replay's memory
      */
-    public record Run(long entries, double replaySeconds, double replayRecordsPerSecond, double jsonlSeconds,
-            long jsonlBytes, double endToEndRecordsPerSecond, double cpuCores) {
+    public record Run(long entries, double replaySeconds, double replayRecordsPerSecond, double replayCpuCores,
+            double endToEndSeconds, long jsonlChars, double endToEndRecordsPerSecond, double endToEndCpuCores,
+            long peakBufferedEntries) {
     }
 }

@@ -1,0 +1,182 @@
+package io.signaling.audit.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.signaling.audit.replay.TimelineEntries.Position;
+import io.signaling.schemas.audit.TimelineEntry;
+import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalRejection;
+import io.signaling.schemas.json.Json;
+import io.signaling.schemas.session.DeleteReason;
+import io.signaling.schemas.session.SessionCreated;
+import io.signaling.schemas.session.SessionDeleted;
+import io.signaling.schemas.signal.SignalAccepted;
+import io.signaling.schemas.topic.Topic;
+import io.signaling.schemas.topic.Topics;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * Signals and deliveries are read field by field, their content kept as bytes, and JSONL is
+ * written by hand: here both must give exactly what the schema's deserializer, {@link TimelineEntry}
+ * and the schema's mapper give. A renamed record field or a changed escape rule fails here.
+ */
+class TimelineEntriesTest {
+
+    static final Topics TOPICS = Topics.from(TopicsProperties.defaults("t"));
+    static final Instant AT = Instant.parse("2026-01-01T10:00:00.123Z");
+    static final Position SIGNAL_AT = new Position("t.signals", 3, 41, AT.toEpochMilli());
+    static final Position DELIVERY_AT = new Position("t.deliveries", 7, 9, AT.toEpochMilli());
+
+    static <V> byte[] bytes(Topic<String, V> topic, V value) {
+        return topic.valueSerde().serializer().serialize(topic.name(), value);
+    }
+
+    static JsonNode json(String text) {
+        return Json.mapper().readTree(text);
+    }
+
+    static Stream<JsonNode> contents() {
+        return Stream.of(
+                json("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 46117 2 IN IP4 192.0.2.1\\r\\n\"}"),
+                json("{\"candidate\":\"candidate:1 1 udp 1 198.51.100.7 5000 typ host\",\"sdpMLineIndex\":0,\"sdpMid\":null}"),
+                json("{\"nested\":{\"a\":[1,2.5,-0.1,1e400,123456789012345678901234567890],\"b\":true,\"c\":false}}"),
+                json("{\"text\":\"é ü 中文 😀 \\u0001 \\t tab \\\" quote \\\\ back / slash \\u2028\"}"),
+                json("[1,\"two\",{\"three\":3}]"),
+                json("\"just a string\""),
+                json("42"),
+                json("{}"),
+                NullNode.getInstance());
+    }
+
+    @ParameterizedTest
+    @MethodSource("contents")
+    void aSignalReadsAsTheSchemaRecordWouldGiveAndPrintsAsTheSchemaMapperWould(JsonNode content) {
+        SignalAccepted signal = new SignalAccepted("m-1", "alice", "bob", content, AT.minusSeconds(1), "s-a", "gw-a", 2);
+        TimelineEntry expected = new TimelineEntry(AT, "signal-accepted", "t.signals", 3, 41, null, "s-a", "m-1", "alice",
+                "bob", "gw-a", null, content);
+
+        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, bytes(TOPICS.signals(), signal));
+
+        assertThat(entry.toTimelineEntry()).isEqualTo(expected);
+        assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
+        assertThat(TimelineFormat.JSONL.format(entry.withoutContent()))
+                .isEqualTo(Json.mapper().writeValueAsString(expected.withoutContent()));
+    }
+
+    @Test
+    void aSignalWithoutContentOrFieldsLeavesThemOut() {
+        byte[] value = "{\"id\":\"m-1\",\"unknown\":{\"x\":[1,{}]},\"to\":\"bob\"}".getBytes(StandardCharsets.UTF_8);
+
+        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
+
+        assertThat(entry.content()).isNull();
+        assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(
+                "{\"at\":\"2026-01-01T10:00:00.123Z\",\"kind\":\"signal-accepted\",\"topic\":\"t.signals\",\"partition\":3,"
+                        + "\"offset\":41,\"signalId\":\"m-1\",\"to\":\"bob\"}");
+    }
+
+    @Test
+    void contentSpreadOverLinesIsMadeCompactSoAnEntryStaysOneLine() {
+        byte[] value = "{ \"id\" : \"m-1\",\n  \"content\" : {\n    \"type\" : \"offer\",\n    \"sdp\" : \"v=0\"\n  }\n ,\n \"to\":\"bob\" }"
+                .getBytes(StandardCharsets.UTF_8);
+
+        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
+
+        assertThat(entry.content().text()).isEqualTo("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
+        assertThat(TimelineFormat.JSONL.format(entry)).doesNotContain("\n").endsWith(",\"to\":\"bob\",\"content\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}");
+    }
+
+    @Test
+    void contentKeepsItsSpellingAndSpacesOnOneLine() {
+        byte[] value = "{\"content\" :  [ 1.50 , \"\\u00e9\" ]  , \"id\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+
+        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
+
+        assertThat(entry.content().text()).isEqualTo("[ 1.50 , \"\\u00e9\" ]");
+        assertThat(entry.content().toTree()).isEqualTo(json("[1.50,\"é\"]"));
+        assertThat(entry.content()).hasToString("RawJson[19 bytes]"); // never the content itself: logs must not show it
+    }
+
+    @Test
+    void aDeliveryReadsAsTheSchemaRecordWouldGive() {
+        SignalDelivery delivery = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob",
+                json("{\"type\":\"offer\",\"sdp\":\"v=0\"}"), AT, "s-a", "gw-a", 0, 3, 41L);
+        TimelineEntry expected = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1", "alice",
+                "bob", "gw-b", null, null);
+
+        ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) delivery));
+
+        assertThat(entry.toTimelineEntry()).isEqualTo(expected);
+        assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
+    }
+
+    @Test
+    void aRejectionReadsAsTheSchemaRecordWouldGive() {
+        SignalRejection rejection = new SignalRejection("gw-b", 1, "bob", "s-b", "m-2", "carol",
+                SignalRejection.RECIPIENT_UNAVAILABLE, "carol has no session", 0, 1L);
+        TimelineEntry expected = new TimelineEntry(AT, "signal-rejected", "t.deliveries", 7, 9, "bob", "s-b", "m-2", "bob",
+                "carol", "gw-b", "recipient-unavailable", null);
+
+        ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) rejection));
+
+        assertThat(entry.toTimelineEntry()).isEqualTo(expected);
+        assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
+    }
+
+    @Test
+    void sessionEventsPrintAsTheSchemaMapperWould() {
+        Position at = new Position("t.session-events", 0, 5, AT.toEpochMilli());
+        ReplayEntry created = TimelineEntries.sessionEvent(at,
+                new SessionCreated("alice", "s-a", "sha256:x", "gw-a", "http://gw-a/ws", 0, AT, AT.plusSeconds(30)));
+        ReplayEntry deleted = TimelineEntries.sessionEvent(at,
+                new SessionDeleted("alice", "s-a", DeleteReason.CONNECTION_LOST, AT));
+
+        for (ReplayEntry entry : List.of(created, deleted)) {
+            assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
+        }
+        assertThat(deleted.reason()).isEqualTo("connection-lost");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "this is not json",
+        "[1,2]",
+        "\"a string\"",
+        "{\"id\":\"m-1\"",
+        "{\"id\":\"m-1\"} trailing",
+        "{\"id\":{\"not\":\"a string\"}}",
+        "{\"content\":{\"unclosed\":[1,2}}"})
+    void aSignalThatIsNotOneJsonObjectOfStringsIsUnreadable(String value) {
+        assertThatThrownBy(() -> TimelineEntries.signal(SIGNAL_AT, value.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userId\":\"bob\"}", "{\"type\":\"teleport\",\"userId\":\"bob\"}"})
+    void aDeliveryOfNoKnownTypeIsUnreadable(String value) {
+        assertThatThrownBy(() -> TimelineEntries.delivery(DELIVERY_AT, value.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aScalarWhereAStringIsExpectedReadsAsItsText() {
+        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT,
+                "{\"id\":17,\"from\":true,\"to\":null}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(entry.signalId()).isEqualTo("17");
+        assertThat(entry.from()).isEqualTo("true");
+        assertThat(entry.to()).isNull();
+    }
+}
