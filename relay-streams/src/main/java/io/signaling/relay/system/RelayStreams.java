@@ -1,5 +1,6 @@
 package io.signaling.relay.system;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.CloseOptions;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -30,7 +33,12 @@ import org.springframework.context.SmartLifecycle;
 final class RelayStreams implements SmartLifecycle {
 
     static final String HELD_SIGNALS_GAUGE = "signaling.relay.signals.held";
+    static final String RESTARTS_COUNTER = "signaling.relay.streams.restarts";
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
+    /** Kafka Streams names its global thread {@code <client id>-GlobalStreamThread}. */
+    private static final String GLOBAL_THREAD_SUFFIX = "-GlobalStreamThread";
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(RelayStreams.class);
 
@@ -39,8 +47,20 @@ final class RelayStreams implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Duration closeTimeout;
 
+    private final Counter restarts;
+    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "relay-streams-restart");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile KafkaStreams streams;
     private volatile boolean runningOnce;
+    /**
+     * Failures since the relay last reached RUNNING: each restart waits twice as long (capped).
+     * Atomic, not guarded by this: Streams' threads update it from the state listener while
+     * {@link #stop()} may hold the lock waiting for them.
+     */
+    private final AtomicInteger failedInARow = new AtomicInteger();
     private KafkaStreamsMetrics streamsMetrics;
     private ScheduledExecutorService metricsScheduler;
 
@@ -52,6 +72,9 @@ final class RelayStreams implements SmartLifecycle {
         Gauge.builder(HELD_SIGNALS_GAUGE, this, RelayStreams::heldSignals)
                 .description("Signals held for recipients that have not connected yet (this instance, approximate)")
                 .register(registry);
+        this.restarts = Counter.builder(RESTARTS_COUNTER)
+                .description("Kafka Streams instances replaced after they failed (state ERROR)")
+                .register(registry);
     }
 
     @Override
@@ -60,8 +83,15 @@ final class RelayStreams implements SmartLifecycle {
             return;
         }
         KafkaStreams created = new KafkaStreams(topology, config);
-        // A dead thread would leave its partitions unprocessed until a rebalance: replace it at once.
+        // A dead stream thread would leave its partitions unprocessed until a rebalance: replace it at
+        // once. The global thread (the gateways store) cannot be replaced — Kafka Streams 4.1 even
+        // fails with a ClassCastException when asked to, leaving the instance RUNNING without it —
+        // so its failure shuts this instance down (ERROR) and the listener below starts a new one.
         created.setUncaughtExceptionHandler(e -> {
+            if (Thread.currentThread().getName().endsWith(GLOBAL_THREAD_SUFFIX)) {
+                log.error("The relay's global stream thread failed; replacing the whole instance", e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("A relay stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -69,6 +99,11 @@ final class RelayStreams implements SmartLifecycle {
             log.info("Relay streams {} -> {}", previous, next);
             if (next == KafkaStreams.State.RUNNING) {
                 runningOnce = true;
+                failedInARow.set(0);
+            }
+            if (next == KafkaStreams.State.ERROR) {
+                // ERROR is final: the instance would route nothing until the process restarts.
+                restarter.schedule(() -> replaceFailed(created), nextRestartDelay().toMillis(), TimeUnit.MILLISECONDS);
             }
         });
         runningOnce = false;
@@ -83,6 +118,21 @@ final class RelayStreams implements SmartLifecycle {
         streamsMetrics.bindTo(registry);
         created.start();
         streams = created;
+    }
+
+    private synchronized void replaceFailed(KafkaStreams failed) {
+        if (streams != failed) {
+            return; // stopped, or replaced already
+        }
+        log.error("Relay streams failed (state ERROR); starting a new instance");
+        restarts.increment();
+        stop();
+        start();
+    }
+
+    private Duration nextRestartDelay() {
+        Duration delay = FIRST_RESTART_DELAY.multipliedBy(1L << Math.min(failedInARow.getAndIncrement(), 5));
+        return delay.compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay;
     }
 
     @Override
