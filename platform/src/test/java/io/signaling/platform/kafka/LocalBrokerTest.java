@@ -51,7 +51,8 @@ class LocalBrokerTest {
 
     @Test
     void formatsOnceKeepsItsRecordsAcrossARestartAndStopsCleanly() throws Exception {
-        BrokerConfig config = new BrokerConfig(dataDir.resolve("kafka"), Ports.freePort(), Ports.freePort());
+        int[] ports = Ports.freePorts(2);
+        BrokerConfig config = new BrokerConfig(dataDir.resolve("kafka"), ports[0], ports[1]);
 
         long firstPid = run(config, bootstrap -> {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));

@@ -35,6 +35,14 @@ class PortsTest {
     }
 
     @Test
+    void portsAskedForTogetherAreDifferentAndFree() {
+        int[] ports = Ports.freePorts(20);
+
+        assertThat(ports).hasSize(20).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(ports).filter(port -> !Ports.isFree(port))).isEmpty();
+    }
+
+    @Test
     void aPortPlannedTwiceIsRefusedBeforeAnyIsTried() {
         assertThatThrownBy(() -> Ports.requireFree(List.of(new PortUse(9092, "gateway-1"), new PortUse(9092, "kafka"))))
                 .isInstanceOf(LaunchException.class)
