@@ -162,8 +162,10 @@ class PlatformProcessTest {
 
     private JsonNode bench(String sessionUrl, String scenario, String... options) throws IOException {
         Path reports = Files.createDirectories(benchReports.resolve(scenario));
+        // A long drain: it ends as soon as every signal is in, and a freshly started platform on a busy
+        // CI machine may still be compiling its hot paths.
         List<String> args = new ArrayList<>(List.of("bench", "--url", sessionUrl, "--scenario", scenario,
-                "--warmup", "1s", "--report-dir", reports.toString()));
+                "--warmup", "1s", "--drain", "60s", "--timeout", "30s", "--report-dir", reports.toString()));
         args.addAll(List.of(options));
         Launch bench = launch(args.toArray(String[]::new));
 
