@@ -141,8 +141,7 @@ class BrokerFailoverTest {
         }
 
         // Nobody was restarted: the same gateways, relay and clients carry on.
-        for (String url : List.of(platform.relayHealthUrl(), platform.gatewayHealthUrl(0), platform.gatewayHealthUrl(1),
-                platform.sessionUrl() + "/actuator/health")) {
+        for (String url : healthUrls()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(RelayFailoverTest.health(url)));
         }
         int before = traffic.count(recipients, "signal");
@@ -186,10 +185,14 @@ class BrokerFailoverTest {
         }
     }
 
+    private static List<String> healthUrls() {
+        return List.of(platform.relayHealthUrl(), platform.gatewayHealthUrl(0), platform.gatewayHealthUrl(1),
+                platform.sessionUrl() + "/actuator/health");
+    }
+
     private static String services() {
         Map<String, String> health = new java.util.TreeMap<>();
-        for (String url : List.of(platform.relayHealthUrl(), platform.gatewayHealthUrl(0), platform.gatewayHealthUrl(1),
-                platform.sessionUrl() + "/actuator/health")) {
+        for (String url : healthUrls()) {
             try {
                 health.put(url, RelayFailoverTest.health(url));
             }

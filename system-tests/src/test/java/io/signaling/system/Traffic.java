@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -92,15 +95,15 @@ final class Traffic {
      */
     String summary(Collection<String> senders, Collection<String> recipients) {
         Outcome outcome = outcome();
-        Map<String, Integer> errorCodes = new java.util.TreeMap<>();
+        Map<String, Integer> errorCodes = new TreeMap<>();
         outcome.errors().values().forEach(byNumber -> byNumber.values()
                 .forEach(code -> errorCodes.merge(code, 1, Integer::sum)));
         int unanswered = 0;
         int ackedNotDelivered = 0;
         for (Map.Entry<Pair, AtomicInteger> entry : numbers.entrySet()) {
             Pair pair = entry.getKey();
-            java.util.Set<Integer> acked = new java.util.HashSet<>(outcome.acked(pair));
-            java.util.Set<Integer> received = new java.util.HashSet<>(outcome.received(pair));
+            Set<Integer> acked = new HashSet<>(outcome.acked(pair));
+            Set<Integer> received = new HashSet<>(outcome.received(pair));
             for (int n = 1; n <= entry.getValue().get(); n++) {
                 if (!acked.contains(n) && !outcome.errors(pair).containsKey(n)) {
                     unanswered++;
@@ -110,7 +113,7 @@ final class Traffic {
                 }
             }
         }
-        Map<String, String> closed = new java.util.TreeMap<>();
+        Map<String, String> closed = new TreeMap<>();
         clients.forEach((user, client) -> {
             if (!client.isOpen()) {
                 closed.put(user, String.valueOf(client.closeStatus()));

@@ -2,6 +2,7 @@ package io.signaling.gateway.connection;
 
 import io.signaling.gateway.delivery.DeliveryDedup;
 import io.signaling.gateway.delivery.Recipient;
+import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.signal.Sender;
 import io.signaling.gateway.signal.TokenBucket;
@@ -29,16 +30,23 @@ public final class Connection implements Sender, Recipient {
     private final Admission admission;
     private final TokenBucket rateLimiter;
     private final DeliveryDedup dedup = new DeliveryDedup();
+    private final MessageAssembler incoming;
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean registered;
     private volatile boolean closedByGateway;
     private volatile DeleteReason gatewayReason;
     private volatile boolean transportFailed;
 
-    Connection(WebSocketSession session, Admission admission, TokenBucket rateLimiter) {
+    Connection(WebSocketSession session, Admission admission, TokenBucket rateLimiter, MessageAssembler incoming) {
         this.session = session;
         this.admission = admission;
         this.rateLimiter = rateLimiter;
+        this.incoming = incoming;
+    }
+
+    /** Joins the parts of the client's current message: the whole message once the last part is in, else null. */
+    String assemble(String part, boolean last) {
+        return incoming.append(part, last);
     }
 
     @Override

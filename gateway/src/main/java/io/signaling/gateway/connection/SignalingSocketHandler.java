@@ -30,7 +30,6 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SignalingSocketHandler.class);
     private static final String CONNECTION = "signaling.connection";
-    private static final String ASSEMBLER = "signaling.assembler";
 
     private final ConnectionHub hub;
     private final ConnectionReports reports;
@@ -60,8 +59,10 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
             refuse(session, Refusal.INVALID_REQUEST);
             return;
         }
+        // One char over the limit is enough for the parser to answer message-too-large (a char is at least a byte).
         Connection connection = new Connection(decorate(session), admission, new TokenBucket(
-                properties.rateLimit().perSecond(), properties.rateLimit().burst(), clock));
+                properties.rateLimit().perSecond(), properties.rateLimit().burst(), clock),
+                new MessageAssembler(properties.maxMessageBytes() + 1));
         session.getAttributes().put(CONNECTION, connection); // before registering: a close may come at any time now
         if (!hub.register(connection)) {
             // Two handshakes for one session passed the check at once: the first to register wins, this one writes nothing.
@@ -97,10 +98,7 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
-        // One char over the limit is enough for the parser to answer message-too-large (a char is at least a byte).
-        MessageAssembler assembler = (MessageAssembler) session.getAttributes()
-                .computeIfAbsent(ASSEMBLER, key -> new MessageAssembler(properties.maxMessageBytes() + 1));
-        String text = assembler.append(message.getPayload(), message.isLast());
+        String text = connection.assemble(message.getPayload(), message.isLast());
         if (text != null) {
             intake.handle(connection, text);
         }

@@ -53,7 +53,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
                 .setHeartbeatTime(properties.sockjsHeartbeat().toMillis())
                 .setDisconnectDelay(properties.sockjsDisconnectDelay().toMillis())
                 // A streaming response is recycled after this many bytes; above one large message, below browser memory worries.
-                .setStreamBytesLimit(frameBufferBytes())
+                .setStreamBytesLimit(streamBytesLimit())
                 // Frames held for an HTTP-polling client between two polls (a burst of deliveries must fit).
                 .setHttpMessageCacheSize(1000);
     }
@@ -79,7 +79,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
         return container;
     }
 
-    private int frameBufferBytes() {
+    private int streamBytesLimit() {
         return Math.max(ONE_MIB, 4 * properties.maxMessageBytes());
     }
 }

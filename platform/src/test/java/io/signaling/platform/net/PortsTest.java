@@ -8,6 +8,7 @@ import io.signaling.platform.LaunchException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class PortsTest {
         int[] ports = Ports.freePorts(20);
 
         assertThat(ports).hasSize(20).doesNotHaveDuplicates();
-        assertThat(java.util.Arrays.stream(ports).filter(port -> !Ports.isFree(port))).isEmpty();
+        assertThat(Arrays.stream(ports).filter(port -> !Ports.isFree(port))).isEmpty();
     }
 
     @Test
