@@ -93,11 +93,16 @@ public final class RelayMetrics {
      * answer ({@code handler=processing}), or its output could not be written ({@code handler=production}).
      */
     public void recordFailed(String handler, String topic) {
-        Counter.builder(RECORDS_FAILED)
-                .description("Records whose processing or output failed and that the relay skipped to keep going")
-                .tag("handler", handler)
-                .tag("topic", topic == null ? "unknown" : topic)
-                .register(registry)
-                .increment();
+        try {
+            Counter.builder(RECORDS_FAILED)
+                    .description("Records whose processing or output failed and that the relay skipped to keep going")
+                    .tag("handler", handler)
+                    .tag("topic", topic == null ? "unknown" : topic)
+                    .register(registry)
+                    .increment();
+        }
+        catch (RuntimeException e) {
+            // never thrown at a Streams handler: Kafka Streams would then log the record, content and all
+        }
     }
 }
