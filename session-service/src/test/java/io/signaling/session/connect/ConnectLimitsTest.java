@@ -68,10 +68,15 @@ class ConnectLimitsTest {
                     .andExpect(status().isCreated());
         }
 
-        mvc.perform(connect("10.0.0.7", MediaType.APPLICATION_FORM_URLENCODED, "userId=u3"))
+        // A page on another origin can read the answer and when to come back.
+        mvc.perform(connect("10.0.0.7", MediaType.APPLICATION_FORM_URLENCODED, "userId=u3")
+                        .header(HttpHeaders.ORIGIN, "http://localhost:3000"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.error").value("rate-limited"))
-                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "100"));
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "100"))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000"))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        org.hamcrest.Matchers.containsString(HttpHeaders.RETRY_AFTER)));
         mvc.perform(connect("10.0.0.8", MediaType.APPLICATION_FORM_URLENCODED, "userId=u4"))
                 .andExpect(status().isCreated());
         org.assertj.core.api.Assertions.assertThat(relay.received()).hasSize(4);
