@@ -400,7 +400,7 @@ class GatewayIntegrationTest {
         deliver(delivery);
 
         DeliveryFailed failed = awaitReport(user, DeliveryFailed.class);
-        assertThat(failed.delivery()).isEqualTo(delivery);
+        assertThat(failed).isEqualTo(new DeliveryFailed(user, delivery, failed.at()));
     }
 
     @Test

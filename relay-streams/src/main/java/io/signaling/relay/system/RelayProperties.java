@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The relay's settings ({@code signaling.relay.*}). Bootstrap servers and client security come
@@ -27,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayTimeout     a gateway whose last heartbeat is older than this is dead and its sessions end
  *                           {@code gateway-lost} (checked every {@code expiryScanInterval}); keep it well above
  *                           the gateways' {@code heartbeat-interval}
+ * @param held               signals held for a recipient that has not connected: bounds and batches
+ * @param maxRecordBytes     the largest delivery or held signal the relay writes; a signal needing a larger one is
+ *                           answered {@code recipient-unavailable}. Keep it below the producer's {@code max.request.size}
+ *                           and the topics' {@code max.message.bytes} (about 1 MiB each by default)
  */
 @ConfigurationProperties("signaling.relay")
 record RelayProperties(
@@ -39,15 +44,35 @@ record RelayProperties(
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("30s") Duration closeTimeout,
         @DefaultValue("at_least_once") String processingGuarantee,
-        @DefaultValue("10s") Duration gatewayTimeout) {
+        @DefaultValue("10s") Duration gatewayTimeout,
+        @DefaultValue Held held,
+        @DefaultValue("1000000B") DataSize maxRecordBytes) {
+
+    /**
+     * {@code signaling.relay.held.*}: per recipient at most {@code maxSignals} signals or {@code maxBytes}
+     * held (contract §2: 1,000 or 4 MiB); past that a signal is answered {@code recipient-unavailable}.
+     * Held signals are delivered on connect, or answered when the session ends, {@code batchSize} at a time,
+     * one batch per {@code batchInterval} after the first, so no backlog holds its task for long.
+     */
+    record Held(
+            @DefaultValue("1000") int maxSignals,
+            @DefaultValue("4MB") DataSize maxBytes,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("10ms") Duration batchInterval) {
+    }
 
     RelayProperties {
         if (stateDir == null || stateDir.isBlank()) {
             stateDir = Path.of(System.getProperty("java.io.tmpdir"), "signaling-relay").toString();
         }
+        if (held == null) {
+            held = new Held(1000, DataSize.ofMegabytes(4), 200, Duration.ofMillis(10));
+        }
     }
 
     RelaySettings settings() {
-        return new RelaySettings(unackedSessionTtl, expiryScanInterval, gatewayTimeout);
+        return new RelaySettings(unackedSessionTtl, expiryScanInterval, gatewayTimeout,
+                new RelaySettings.Held(held.maxSignals(), held.maxBytes().toBytes(), held.batchSize(), held.batchInterval()),
+                Math.toIntExact(maxRecordBytes.toBytes()));
     }
 }

@@ -1,7 +1,9 @@
 package io.signaling.relay.system;
 
+import io.signaling.relay.topology.DropUnwritableRecordsHandler;
 import io.signaling.relay.topology.RelayMetrics;
 import io.signaling.relay.topology.SkipBadRecordsHandler;
+import io.signaling.relay.topology.SkipFailedRecordsHandler;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.util.Map;
 import java.util.Properties;
@@ -45,7 +47,13 @@ final class RelayStreamsConfig {
         // rolling bounces a rebalance; for us those 45 s are signals nobody routes. Leave at once.
         // (CloseOptions.leaveGroup only acts for static members.)
         props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
+        // No record stops the relay: unreadable ones are skipped, one whose processing still fails after
+        // the ledger answered its sender is skipped, and an output that can never be written is dropped;
+        // each logged by coordinates and counted (docs/security.md). Failing would kill the stream thread,
+        // and its replacement would read the same record again, forever.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipBadRecordsHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SkipFailedRecordsHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DropUnwritableRecordsHandler.class);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Changelogs are as durable as the topics they mirror.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());

@@ -2,6 +2,7 @@ package io.signaling.relay.topology;
 
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
+import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.signal.SignalAccepted;
 
@@ -32,9 +33,9 @@ final class Deliveries {
     }
 
     /** A delivery the recipient's gateway could not hand over: the sender learns it, as if never delivered. */
-    static SignalRejection rejection(SignalDelivery failed) {
+    static SignalRejection rejection(DeliveryFailed failed) {
         return new SignalRejection(failed.senderGatewayId(), failed.senderDeliveryPartition(), failed.from(),
-                failed.senderSessionId(), failed.id(), failed.to(), SignalRejection.RECIPIENT_UNAVAILABLE,
+                failed.senderSessionId(), failed.id(), failed.userId(), SignalRejection.RECIPIENT_UNAVAILABLE,
                 CONNECTION_GONE, failed.sourcePartition(), failed.sourceOffset());
     }
 }

@@ -1,6 +1,5 @@
 package io.signaling.relay.topology;
 
-import io.signaling.schemas.delivery.Delivery;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -8,16 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts each delivery in the partition its gateway consumes ({@link Delivery#deliveryPartition()}),
+ * Puts each delivery in the partition its gateway consumes ({@code Delivery.deliveryPartition}),
  * not where its key would hash: gateways {@code assign()} fixed partitions.
  */
-public final class DeliveryPartitioner implements StreamPartitioner<String, Delivery> {
+public final class DeliveryPartitioner implements StreamPartitioner<String, EncodedDelivery> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryPartitioner.class);
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, Delivery delivery, int numPartitions) {
-        int partition = delivery.deliveryPartition();
+    public Optional<Set<Integer>> partitions(String topic, String key, EncodedDelivery delivery, int numPartitions) {
+        int partition = delivery.partition();
         if (partition < 0 || partition >= numPartitions) {
             // No gateway can read it there, and hashing the key would hand it to the wrong gateway.
             // An empty set drops it; this is a configuration error (deliveries topic smaller than

@@ -8,6 +8,7 @@ import io.signaling.schemas.session.DeleteReason;
 import io.signaling.schemas.session.SessionAcked;
 import io.signaling.schemas.session.SessionDeleted;
 import io.signaling.schemas.session.SessionState;
+import io.signaling.schemas.topic.Topics;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,11 +25,19 @@ final class GatewayReportProcessor implements Processor<String, GatewayReport, S
 
     private static final Logger log = LoggerFactory.getLogger(GatewayReportProcessor.class);
 
+    private final Topics topics;
+    private final RelaySettings settings;
     private SessionLedger ledger;
+
+    GatewayReportProcessor(Topics topics, RelaySettings settings) {
+        this.topics = topics;
+        this.settings = settings;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        ledger = new SessionLedger(context);
+        ledger = new SessionLedger(context, topics, settings);
+        ledger.scheduleHeldWork(false);
     }
 
     @Override
@@ -46,7 +55,7 @@ final class GatewayReportProcessor implements Processor<String, GatewayReport, S
             closed(closed, record.timestamp());
         }
         else if (report instanceof DeliveryFailed failed) {
-            ledger.reject(Deliveries.rejection(failed.delivery()), record.timestamp());
+            ledger.reject(Deliveries.rejection(failed), record.timestamp());
         }
     }
 
@@ -78,6 +87,7 @@ final class GatewayReportProcessor implements Processor<String, GatewayReport, S
             return;
         }
         DeleteReason reason = closed.reason() == null ? DeleteReason.CONNECTION_CLOSED : closed.reason();
-        ledger.end(new SessionDeleted(closed.userId(), closed.sessionId(), reason, ledger.now()), timestamp);
+        ledger.end(new SessionDeleted(closed.userId(), closed.sessionId(), reason, ledger.now()), timestamp,
+                ledger.batchSize());
     }
 }

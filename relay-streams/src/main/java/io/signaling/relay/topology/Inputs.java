@@ -1,7 +1,6 @@
 package io.signaling.relay.topology;
 
 import io.signaling.schemas.UserIds;
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.DeliveryFailed;
@@ -56,12 +55,10 @@ final class Inputs {
             return isBlank(closed.sessionId()) ? "missing sessionId" : null;
         }
         if (report instanceof DeliveryFailed failed) {
-            SignalDelivery delivery = failed.delivery();
-            if (delivery == null) {
-                return "missing delivery";
-            }
-            return senderProblem(delivery.id(), delivery.from(), delivery.senderSessionId(),
-                    delivery.senderGatewayId(), delivery.senderDeliveryPartition());
+            String sender = senderProblem(failed.id(), failed.from(), failed.senderSessionId(),
+                    failed.senderGatewayId(), failed.senderDeliveryPartition());
+            return sender != null ? sender
+                    : failed.sourcePartition() < 0 || failed.sourceOffset() < 0 ? "missing source record" : null;
         }
         return "unknown report";
     }

@@ -18,6 +18,8 @@ public final class RelayMetrics {
 
     public static final String SKIPPED = "signaling.relay.records.skipped";
     public static final String ROUTED = "signaling.relay.signals.routed";
+    public static final String FAILED = "signaling.relay.signals.failed";
+    public static final String RECORDS_FAILED = "signaling.relay.records.failed";
 
     /** What happened to one signal (a held signal is counted again when it is delivered or rejected). */
     public enum Outcome {
@@ -28,8 +30,25 @@ public final class RelayMetrics {
         }
     }
 
+    /** Why a signal was answered {@code recipient-unavailable} although its recipient had a session. */
+    public enum Failure {
+        /** Its recipient already had the most signals held that it may have. */
+        HELD_LIMIT("held-limit"),
+        /** Its delivery (or held copy) would be larger than the relay writes. */
+        TOO_LARGE("too-large"),
+        /** Routing it failed; the error's class is in the log. */
+        PROCESSING_ERROR("processing-error");
+
+        private final String tag;
+
+        Failure(String tag) {
+            this.tag = tag;
+        }
+    }
+
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> routed = new EnumMap<>(Outcome.class);
+    private final Map<Failure, Counter> failed = new EnumMap<>(Failure.class);
 
     public RelayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,6 +56,12 @@ public final class RelayMetrics {
             routed.put(outcome, Counter.builder(ROUTED)
                     .description("Signals routed by the relay, by outcome")
                     .tag("outcome", outcome.tag())
+                    .register(registry));
+        }
+        for (Failure failure : Failure.values()) {
+            failed.put(failure, Counter.builder(FAILED)
+                    .description("Signals answered recipient-unavailable because they could not be held or relayed")
+                    .tag("reason", failure.tag)
                     .register(registry));
         }
     }
@@ -57,5 +82,27 @@ public final class RelayMetrics {
 
     public void routed(Outcome outcome) {
         routed.get(outcome).increment();
+    }
+
+    public void failed(Failure failure) {
+        failed.get(failure).increment();
+    }
+
+    /**
+     * A record that Kafka Streams' own handlers let go: its processing failed past the relay's own
+     * answer ({@code handler=processing}), or its output could not be written ({@code handler=production}).
+     */
+    public void recordFailed(String handler, String topic) {
+        try {
+            Counter.builder(RECORDS_FAILED)
+                    .description("Records whose processing or output failed and that the relay skipped to keep going")
+                    .tag("handler", handler)
+                    .tag("topic", topic == null ? "unknown" : topic)
+                    .register(registry)
+                    .increment();
+        }
+        catch (RuntimeException e) {
+            // never thrown at a Streams handler: Kafka Streams would then log the record, content and all
+        }
     }
 }

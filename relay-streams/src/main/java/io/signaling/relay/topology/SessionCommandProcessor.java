@@ -9,6 +9,7 @@ import io.signaling.schemas.session.SessionCreated;
 import io.signaling.schemas.session.SessionDeleted;
 import io.signaling.schemas.session.SessionRefused;
 import io.signaling.schemas.session.SessionState;
+import io.signaling.schemas.topic.Topics;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,16 +28,20 @@ final class SessionCommandProcessor implements Processor<String, SessionCommand,
 
     private static final Logger log = LoggerFactory.getLogger(SessionCommandProcessor.class);
 
+    private final Topics topics;
     private final RelaySettings settings;
     private SessionLedger ledger;
 
-    SessionCommandProcessor(RelaySettings settings) {
+    SessionCommandProcessor(Topics topics, RelaySettings settings) {
+        this.topics = topics;
         this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        ledger = new SessionLedger(context);
+        ledger = new SessionLedger(context, topics, settings);
+        // this processor also picks up the held signals the task left half worked off when it last stopped
+        ledger.scheduleHeldWork(true);
         KeyValueStore<String, GatewayHeartbeat> gateways = context.getStateStore(SignalingTopology.GATEWAYS_STORE);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME,
                 new SessionSweep(ledger, gateways, settings.gatewayTimeout()));
@@ -68,6 +73,8 @@ final class SessionCommandProcessor implements Processor<String, SessionCommand,
             return;
         }
         if (current == null) {
+            // What an ended session still holds is answered before a new one may hold anything.
+            ledger.finishHeld(create.userId(), timestamp);
             ledger.apply(new SessionCreated(create.userId(), create.sessionId(), create.keyHash(), create.gatewayId(),
                     create.listeningAddress(), create.deliveryPartition(), now,
                     now.plus(settings.unackedSessionTtl())), timestamp);
@@ -97,6 +104,6 @@ final class SessionCommandProcessor implements Processor<String, SessionCommand,
             return;
         }
         ledger.end(new SessionDeleted(end.userId(), end.sessionId(), DeleteReason.DELETED_BY_CLIENT, ledger.now()),
-                timestamp);
+                timestamp, ledger.batchSize());
     }
 }

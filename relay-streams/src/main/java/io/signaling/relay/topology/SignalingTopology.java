@@ -2,6 +2,7 @@ package io.signaling.relay.topology;
 
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.session.SessionState;
+import io.signaling.schemas.signal.SignalAccepted;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class SignalingTopology {
     public static final String SESSIONS_STORE = "sessions-store";
     /** {@link HeldSignal#key} → {@link HeldSignal}: signals waiting for their recipient to connect. */
     public static final String HELD_SIGNALS_STORE = "held-signals-store";
+    /** userId → {@link HeldBacklog}: how much is held for a recipient, and whether it is being released or answered. */
+    public static final String HELD_BACKLOGS_STORE = "held-backlogs-store";
     /**
      * gatewayId → last {@link GatewayHeartbeat}: a global store (every instance holds all of it, fed
      * from the compacted gateways topic, which is its only copy: no changelog). In memory, re-read
@@ -55,24 +58,28 @@ public final class SignalingTopology {
         Serde<String> userIds = Serdes.String();
         Topic<String, ?> commands = topics.sessionCommands();
         Topic<String, ?> reports = topics.gatewayReports();
-        Topic<String, ?> signals = topics.signals();
+        Topic<String, SignalAccepted> signals = topics.signals();
 
         Topology topology = new Topology();
         topology.addSource(SESSION_COMMANDS_SOURCE, commands.keySerde().deserializer(),
                 commands.valueSerde().deserializer(), commands.name());
         topology.addSource(GATEWAY_REPORTS_SOURCE, reports.keySerde().deserializer(),
                 reports.valueSerde().deserializer(), reports.name());
-        topology.addSource(SIGNALS_SOURCE, signals.keySerde().deserializer(), signals.valueSerde().deserializer(),
-                signals.name());
+        // Signals keep the bytes they were read from: held, they are stored as those bytes (RawSignal).
+        topology.addSource(SIGNALS_SOURCE, signals.keySerde().deserializer(),
+                RawSignal.deserializer(signals.valueSerde().deserializer()), signals.name());
 
-        topology.addProcessor(SESSION_COMMAND_PROCESSOR, () -> new SessionCommandProcessor(settings),
+        topology.addProcessor(SESSION_COMMAND_PROCESSOR, () -> new SessionCommandProcessor(topics, settings),
                 SESSION_COMMANDS_SOURCE);
-        topology.addProcessor(GATEWAY_REPORT_PROCESSOR, GatewayReportProcessor::new, GATEWAY_REPORTS_SOURCE);
-        topology.addProcessor(SIGNAL_PROCESSOR, SignalProcessor::new, SIGNALS_SOURCE);
+        topology.addProcessor(GATEWAY_REPORT_PROCESSOR, () -> new GatewayReportProcessor(topics, settings),
+                GATEWAY_REPORTS_SOURCE);
+        topology.addProcessor(SIGNAL_PROCESSOR, () -> new SignalProcessor(topics, settings), SIGNALS_SOURCE);
 
         topology.addStateStore(sessionsStore(userIds, topics.sessions().valueSerde()), SESSION_COMMAND_PROCESSOR,
                 GATEWAY_REPORT_PROCESSOR, SIGNAL_PROCESSOR);
         topology.addStateStore(heldSignalsStore(userIds), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR,
+                SIGNAL_PROCESSOR);
+        topology.addStateStore(heldBacklogsStore(userIds), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR,
                 SIGNAL_PROCESSOR);
 
         topology.addSink(SESSION_EVENTS_SINK, topics.sessionEvents().name(),
@@ -80,8 +87,9 @@ public final class SignalingTopology {
                 SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR);
         topology.addSink(SESSIONS_SINK, topics.sessions().name(), topics.sessions().keySerde().serializer(),
                 topics.sessions().valueSerde().serializer(), SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR);
+        // Deliveries arrive serialized (EncodedDelivery): the ledger wrote them where a failure can be answered.
         topology.addSink(DELIVERIES_SINK, topics.deliveries().name(), topics.deliveries().keySerde().serializer(),
-                topics.deliveries().valueSerde().serializer(), new DeliveryPartitioner(),
+                EncodedDelivery.SERIALIZER, new DeliveryPartitioner(),
                 SESSION_COMMAND_PROCESSOR, GATEWAY_REPORT_PROCESSOR, SIGNAL_PROCESSOR);
 
         // Read by the sweep of every task (session-command-processor's punctuator): which gateways live.
@@ -111,5 +119,10 @@ public final class SignalingTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_SIGNALS_STORE), keys, HeldSignal.serde())
                 .withCachingDisabled()
                 .withLoggingEnabled(Map.of());
+    }
+
+    private static StoreBuilder<KeyValueStore<String, HeldBacklog>> heldBacklogsStore(Serde<String> userIds) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_BACKLOGS_STORE), userIds,
+                HeldBacklog.serde()).withCachingDisabled().withLoggingEnabled(Map.of());
     }
 }

@@ -27,18 +27,10 @@ public final class SkipBadRecordsHandler implements DeserializationExceptionHand
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
         log.warn("Skipping unreadable record topic={} partition={} offset={} ({})", context.topic(),
-                context.partition(), context.offset(), rootCause(exception).getClass().getName());
+                context.partition(), context.offset(), Causes.classes(exception));
         if (metrics != null) {
             metrics.skipped(context.topic());
         }
         return DeserializationHandlerResponse.CONTINUE;
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -3,21 +3,28 @@ package io.signaling.relay.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaling.relay.topology.DropUnwritableRecordsHandler;
 import io.signaling.relay.topology.RelayMetrics;
+import io.signaling.relay.topology.RelaySettings;
 import io.signaling.relay.topology.SkipBadRecordsHandler;
+import io.signaling.relay.topology.SkipFailedRecordsHandler;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /** The signal-path settings of docs/architecture.md win over anything in {@code spring.kafka.*}. */
 class RelayStreamsConfigTest {
 
     private final RelayProperties relay = new RelayProperties("my-relay", "/var/lib/relay", Duration.ofSeconds(30),
             Duration.ofSeconds(1), 1, 2, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10), new RelayProperties.Held(1000, DataSize.ofMegabytes(4), 200, Duration.ofMillis(10)),
+            DataSize.ofBytes(1_000_000));
     private final RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry());
 
     @Test
@@ -39,6 +46,10 @@ class RelayStreamsConfigTest {
         assertThat(config.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isTrue();
         assertThat(config.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(SkipBadRecordsHandler.class);
+        assertThat(config.getClass(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(SkipFailedRecordsHandler.class);
+        assertThat(config.getClass(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DropUnwritableRecordsHandler.class);
         Map<String, Object> producer = config.getProducerConfigs("client");
         assertThat(producer).containsEntry("linger.ms", 0).containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true);
@@ -60,8 +71,26 @@ class RelayStreamsConfigTest {
     void theStateDirDefaultsUnderTheTempDir() {
         RelayProperties defaults = new RelayProperties("signaling-relay", null, Duration.ofSeconds(30),
                 Duration.ofSeconds(1), 0, 1, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), null, DataSize.ofBytes(1_000_000));
 
         assertThat(defaults.stateDir()).startsWith(System.getProperty("java.io.tmpdir")).endsWith("signaling-relay");
+    }
+
+    @Test
+    void heldSignalBoundsDefaultToTheContractsAndBindFromSignalingRelayHeld() {
+        RelaySettings defaults = bind(Map.of()).settings();
+        RelaySettings set = bind(Map.of("signaling.relay.held.max-signals", "10", "signaling.relay.held.max-bytes", "64KB",
+                "signaling.relay.held.batch-size", "3", "signaling.relay.held.batch-interval", "50ms",
+                "signaling.relay.max-record-bytes", "512KB")).settings();
+
+        assertThat(defaults.held()).isEqualTo(new RelaySettings.Held(1000, 4 * 1024 * 1024, 200, Duration.ofMillis(10)));
+        assertThat(defaults.maxRecordBytes()).isEqualTo(1_000_000);
+        assertThat(set.held()).isEqualTo(new RelaySettings.Held(10, 64 * 1024, 3, Duration.ofMillis(50)));
+        assertThat(set.maxRecordBytes()).isEqualTo(512 * 1024);
+    }
+
+    private static RelayProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("signaling.relay",
+                RelayProperties.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
+import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.signal.SignalAccepted;
@@ -37,9 +38,9 @@ class DeliveriesTest {
 
     @Test
     void aFailedDeliveryIsRejectedToItsSenderWithTheSameSourceRecord() {
-        SignalDelivery failed = Deliveries.delivery(bob, fromAlice, 3, 42);
+        SignalDelivery delivered = Deliveries.delivery(bob, fromAlice, 3, 42);
 
-        assertThat(Deliveries.rejection(failed)).isEqualTo(new SignalRejection("gateway-1", 9, "alice", "a1", "m1",
+        assertThat(Deliveries.rejection(new DeliveryFailed("bob", delivered, AT))).isEqualTo(new SignalRejection("gateway-1", 9, "alice", "a1", "m1",
                 "bob", SignalRejection.RECIPIENT_UNAVAILABLE, Deliveries.CONNECTION_GONE, 3, 42));
     }
 }

@@ -2,7 +2,6 @@ package io.signaling.relay.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.schemas.delivery.SignalRejection;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class DeliveryPartitionerTest {
         assertThat(partitioner.partitions("deliveries", "alice", rejectionTo(-1), 16)).isEqualTo(Optional.of(Set.of()));
     }
 
-    private static SignalRejection rejectionTo(int partition) {
-        return new SignalRejection("gateway-1", partition, "alice", "s1", "m1", "bob",
-                SignalRejection.RECIPIENT_UNAVAILABLE, "gone", 0, 0);
+    private static EncodedDelivery rejectionTo(int partition) {
+        return new EncodedDelivery(partition, new byte[] {'{', '}'});
     }
 }

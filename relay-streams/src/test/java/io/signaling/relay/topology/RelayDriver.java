@@ -33,7 +33,7 @@ final class RelayDriver implements AutoCloseable {
     static final Duration TTL = Duration.ofSeconds(30);
     static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(10);
 
-    final Topics topics = Topics.from(TopicsProperties.defaults("test"));
+    final Topics topics;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, SessionCommand> commands;
@@ -45,14 +45,25 @@ final class RelayDriver implements AutoCloseable {
     final TestOutputTopic<String, Delivery> deliveries;
 
     RelayDriver(Path stateDir) {
+        this(stateDir, new RelaySettings(TTL, Duration.ofSeconds(1), GATEWAY_TIMEOUT));
+    }
+
+    RelayDriver(Path stateDir, RelaySettings settings) {
+        this(stateDir, Topics.from(TopicsProperties.defaults("test")), settings);
+    }
+
+    /** With these topics' serdes: a test may hand the topology a serde that fails, as a broken record would make it. */
+    RelayDriver(Path stateDir, Topics topics, RelaySettings settings) {
+        this.topics = topics;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relay-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipBadRecordsHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SkipFailedRecordsHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DropUnwritableRecordsHandler.class);
         props.put(RelayMetrics.CONFIG, new RelayMetrics(registry));
-        driver = new TopologyTestDriver(SignalingTopology.build(topics,
-                new RelaySettings(TTL, Duration.ofSeconds(1), GATEWAY_TIMEOUT)), props, T0);
+        driver = new TopologyTestDriver(SignalingTopology.build(topics, settings), props, T0);
         StringSerializer keys = new StringSerializer();
         commands = driver.createInputTopic(topics.sessionCommands().name(), keys,
                 topics.sessionCommands().valueSerde().serializer());
@@ -89,6 +100,20 @@ final class RelayDriver implements AutoCloseable {
 
     double skipped() {
         return registry.find(RelayMetrics.SKIPPED).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    double failed(RelayMetrics.Failure failure) {
+        return registry.get(RelayMetrics.FAILED).tag("reason", failure.name().toLowerCase().replace('_', '-'))
+                .counter().count();
+    }
+
+    double recordsFailed(String handler) {
+        return registry.find(RelayMetrics.RECORDS_FAILED).tag("handler", handler).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    KeyValueStore<String, HeldBacklog> backlogsStore() {
+        return driver.getKeyValueStore(SignalingTopology.HELD_BACKLOGS_STORE);
     }
 
     double routed(RelayMetrics.Outcome outcome) {

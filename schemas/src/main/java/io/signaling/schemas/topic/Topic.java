@@ -10,7 +10,9 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * One topic of the platform: its full name, serdes, layout and the one deployable that writes it.
  *
- * @param retention how long records are kept; {@code null}, zero or negative keeps them forever
+ * @param retention      how long records are kept; {@code null}, zero or negative keeps them forever
+ * @param retentionBytes the most each partition keeps (Kafka's {@code retention.bytes}, the oldest segments go
+ *                       first); zero or negative: no bound. Compacted topics keep the latest record per key instead
  */
 public record Topic<K, V>(
         String name,
@@ -20,6 +22,7 @@ public record Topic<K, V>(
         short replicationFactor,
         CleanupPolicy cleanupPolicy,
         Duration retention,
+        long retentionBytes,
         String writer) {
 
     public enum CleanupPolicy {
@@ -41,6 +44,9 @@ public record Topic<K, V>(
         Map<String, String> configs = new HashMap<>(extraConfigs);
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.config);
         configs.put(TopicConfig.RETENTION_MS_CONFIG, keepsForever() ? "-1" : Long.toString(retention.toMillis()));
+        if (cleanupPolicy == CleanupPolicy.DELETE) {
+            configs.put(TopicConfig.RETENTION_BYTES_CONFIG, retentionBytes > 0 ? Long.toString(retentionBytes) : "-1");
+        }
         return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
 }

@@ -36,21 +36,23 @@ public record Topics(
         Serde<String> key = org.apache.kafka.common.serialization.Serdes.String();
         String prefix = p.prefix().isEmpty() ? "" : p.prefix() + ".";
         short rf = p.replicationFactor();
+        long bytes = p.retentionBytes().toBytes();
         return new Topics(
                 new Topic<>(prefix + "session-commands", key, Serdes.json(SessionCommand.class), p.partitions(), rf,
-                        CleanupPolicy.DELETE, p.commandRetention(), SESSION_SERVICE),
+                        CleanupPolicy.DELETE, p.commandRetention(), bytes, SESSION_SERVICE),
                 new Topic<>(prefix + "gateway-reports", key, Serdes.json(GatewayReport.class), p.partitions(), rf,
-                        CleanupPolicy.DELETE, p.commandRetention(), GATEWAY),
+                        CleanupPolicy.DELETE, p.commandRetention(), bytes, GATEWAY),
                 new Topic<>(prefix + "signals", key, Serdes.json(SignalAccepted.class), p.partitions(), rf,
-                        CleanupPolicy.DELETE, p.signalRetention(), GATEWAY),
+                        CleanupPolicy.DELETE, p.signalRetention(), bytes, GATEWAY),
                 new Topic<>(prefix + "session-events", key, Serdes.json(SessionEvent.class), p.partitions(), rf,
-                        CleanupPolicy.DELETE, p.sessionEventRetention(), RELAY),
+                        CleanupPolicy.DELETE, p.sessionEventRetention(),
+                        p.sessionEventRetentionBytes().toBytes(), RELAY),
                 new Topic<>(prefix + "sessions", key, Serdes.json(SessionState.class), p.partitions(), rf,
-                        CleanupPolicy.COMPACT, null, RELAY),
+                        CleanupPolicy.COMPACT, null, -1, RELAY),
                 new Topic<>(prefix + "deliveries", key, Serdes.json(Delivery.class), p.deliveryPartitions(), rf,
-                        CleanupPolicy.DELETE, p.signalRetention(), RELAY),
+                        CleanupPolicy.DELETE, p.signalRetention(), bytes, RELAY),
                 new Topic<>(prefix + "gateways", key, Serdes.json(GatewayHeartbeat.class), 1, rf,
-                        CleanupPolicy.COMPACT, null, GATEWAY));
+                        CleanupPolicy.COMPACT, null, -1, GATEWAY));
     }
 
     public List<Topic<String, ?>> all() {

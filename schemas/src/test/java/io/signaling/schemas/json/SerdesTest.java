@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.signaling.schemas.Samples;
 import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.gateway.GatewayReport;
 import io.signaling.schemas.session.SessionCommand;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -124,6 +127,98 @@ class SerdesTest {
                     .doesNotContain("v=0")
                     .doesNotContain("4611731400430051336")
                     .doesNotContain(Arrays.toString(Arrays.copyOf(bytes, 8)).replace("]", ""));
+        }
+    }
+
+    /** A record that wraps a signal one level deeper, as the relay's held-signals store once did. */
+    record Wrapped(SignalAccepted signal) {
+    }
+
+    @Test
+    void aSignalAsDeepAsAnyReaderAcceptsCanBeWrittenAgainWrapped() {
+        // content nested MAX_READ_DEPTH - 1 deep: the signal record, one level more, is exactly at the read limit
+        byte[] deepest = signalWithContent(nested(Json.MAX_READ_DEPTH - 1, "\"deep-marker\""));
+        SignalAccepted read = Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, deepest);
+
+        byte[] again = Serdes.json(SignalAccepted.class).serializer().serialize(TOPIC, read);
+        byte[] wrapped = Serdes.json(Wrapped.class).serializer().serialize(TOPIC, new Wrapped(read));
+
+        assertThat(again).isEqualTo(deepest);
+        // one level deeper than any reader accepts, so this is only ever written: the relay stores raw bytes instead
+        assertThat(new String(wrapped, StandardCharsets.UTF_8)).startsWith("{\"signal\":{\"id\":\"m-deep\"");
+    }
+
+    @Test
+    void aSignalDeeperThanTheReadLimitIsUnreadableWithoutQuotingIt() {
+        byte[] tooDeep = signalWithContent(nested(Json.MAX_READ_DEPTH, "\"deep-marker\""));
+
+        Throwable thrown = catchThrowable(() -> Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, tooDeep));
+
+        assertThat(thrown).isInstanceOf(SerializationException.class).hasMessageContaining("SignalAccepted");
+        assertContentFree(thrown, "deep-marker");
+    }
+
+    @Test
+    void aFailedWriteDoesNotQuoteTheRecord() {
+        // Built in memory, not read: deeper than anything may be written.
+        ArrayNode root = Json.mapper().createArrayNode();
+        ArrayNode innermost = root;
+        for (int depth = 1; depth < Json.MAX_WRITE_DEPTH + 1; depth++) {
+            innermost = innermost.addArray();
+        }
+        innermost.add("write-marker");
+        SignalAccepted signal = new SignalAccepted("m-1", Samples.ALICE, Samples.BOB, root, Samples.T0,
+                Samples.ALICE_SESSION, Samples.GATEWAY_1, 1);
+
+        Throwable thrown = catchThrowable(() -> Serdes.json(SignalAccepted.class).serializer().serialize(TOPIC, signal));
+
+        assertThat(thrown).isInstanceOf(SerializationException.class).hasMessageContaining("SignalAccepted")
+                .hasMessageContaining(TOPIC);
+        assertContentFree(thrown, "write-marker");
+    }
+
+    @Test
+    void aDeliveryFailedWrittenBeforeContract11IsStillRead() {
+        // Gateways before 1.1 nested the whole delivery, content included.
+        SignalDelivery delivery = Samples.signalDelivery();
+        ObjectNode legacy = Json.mapper().createObjectNode();
+        legacy.put("type", "delivery-failed");
+        legacy.put("userId", delivery.userId());
+        legacy.set("delivery", Json.mapper().valueToTree(delivery));
+        legacy.put("at", "2025-06-01T09:30:02Z");
+
+        GatewayReport read = Serdes.json(GatewayReport.class).deserializer()
+                .deserialize(TOPIC, Json.mapper().writeValueAsBytes(legacy));
+
+        assertThat(read).isEqualTo(new DeliveryFailed(delivery.userId(), delivery, java.time.Instant.parse("2025-06-01T09:30:02Z")));
+    }
+
+    @Test
+    void aDeliveryFailedWithoutItsSenderReadsAsIncomplete() {
+        DeliveryFailed read = (DeliveryFailed) Serdes.json(GatewayReport.class).deserializer().deserialize(TOPIC,
+                "{\"type\":\"delivery-failed\",\"userId\":\"bob\",\"at\":\"2025-06-01T09:30:02Z\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.id()).isNull();
+        assertThat(read.senderDeliveryPartition()).isEqualTo(-1);
+        assertThat(read.sourceOffset()).isEqualTo(-1);
+    }
+
+    private static String nested(int depth, String innermost) {
+        return "[".repeat(depth) + innermost + "]".repeat(depth);
+    }
+
+    private static byte[] signalWithContent(String content) {
+        ObjectNode signal = (ObjectNode) Json.mapper().valueToTree(new SignalAccepted("m-deep", Samples.ALICE,
+                Samples.BOB, null, Samples.T0, Samples.ALICE_SESSION, Samples.GATEWAY_1, 1));
+        String json = signal.toString().replace("\"content\":null", "\"content\":" + content);
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void assertContentFree(Throwable thrown, String marker) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(marker);
+            assertThat(t.toString()).doesNotContain(marker);
         }
     }
 }

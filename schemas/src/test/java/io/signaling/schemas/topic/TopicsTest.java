@@ -15,12 +15,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /** The topic table of docs/architecture.md, as every service creates it. */
 class TopicsTest {
 
     private static final TopicsProperties CUSTOM = new TopicsProperties("acme", 5, 9, (short) 3, 2, Duration.ofDays(2),
-            Duration.ofDays(10), Duration.ofDays(3));
+            Duration.ofDays(10), Duration.ofDays(3), DataSize.ofMegabytes(256), DataSize.ofGigabytes(2));
 
     private final Topics topics = Topics.from(CUSTOM);
 
@@ -84,6 +85,21 @@ class TopicsTest {
     }
 
     @Test
+    void userIdKeyedLogsAreBoundedInBytesPerPartition() {
+        Map<String, NewTopic> created = newTopics();
+        String bytes = Long.toString(DataSize.ofMegabytes(256).toBytes());
+
+        for (String name : List.of("acme.signals", "acme.deliveries", "acme.session-commands", "acme.gateway-reports")) {
+            assertThat(created.get(name).configs()).as(name).containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, bytes);
+        }
+        assertThat(created.get("acme.session-events").configs())
+                .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(DataSize.ofGigabytes(2).toBytes()));
+        // Compacted tables keep the latest row per key: a byte bound would delete live rows.
+        assertThat(created.get("acme.sessions").configs()).doesNotContainKey(TopicConfig.RETENTION_BYTES_CONFIG);
+        assertThat(created.get("acme.gateways").configs()).doesNotContainKey(TopicConfig.RETENTION_BYTES_CONFIG);
+    }
+
+    @Test
     void newTopicsCarryTheLayoutOfEveryTopic() {
         Map<String, NewTopic> created = newTopics();
 
@@ -120,22 +136,29 @@ class TopicsTest {
         assertThat(bound.deliveryPartitions()).isEqualTo(16);
         assertThat(bound.signalRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(bound.commandRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(bound.retentionBytes()).isEqualTo(DataSize.ofGigabytes(4));
+        assertThat(Topics.from(bound).newTopics(bound)).filteredOn(t -> t.name().endsWith(".signals"))
+                .singleElement().satisfies(t -> assertThat(t.configs())
+                        .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(4L << 30)));
         // The session-event log is never deleted by default: audit rebuild folds it from the first event.
         assertThat(Topics.from(bound).sessionEvents().keepsForever()).isTrue();
         assertThat(Topics.from(bound).newTopics(bound)).filteredOn(t -> t.name().endsWith("session-events"))
-                .singleElement().satisfies(t -> assertThat(t.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                .singleElement().satisfies(t -> assertThat(t.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
     }
 
     @Test
     void propertiesBindFromSignalingTopics() {
         TopicsProperties bound = bind(Map.of("signaling.topics.prefix", "it-42", "signaling.topics.partitions", "3",
-                "signaling.topics.signal-retention", "2h", "signaling.topics.replication-factor", "3"));
+                "signaling.topics.signal-retention", "2h", "signaling.topics.replication-factor", "3",
+                "signaling.topics.retention-bytes", "512MB"));
 
         assertThat(bound.prefix()).isEqualTo("it-42");
         assertThat(bound.partitions()).isEqualTo(3);
         assertThat(bound.signalRetention()).isEqualTo(Duration.ofHours(2));
         assertThat(bound.replicationFactor()).isEqualTo((short) 3);
         assertThat(bound.deliveryPartitions()).isEqualTo(16);
+        assertThat(bound.retentionBytes()).isEqualTo(DataSize.ofMegabytes(512));
     }
 
     private Map<String, NewTopic> newTopics() {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 class ConnectMetrics {
 
     enum Outcome {
-        CREATED("created"), TAKEN("taken"), INVALID("invalid"), NO_GATEWAY("no-gateway"), TIMEOUT("timeout");
+        CREATED("created"), TAKEN("taken"), INVALID("invalid"), NO_GATEWAY("no-gateway"), TIMEOUT("timeout"),
+        RATE_LIMITED("rate-limited");
 
         private final String tag;
 

@@ -26,8 +26,8 @@ class CorsConfiguration implements WebMvcConfigurer {
                 .allowedOriginPatterns(cors.allowedOriginPatterns().toArray(String[]::new))
                 .allowedMethods("GET", "POST", "DELETE", "OPTIONS")
                 .allowedHeaders("*")
-                // a page reads Location after a 201, and WWW-Authenticate after a 401
-                .exposedHeaders(HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE)
+                // a page reads Location after a 201, WWW-Authenticate after a 401, Retry-After after a 429
+                .exposedHeaders(HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)
                 .maxAge(3600);
     }
 }

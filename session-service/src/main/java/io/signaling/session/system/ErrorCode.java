@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Every error code this service answers with, in {@code {"error":"<code>","message":...}}. The first
- * six are fixed by the contract (signaling-v1 §1); the rest are ours.
+ * seven are fixed by the contract (signaling-v1 §1); the rest are ours.
  */
 public enum ErrorCode {
     INVALID_USER_ID(HttpStatus.BAD_REQUEST, "invalid-user-id"),
@@ -12,6 +12,10 @@ public enum ErrorCode {
     NO_GATEWAY_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "no-gateway-available"),
     SESSION_NOT_FOUND(HttpStatus.NOT_FOUND, "session-not-found"),
     INVALID_KEY(HttpStatus.UNAUTHORIZED, "invalid-key"),
+    /** A request body over {@code signaling.session.limits.max-body-size}, refused before it is read. */
+    REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large"),
+    /** Too many {@code /connect} from one client address; {@code Retry-After} says when to try again. */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
     /** The relay did not decide in time, Kafka refused the command, or the view is still loading. */
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "relay-unavailable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
