@@ -1,4 +1,4 @@
-// Types of signaling-client.js (and of /client/signaling-client.js, which adds `SockJS`).
+// Types of signaling-client.js, which the platform serves as is at /client/signaling-client.js.
 
 export interface ReconnectOptions {
   /** Attempts after a lost connection before giving up with a `close` event; 0 disables reconnecting. Default 8. */
@@ -18,7 +18,10 @@ export interface ConnectOptions {
   transports?: string[];
   /** Reconnect policy, or `false` for none. */
   reconnect?: ReconnectOptions | false;
-  /** The SockJS constructor; default the page's global `SockJS` (the bundle passes its own). */
+  /**
+   * The SockJS constructor. Default: the page's global `SockJS`, else sockjs-client loaded once from beside
+   * this module (`/client/sockjs.min.js` when served by the platform).
+   */
   SockJS?: new (url: string, reserved?: null, options?: { transports?: string[] }) => unknown;
 }
 

@@ -2,8 +2,9 @@
  * Browser client of the signaling platform (contract signaling-v1): it hides POST /connect,
  * SockJS and the frame protocol, and reconnects with a new session when the connection is lost.
  *
- * Plain ES module, no build step: it takes SockJS from `options.SockJS` or the page's global
- * `SockJS`. `/client/signaling-client.js` (dist/) is this module with sockjs-client bundled in.
+ * Plain ES module, no build step: the platform serves this very file at /client/signaling-client.js.
+ * SockJS comes from `options.SockJS`, else the page's global `SockJS`, else the first connect()
+ * loads sockjs-client from beside this module (/client/sockjs.min.js, the sockjs-client WebJar).
  */
 export { perfectNegotiation } from './perfect-negotiation.js';
 
@@ -32,6 +33,35 @@ export function connect(options) {
   return SignalingClient.open(options);
 }
 
+/** sockjs-client's browser build, served next to this module; a classic script that sets the global `SockJS`. */
+const SOCKJS_SCRIPT = 'sockjs.min.js';
+let sockJsLoading = null;
+
+/**
+ * The SockJS constructor: the page's global, or sockjs-client loaded once from beside this module.
+ * A classic <script>, not an import: sockjs-client is a UMD bundle, not an ES module.
+ */
+function loadSockJS() {
+  if (typeof globalThis.SockJS === 'function') return Promise.resolve(globalThis.SockJS);
+  if (typeof document === 'undefined') {
+    return Promise.reject(new TypeError('SockJS not found: pass options.SockJS (outside a browser there is no page to load it into)'));
+  }
+  sockJsLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL(SOCKJS_SCRIPT, import.meta.url).href;
+    script.onload = () => {
+      if (typeof globalThis.SockJS === 'function') resolve(globalThis.SockJS);
+      else reject(new TypeError(`${script.src} loaded but defined no global SockJS (an AMD loader on the page? pass options.SockJS)`));
+    };
+    script.onerror = () => {
+      sockJsLoading = null; // a later connect() tries again
+      reject(new SignalingError('sockjs-unavailable', `could not load ${script.src}; pass options.SockJS or load sockjs-client first`));
+    };
+    document.head.append(script);
+  });
+  return sockJsLoading;
+}
+
 /** Full-jitter exponential backoff: uniform in [0, min(max, base * 2^(attempt-1))]. */
 function backoffDelay(attempt, { baseDelayMs, maxDelayMs }) {
   return Math.round(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
@@ -58,12 +88,10 @@ class SignalingClient extends EventTarget {
   #closedPromise;
   #resolveClosed;
 
-  constructor({ sessionUrl, userId, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS = globalThis.SockJS } = {}) {
+  constructor({ sessionUrl, userId, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS } = {}) {
     super();
     if (!sessionUrl || !userId) throw new TypeError('connect() needs sessionUrl and userId');
-    if (typeof SockJS !== 'function') {
-      throw new TypeError('SockJS not found: load sockjs-client first, pass options.SockJS, or use /client/signaling-client.js');
-    }
+    if (SockJS !== undefined && typeof SockJS !== 'function') throw new TypeError('options.SockJS must be the SockJS constructor');
     this.#sessionUrl = String(sessionUrl).replace(/\/+$/, '');
     this.#SockJS = SockJS;
     this.#transports = transports;
@@ -116,6 +144,7 @@ class SignalingClient extends EventTarget {
   /** The first session: no retries, so a taken name or a wrong URL is reported at once. */
   static async open(options) {
     const client = new SignalingClient(options);
+    client.#SockJS ??= await loadSockJS();
     await client.#openSession();
     client.#emit('open', { userId: client.userId });
     return client;
