@@ -12,6 +12,12 @@ public enum ErrorCode {
     NO_GATEWAY_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "no-gateway-available"),
     SESSION_NOT_FOUND(HttpStatus.NOT_FOUND, "session-not-found"),
     INVALID_KEY(HttpStatus.UNAUTHORIZED, "invalid-key"),
+    /** Contract §6: no identity token, or one that failed verification (with {@code WWW-Authenticate: Bearer}). */
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
+    /** Contract §6: the identity token is for another userId than the body names. */
+    USER_ID_NOT_ALLOWED(HttpStatus.FORBIDDEN, "user-id-not-allowed"),
+    /** The identity provider's keys could not be fetched to verify a token (with {@code Retry-After}). */
+    IDENTITY_PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable"),
     /** The relay did not decide in time, Kafka refused the command, or the view is still loading. */
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "relay-unavailable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
