@@ -77,6 +77,8 @@ class BuildWithoutNodeTest {
         String ready = launch.awaitReady(BUILD_AND_START);
 
         assertThat(launch.stderr()).anyMatch(line -> line.startsWith("building signaling (first run)"));
+        assertThat(launch.stdout()).as("without --jwt-* options the launcher says /connect is open")
+                .anyMatch(line -> line.startsWith("[platform] POST /connect is open: anyone can take any free userId"));
         assertThat(ready).contains(sessionUrl);
         HttpResponse<String> client = get(sessionUrl + "/client/signaling-client.js");
         assertThat(client.statusCode()).isEqualTo(200);
