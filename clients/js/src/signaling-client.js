@@ -74,6 +74,8 @@ function randomHex(bytes) {
 
 class SignalingClient extends EventTarget {
   #sessionUrl;
+  #userId;
+  #token;
   #SockJS;
   #transports;
   #reconnect;
@@ -88,19 +90,27 @@ class SignalingClient extends EventTarget {
   #closedPromise;
   #resolveClosed;
 
-  constructor({ sessionUrl, userId, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS } = {}) {
+  constructor({ sessionUrl, userId, token, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS } = {}) {
     super();
-    if (!sessionUrl || !userId) throw new TypeError('connect() needs sessionUrl and userId');
+    if (!sessionUrl || (!userId && !token)) throw new TypeError('connect() needs sessionUrl, and userId or a token');
+    if (token !== undefined && typeof token !== 'string' && typeof token !== 'function') {
+      throw new TypeError('options.token must be a string or a function that returns one (or a promise of one)');
+    }
     if (SockJS !== undefined && typeof SockJS !== 'function') throw new TypeError('options.SockJS must be the SockJS constructor');
+    this.#userId = userId;
+    this.#token = token;
     this.#sessionUrl = String(sessionUrl).replace(/\/+$/, '');
     this.#SockJS = SockJS;
     this.#transports = transports;
     this.#reconnect = reconnect === false ? { ...DEFAULT_RECONNECT, maxAttempts: 0 } : { ...DEFAULT_RECONNECT, ...reconnect };
     this.#closedPromise = new Promise((resolve) => { this.#resolveClosed = resolve; });
-    /** @readonly */
-    this.userId = userId;
     /** STUN/TURN servers for RTCPeerConnection, refreshed with every session (TURN credentials expire). */
     this.iceServers = [];
+  }
+
+  /** The userId: as given, or, when only a token was, the token's (from the first /connect). */
+  get userId() {
+    return this.#userId;
   }
 
   /** True while the SockJS connection is open. */
@@ -172,17 +182,36 @@ class SignalingClient extends EventTarget {
   }
 
   async #createSession() {
+    const headers = { 'Content-Type': 'application/json' };
+    const token = await this.#currentToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
     const response = await fetch(`${this.#sessionUrl}/connect`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId: this.userId }),
+      headers,
+      body: JSON.stringify(this.#userId ? { userId: this.#userId } : {}),
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       throw new SignalingError(body.error ?? `http-${response.status}`,
         body.message ?? `POST /connect answered ${response.status}`, { status: response.status });
     }
+    this.#userId ??= body.userId; // only a token was given: the platform took its subject
     return body;
+  }
+
+  /** The identity token for this /connect: the string, or a fresh one from the app's function (tokens expire). */
+  async #currentToken() {
+    if (typeof this.#token !== 'function') return this.#token;
+    let token;
+    try {
+      token = await this.#token();
+    } catch (err) {
+      throw new SignalingError('token-unavailable', `the token function failed: ${err?.message ?? err}`);
+    }
+    if (token !== undefined && token !== null && typeof token !== 'string') {
+      throw new SignalingError('token-unavailable', 'the token function returned something other than a string');
+    }
+    return token;
   }
 
   /** The platform's STUN/TURN list when it has the endpoint; no external default (no third-party STUN). */
