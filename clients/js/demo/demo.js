@@ -19,6 +19,7 @@ function setStatus(element, state, text) {
 
 function setConnected(connected) {
   $('name').disabled = connected;
+  $('token').disabled = connected;
   $('transport').disabled = connected;
   $('connect').disabled = connected;
   $('disconnect').disabled = !connected;
@@ -34,7 +35,15 @@ $('connect-form').addEventListener('submit', async (event) => {
   setConnected(true);
   setStatus($('status'), 'connecting', 'connecting…');
   try {
-    client = await connect({ sessionUrl, userId: $('name').value.trim(), transports: transport ? [transport] : undefined });
+    client = await connect({
+      sessionUrl,
+      userId: $('name').value.trim(),
+      // A platform started with --jwt-* wants the user's identity token on every /connect. An app passes its
+      // login's token, best as a function (e.g. token: () => auth.getAccessToken()), which the client calls
+      // again on each reconnect; this demo reads the field each time.
+      token: $('token').value.trim() ? () => $('token').value.trim() : undefined,
+      transports: transport ? [transport] : undefined,
+    });
   } catch (err) {
     setConnected(false);
     setStatus($('status'), 'error', `could not connect: ${err.code ?? ''} ${err.message}`);

@@ -1,15 +1,18 @@
 // The demo page in real headless Chromium against the real platform (bin/signaling platform: a
 // Kafka broker, the relay, session-service, two gateways): two users set up an RTCPeerConnection
 // through the platform over each SockJS transport and chat over its data channel, and a page whose
-// gateway dies reconnects on a surviving one and can call again. One platform serves every test.
+// gateway dies reconnects on a surviving one and can call again. One platform serves every test, with
+// identity tokens on (--jwt-hmac-secret-file): every page passes its user's JWT through the demo's
+// token field, so the client's token path (and its fresh token on a reconnect) runs in Chromium.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DemoUser, launchChromium } from './support/browser.js';
 import { commandLineOf, pidListeningOn, Platform } from './support/platform.js';
 import { poll } from './support/poll.js';
+import { hmacSecretFile, hs256 } from './support/tokens.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling'];
@@ -18,6 +21,10 @@ const RECEIVE_PATH = { websocket: 'websocket', 'xhr-streaming': 'xhr_streaming',
 const GATEWAY_LOSS_BUDGET_MS = 90_000;
 
 describe('the demo page in headless Chromium on bin/signaling platform', () => {
+  const jwt = hmacSecretFile();
+  /** A page of the demo for `name`, holding `name`'s identity token unless told otherwise. */
+  const openUser = (name, { transport, token = hs256(jwt.secret, name) } = {}) =>
+    DemoUser.open(browser, platform.sessionUrl, name, { transport, token });
   let browser;
   let platform;
   let doomed; // a third gateway, run alone so that killing it leaves the platform up
@@ -28,12 +35,14 @@ describe('the demo page in headless Chromium on bin/signaling platform', () => {
     browser = await launchChromium(); // first: a missing browser fails in a second, not after a platform start
     const started = Date.now();
     // gateway-3 boots alongside the platform; the gateway-loss test waits until it is live.
-    platform = await Platform.start({ gateways: 2, readyTimeoutMs: 180_000, aloneGateways: [{ id: 'gateway-3', deliveryPartition: 2 }] });
+    platform = await Platform.start({ gateways: 2, readyTimeoutMs: 180_000, aloneGateways: [{ id: 'gateway-3', deliveryPartition: 2 }],
+      launcherArgs: ['--jwt-hmac-secret-file', jwt.file] });
     [doomed] = platform.extraGateways;
     console.log(`# platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${platform.sessionUrl}`);
   }, { timeout: 200_000 });
 
   after(async () => {
+    rmSync(dirname(jwt.file), { recursive: true, force: true });
     await browser?.close();
     if (platform) {
       const started = Date.now();
@@ -44,8 +53,8 @@ describe('the demo page in headless Chromium on bin/signaling platform', () => {
 
   for (const transport of TRANSPORTS) {
     test(`two users call and chat over an RTCDataChannel, signaling over SockJS ${transport}`, { timeout: 90_000 }, async (t) => {
-      const alice = await DemoUser.open(browser, platform.sessionUrl, `alice-${transport}`, { transport });
-      const bob = await DemoUser.open(browser, platform.sessionUrl, `bob-${transport}`, { transport });
+      const alice = await openUser(`alice-${transport}`, { transport });
+      const bob = await openUser(`bob-${transport}`, { transport });
       try {
         assert.equal(await alice.transport(), transport, '?transport= selects the SockJS transport');
         assert.equal(await bob.transport(), transport);
@@ -94,6 +103,22 @@ describe('the demo page in headless Chromium on bin/signaling platform', () => {
     });
   }
 
+  test('a page without a token, or with another user\'s, is refused with the contract\'s code', { timeout: 60_000 }, async (t) => {
+    const anonymous = await openUser('eve', { token: null });
+    const impostor = await openUser('mallory', { token: hs256(jwt.secret, 'alice-websocket') });
+    try {
+      assert.match(await anonymous.connectRefused(), /unauthorized/);
+      assert.match(await impostor.connectRefused(), /user-id-not-allowed/);
+      assert.equal(await platform.session('eve'), null, 'nothing was created');
+      assert.equal(await platform.session('mallory'), null);
+    } catch (err) {
+      await failureReport(t, [anonymous, impostor]);
+      throw err;
+    } finally {
+      await Promise.all([anonymous.close(), impostor.close()]);
+    }
+  });
+
   test('the signals of at least one call crossed gateways (caller and callee on different gateways)', () => {
     assert.equal(placements.length, TRANSPORTS.length, 'every transport ran');
     for (const { alice, bob } of placements) {
@@ -115,7 +140,7 @@ describe('the demo page in headless Chromium on bin/signaling platform', () => {
       let peer;
       for (const name of ['carol', 'dave', 'erin', 'frank']) {
         if (victim && peer) break;
-        const user = await DemoUser.open(browser, platform.sessionUrl, name);
+        const user = await openUser(name);
         users.push(user);
         await user.connect();
         const { listeningAddress } = await platform.session(user.name);

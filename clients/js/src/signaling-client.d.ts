@@ -1,4 +1,4 @@
-// Types of signaling-client.js (and of /client/signaling-client.js, which adds `SockJS`).
+// Types of signaling-client.js, which the platform serves as is at /client/signaling-client.js.
 
 export interface ReconnectOptions {
   /** Attempts after a lost connection before giving up with a `close` event; 0 disables reconnecting. Default 8. */
@@ -12,19 +12,30 @@ export interface ReconnectOptions {
 export interface ConnectOptions {
   /** Base URL of the session service, e.g. `http://localhost:8080` (POST `${sessionUrl}/connect`). */
   sessionUrl: string;
-  /** 1 to 64 characters from `A-Z a-z 0-9 . _ @ -`. */
-  userId: string;
+  /** 1 to 64 characters from `A-Z a-z 0-9 . _ @ -`. Optional with a `token`: then the token's subject. */
+  userId?: string;
+  /**
+   * The identity token (a JWT from your login) for platforms that require one on /connect (contract §6): sent as
+   * `Authorization: Bearer <token>`. A function is called for every /connect, the reconnects' included, so it can
+   * hand out a fresh token each time.
+   */
+  token?: string | (() => string | Promise<string>);
   /** SockJS transports to allow, e.g. `['websocket']`, `['xhr-streaming']`, `['xhr-polling']`. Default: DEFAULT_TRANSPORTS. */
   transports?: string[];
   /** Reconnect policy, or `false` for none. */
   reconnect?: ReconnectOptions | false;
-  /** The SockJS constructor; default the page's global `SockJS` (the bundle passes its own). */
+  /**
+   * The SockJS constructor. Default: the page's global `SockJS`, else sockjs-client loaded once from beside
+   * this module (`/client/sockjs.min.js` when served by the platform).
+   */
   SockJS?: new (url: string, reserved?: null, options?: { transports?: string[] }) => unknown;
 }
 
 /**
  * Platform codes (`.code`): `invalid-message`, `message-too-large`, `from-mismatch`, `recipient-unavailable`,
- * `rate-limited`; from /connect: `invalid-user-id`, `user-id-taken`, `no-gateway-available`, `http-<status>`.
+ * `rate-limited`; from /connect: `invalid-user-id`, `user-id-taken`, `no-gateway-available`, `unauthorized`,
+ * `user-id-not-allowed`, `http-<status>`. `token-unavailable`: the token function failed; `sockjs-unavailable`:
+ * sockjs.min.js could not be loaded.
  * Client codes: `not-connected` (send while disconnected), `connection-lost` (no ack before the connection
  * ended: the signal may or may not be in the log), `connection-refused` (SockJS closed before opening).
  */

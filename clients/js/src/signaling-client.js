@@ -2,8 +2,9 @@
  * Browser client of the signaling platform (contract signaling-v1): it hides POST /connect,
  * SockJS and the frame protocol, and reconnects with a new session when the connection is lost.
  *
- * Plain ES module, no build step: it takes SockJS from `options.SockJS` or the page's global
- * `SockJS`. `/client/signaling-client.js` (dist/) is this module with sockjs-client bundled in.
+ * Plain ES module, no build step: the platform serves this very file at /client/signaling-client.js.
+ * SockJS comes from `options.SockJS`, else the page's global `SockJS`, else the first connect()
+ * loads sockjs-client from beside this module (/client/sockjs.min.js, the sockjs-client WebJar).
  */
 export { perfectNegotiation } from './perfect-negotiation.js';
 
@@ -32,6 +33,35 @@ export function connect(options) {
   return SignalingClient.open(options);
 }
 
+/** sockjs-client's browser build, served next to this module; a classic script that sets the global `SockJS`. */
+const SOCKJS_SCRIPT = 'sockjs.min.js';
+let sockJsLoading = null;
+
+/**
+ * The SockJS constructor: the page's global, or sockjs-client loaded once from beside this module.
+ * A classic <script>, not an import: sockjs-client is a UMD bundle, not an ES module.
+ */
+function loadSockJS() {
+  if (typeof globalThis.SockJS === 'function') return Promise.resolve(globalThis.SockJS);
+  if (typeof document === 'undefined') {
+    return Promise.reject(new TypeError('SockJS not found: pass options.SockJS (outside a browser there is no page to load it into)'));
+  }
+  sockJsLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL(SOCKJS_SCRIPT, import.meta.url).href;
+    script.onload = () => {
+      if (typeof globalThis.SockJS === 'function') resolve(globalThis.SockJS);
+      else reject(new TypeError(`${script.src} loaded but defined no global SockJS (an AMD loader on the page? pass options.SockJS)`));
+    };
+    script.onerror = () => {
+      sockJsLoading = null; // a later connect() tries again
+      reject(new SignalingError('sockjs-unavailable', `could not load ${script.src}; pass options.SockJS or load sockjs-client first`));
+    };
+    document.head.append(script);
+  });
+  return sockJsLoading;
+}
+
 /** Full-jitter exponential backoff: uniform in [0, min(max, base * 2^(attempt-1))]. */
 function backoffDelay(attempt, { baseDelayMs, maxDelayMs }) {
   return Math.round(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
@@ -44,6 +74,8 @@ function randomHex(bytes) {
 
 class SignalingClient extends EventTarget {
   #sessionUrl;
+  #userId;
+  #token;
   #SockJS;
   #transports;
   #reconnect;
@@ -58,21 +90,27 @@ class SignalingClient extends EventTarget {
   #closedPromise;
   #resolveClosed;
 
-  constructor({ sessionUrl, userId, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS = globalThis.SockJS } = {}) {
+  constructor({ sessionUrl, userId, token, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS } = {}) {
     super();
-    if (!sessionUrl || !userId) throw new TypeError('connect() needs sessionUrl and userId');
-    if (typeof SockJS !== 'function') {
-      throw new TypeError('SockJS not found: load sockjs-client first, pass options.SockJS, or use /client/signaling-client.js');
+    if (!sessionUrl || (!userId && !token)) throw new TypeError('connect() needs sessionUrl, and userId or a token');
+    if (token !== undefined && typeof token !== 'string' && typeof token !== 'function') {
+      throw new TypeError('options.token must be a string or a function that returns one (or a promise of one)');
     }
+    if (SockJS !== undefined && typeof SockJS !== 'function') throw new TypeError('options.SockJS must be the SockJS constructor');
+    this.#userId = userId;
+    this.#token = token;
     this.#sessionUrl = String(sessionUrl).replace(/\/+$/, '');
     this.#SockJS = SockJS;
     this.#transports = transports;
     this.#reconnect = reconnect === false ? { ...DEFAULT_RECONNECT, maxAttempts: 0 } : { ...DEFAULT_RECONNECT, ...reconnect };
     this.#closedPromise = new Promise((resolve) => { this.#resolveClosed = resolve; });
-    /** @readonly */
-    this.userId = userId;
     /** STUN/TURN servers for RTCPeerConnection, refreshed with every session (TURN credentials expire). */
     this.iceServers = [];
+  }
+
+  /** The userId: as given, or, when only a token was, the token's (from the first /connect). */
+  get userId() {
+    return this.#userId;
   }
 
   /** True while the SockJS connection is open. */
@@ -116,6 +154,7 @@ class SignalingClient extends EventTarget {
   /** The first session: no retries, so a taken name or a wrong URL is reported at once. */
   static async open(options) {
     const client = new SignalingClient(options);
+    client.#SockJS ??= await loadSockJS();
     await client.#openSession();
     client.#emit('open', { userId: client.userId });
     return client;
@@ -143,17 +182,36 @@ class SignalingClient extends EventTarget {
   }
 
   async #createSession() {
+    const headers = { 'Content-Type': 'application/json' };
+    const token = await this.#currentToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
     const response = await fetch(`${this.#sessionUrl}/connect`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId: this.userId }),
+      headers,
+      body: JSON.stringify(this.#userId ? { userId: this.#userId } : {}),
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       throw new SignalingError(body.error ?? `http-${response.status}`,
         body.message ?? `POST /connect answered ${response.status}`, { status: response.status });
     }
+    this.#userId ??= body.userId; // only a token was given: the platform took its subject
     return body;
+  }
+
+  /** The identity token for this /connect: the string, or a fresh one from the app's function (tokens expire). */
+  async #currentToken() {
+    if (typeof this.#token !== 'function') return this.#token;
+    let token;
+    try {
+      token = await this.#token();
+    } catch (err) {
+      throw new SignalingError('token-unavailable', `the token function failed: ${err?.message ?? err}`);
+    }
+    if (token !== undefined && token !== null && typeof token !== 'string') {
+      throw new SignalingError('token-unavailable', 'the token function returned something other than a string');
+    }
+    return token;
   }
 
   /** The platform's STUN/TURN list when it has the endpoint; no external default (no third-party STUN). */

@@ -15,6 +15,11 @@ export async function startFakePlatform({ maxMessageBytes = 1024, iceServers } =
     connectStatus: null,
     /** After a connection is lost, how many /connect for that user still get 409 (the session lingers). */
     lingeringConnects: 0,
+    /**
+     * Identity tokens (contract §6), as `token → its userId`: null means /connect is open. A missing or unknown
+     * token is 401, a body naming another userId 403, a body without one takes the token's.
+     */
+    tokens: null,
     /** Test hook: (frame, userId) → an error code to answer instead of an ack, 'silence' for no answer, or undefined. */
     rejectFrame: () => undefined,
     url: '',
@@ -85,7 +90,18 @@ export async function startFakePlatform({ maxMessageBytes = 1024, iceServers } =
     if (req.method === 'POST' && path === '/connect') {
       let text = '';
       for await (const chunk of req) text += chunk;
-      const { userId } = JSON.parse(text);
+      let { userId } = JSON.parse(text);
+      const authorization = req.headers.authorization;
+      events.emit('authorization', { authorization });
+      if (platform.tokens) {
+        const owner = platform.tokens.get(/^Bearer (.+)$/.exec(authorization ?? '')?.[1]);
+        if (!owner) {
+          res.setHeader('WWW-Authenticate', 'Bearer');
+          return answer(401, { error: 'unauthorized', message: 'no valid identity token' });
+        }
+        if (userId !== undefined && userId !== owner) return answer(403, { error: 'user-id-not-allowed', message: 'not yours' });
+        userId = owner;
+      }
       const existing = sessions.get(userId);
       let status = platform.connectStatus ?? 201;
       if (status === 201 && existing?.lingering > 0) {

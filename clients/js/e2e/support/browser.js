@@ -29,10 +29,12 @@ export async function launchChromium() {
 
 /** One user on the demo page, in a browser context (profile) of their own. */
 export class DemoUser {
-  static async open(browser, sessionUrl, name, { transport } = {}) {
+  /** `token`: the identity token typed into the demo's token field before connecting (platforms with --jwt-*). */
+  static async open(browser, sessionUrl, name, { transport, token } = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const user = new DemoUser(name, context, page);
+    user.token = token;
     await page.goto(`${sessionUrl}/${transport ? `?transport=${encodeURIComponent(transport)}` : ''}`);
     await page.getByTestId('connect-button').waitFor();
     return user;
@@ -85,9 +87,20 @@ export class DemoUser {
   }
 
   async connect({ timeout = 30_000 } = {}) {
-    await this.testId('name-input').fill(this.name);
-    await this.testId('connect-button').click();
+    await this.#submitConnect();
     return this.awaitState('status', 'connected', { timeout, failOn: ['error', 'closed'] });
+  }
+
+  /** Connects expecting a refusal; resolves with the status text (it carries the error code). */
+  async connectRefused({ timeout = 30_000 } = {}) {
+    await this.#submitConnect();
+    return this.awaitState('status', 'error', { timeout, failOn: ['connected', 'closed'] });
+  }
+
+  async #submitConnect() {
+    await this.testId('name-input').fill(this.name);
+    if (this.token) await this.testId('token-input').fill(this.token);
+    await this.testId('connect-button').click();
   }
 
   async call(peer) {

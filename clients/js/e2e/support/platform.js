@@ -173,16 +173,18 @@ function installExitHandlers() {
 
 export class Platform {
   /**
-   * @param {{gateways?: number, readyTimeoutMs?: number, aloneGateways?: {id: string, deliveryPartition: number}[]}} options
-   *   aloneGateways: started with startGateway as soon as the broker is up, so they boot alongside the platform
+   * @param {{gateways?: number, readyTimeoutMs?: number, aloneGateways?: {id: string, deliveryPartition: number}[],
+   *   launcherArgs?: string[]}} options
+   *   aloneGateways: started with startGateway as soon as the broker is up, so they boot alongside the platform;
+   *   launcherArgs: more options of `bin/signaling platform`, e.g. `['--jwt-hmac-secret-file', file]`
    */
-  static async start({ gateways = 2, readyTimeoutMs = 180_000, aloneGateways = [] } = {}) {
+  static async start({ gateways = 2, readyTimeoutMs = 180_000, aloneGateways = [], launcherArgs = [] } = {}) {
     requirePlatformJars();
     const httpPort = await freePortBlock(gateways + 1);
     const kafkaPort = await freePortBlock(1);
     const alonePorts = [];
     for (const _ of aloneGateways) alonePorts.push(await freePortBlock(1));
-    const platform = new Platform(httpPort, kafkaPort, gateways);
+    const platform = new Platform(httpPort, kafkaPort, gateways, launcherArgs);
     installExitHandlers();
     live.add(platform);
     try {
@@ -195,7 +197,7 @@ export class Platform {
     return platform;
   }
 
-  constructor(httpPort, kafkaPort, gateways) {
+  constructor(httpPort, kafkaPort, gateways, launcherArgs = []) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'signaling-e2e-'));
     this.httpPort = httpPort;
     this.kafkaPort = kafkaPort;
@@ -203,7 +205,7 @@ export class Platform {
     this.gatewayUrls = Array.from({ length: gateways }, (_, i) => `http://127.0.0.1:${httpPort + 1 + i}/ws`);
     this.extraGateways = [];
     this.launcher = new Child('launcher', SIGNALING, ['platform', '--http-port', String(httpPort), '--gateways', String(gateways),
-      '--kafka-port', String(kafkaPort), '--data-dir', this.dataDir], { SIGNALING_SKIP_BUILD: '1' });
+      '--kafka-port', String(kafkaPort), '--data-dir', this.dataDir, ...launcherArgs], { SIGNALING_SKIP_BUILD: '1' });
   }
 
   async #awaitReady(timeoutMs, whenKafkaUp) {

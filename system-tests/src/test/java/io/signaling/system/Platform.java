@@ -109,6 +109,7 @@ final class Platform implements AutoCloseable {
         props.put("signaling.relay.application-id", prefix + "-relay");
         props.put("signaling.relay.state-dir", relayStateDir(index).toString());
         props.put("spring.config.name", RelayApplication.CONFIG_NAME);
+        props.put("spring.autoconfigure.exclude", WITHOUT_SESSION_SERVICE_SECURITY);
         relays.set(index, run(RelayApplication.class, props));
     }
 
@@ -192,6 +193,7 @@ final class Platform implements AutoCloseable {
         props.put("signaling.gateway.id", gatewayIds.get(index));
         props.put("signaling.gateway.delivery-partitions", gatewayPartitions.get(index));
         props.put("spring.config.name", GatewayApplication.CONFIG_NAME);
+        props.put("spring.autoconfigure.exclude", WITHOUT_SESSION_SERVICE_SECURITY);
         gateways.set(index, run(GatewayApplication.class, props));
     }
 
@@ -241,6 +243,19 @@ final class Platform implements AutoCloseable {
     }
 
     // ---- common ----------------------------------------------------------------------------------
+
+    /**
+     * Session-service brings Spring Security (its JWT check on /connect) onto this shared class path;
+     * the gateway and relay jars do not have it, so here they run without its auto-configuration too,
+     * which would otherwise lock every endpoint behind a generated password.
+     */
+    private static final String WITHOUT_SESSION_SERVICE_SECURITY = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
 
     private Map<String, Object> common() {
         Map<String, Object> props = new HashMap<>();

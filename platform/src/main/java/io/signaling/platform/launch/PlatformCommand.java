@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,9 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  signaling platform",
             "  signaling platform --http-port 9080 --gateways 3 --data-dir /tmp/signaling",
-            "  signaling platform --bootstrap-servers kafka-1:9092"})
+            "  signaling platform --bootstrap-servers kafka-1:9092",
+            "  signaling platform --jwt-hmac-secret-file ./jwt.secret",
+            "  signaling platform --jwt-issuer-uri https://keycloak.example.com/realms/app --jwt-audience signaling"})
 public final class PlatformCommand implements Callable<Integer> {
 
     /** Each gateway reads one deliveries partition of its own; signaling.topics.delivery-partitions is 16. */
@@ -68,6 +71,29 @@ public final class PlatformCommand implements Callable<Integer> {
             description = "Start only the local broker (to run the services elsewhere, e.g. from an IDE).")
     boolean kafkaOnly;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    JwtSource jwt;
+
+    @Option(names = "--jwt-audience", paramLabel = "AUD",
+            description = "With a --jwt-* source: tokens must name this audience (aud).")
+    String jwtAudience;
+
+    /** Where session-service gets the keys of identity tokens on POST /connect (contract §6); at most one. */
+    static final class JwtSource {
+
+        @Option(names = "--jwt-hmac-secret-file", paramLabel = "FILE",
+                description = "Require a JWT on POST /connect, HS256/384/512 signed with the secret in FILE (32+ bytes).")
+        Path hmacSecretFile;
+
+        @Option(names = "--jwt-jwk-set-uri", paramLabel = "URL",
+                description = "Require a JWT on POST /connect, signed by a key of this JWK Set (RS*, ES*, PS*).")
+        String jwkSetUri;
+
+        @Option(names = "--jwt-issuer-uri", paramLabel = "URL",
+                description = "Require a JWT on POST /connect from this OIDC issuer (keys found by discovery).")
+        String issuerUri;
+    }
+
     @Override
     public Integer call() {
         PlatformPlan plan = plan(Ports::freePort);
@@ -102,6 +128,8 @@ public final class PlatformCommand implements Callable<Integer> {
             bootstrap = config.bootstrapServers();
         }
         int relayPort = kafkaOnly ? 0 : freePorts.getAsInt();
-        return new PlatformPlan(data, httpPort, kafkaOnly ? List.of() : gatewayPlans, relayPort, broker, bootstrap, kafkaOnly);
+        Optional<JwtAuth> auth = jwt == null ? JwtAuth.of(null, null, null, jwtAudience)
+                : JwtAuth.of(jwt.hmacSecretFile, jwt.jwkSetUri, jwt.issuerUri, jwtAudience);
+        return new PlatformPlan(data, httpPort, kafkaOnly ? List.of() : gatewayPlans, relayPort, broker, bootstrap, kafkaOnly, auth);
     }
 }

@@ -105,13 +105,16 @@ final class PlatformLauncher {
 
     private List<Readiness.Component> startServices(PlatformPlan plan, Map<Service, Path> jars, ProcessGroup group) {
         console.line("platform", "starting relay, session-service and " + plan.gateways().size() + " gateway(s)");
+        console.line("platform", plan.authLine());
         List<Readiness.Component> components = new ArrayList<>();
         List<String> relayArgs = common(plan, plan.relayPort());
         relayArgs.add("--signaling.relay.state-dir=" + plan.relayStateDir());
         components.add(start(group, "relay-streams", Service.RELAY.prefix(), jars.get(Service.RELAY), relayArgs,
                 plan, plan.relayPort()));
+        List<String> sessionArgs = common(plan, plan.httpPort());
+        sessionArgs.addAll(plan.sessionServiceArgs());
         components.add(start(group, "session-service", Service.SESSION_SERVICE.prefix(),
-                jars.get(Service.SESSION_SERVICE), common(plan, plan.httpPort()), plan, plan.httpPort()));
+                jars.get(Service.SESSION_SERVICE), sessionArgs, plan, plan.httpPort()));
         for (PlatformPlan.GatewayPlan gateway : plan.gateways()) {
             List<String> args = common(plan, gateway.port());
             args.add("--signaling.gateway.id=" + gateway.id());

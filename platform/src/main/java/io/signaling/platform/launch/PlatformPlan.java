@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  *
  * @param broker    the local broker, or empty when {@code --bootstrap-servers} names a cluster
  * @param kafkaOnly only the broker (services run elsewhere, e.g. from an IDE)
+ * @param auth      identity tokens on POST /connect, or empty for an open /connect
  */
 record PlatformPlan(
         Path dataDir,
@@ -23,7 +24,8 @@ record PlatformPlan(
         int relayPort,
         Optional<BrokerConfig> broker,
         String bootstrapServers,
-        boolean kafkaOnly) {
+        boolean kafkaOnly,
+        Optional<JwtAuth> auth) {
 
     /** One gateway: its id, port and the deliveries partition it reads. */
     record GatewayPlan(String id, int port, int deliveryPartition) {
@@ -56,6 +58,16 @@ record PlatformPlan(
             ports.add(new PortUse(relayPort, "relay actuator"));
         }
         return ports;
+    }
+
+    /** The launcher's line at start about who may take a userId. */
+    String authLine() {
+        return auth.map(JwtAuth::describe).orElse(JwtAuth.OPEN);
+    }
+
+    /** The /connect settings of session-service: the identity-token source, if any. */
+    List<String> sessionServiceArgs() {
+        return auth.map(JwtAuth::sessionServiceArgs).orElse(List.of());
     }
 
     /** The one line that says the platform is usable, with every URL a user needs. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,10 +36,15 @@ final class Launch {
 
     /** Never builds: the reactor has built the jars before this module's integration tests. */
     static Launch start(Path root, String... args) {
+        return start(root, Map.of("SIGNALING_SKIP_BUILD", "1"), args);
+    }
+
+    /** With these environment variables on top of this JVM's (e.g. a PATH, or a build allowed). */
+    static Launch start(Path root, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(root.resolve("bin").resolve("signaling").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-        builder.environment().put("SIGNALING_SKIP_BUILD", "1");
+        builder.environment().putAll(environment);
         try {
             return new Launch(builder.start());
         }

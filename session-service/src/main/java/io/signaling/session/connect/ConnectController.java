@@ -1,5 +1,6 @@
 package io.signaling.session.connect;
 
+import io.signaling.session.auth.ConnectIdentity;
 import io.signaling.session.system.ApiException;
 import io.signaling.session.system.ErrorCode;
 import java.net.URI;
@@ -13,20 +14,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /connect} in both body forms of the contract; the work is in {@link ConnectService}. */
+/**
+ * {@code POST /connect} in both body forms of the contract; the work is in {@link ConnectService}.
+ * With identity tokens on, Spring Security has verified the token before this runs, and
+ * {@link ConnectIdentity} decides which userId the request may take.
+ */
 @RestController
 class ConnectController {
 
     private final ConnectService connect;
+    private final ConnectIdentity identity;
 
-    ConnectController(ConnectService connect) {
+    ConnectController(ConnectService connect, ConnectIdentity identity) {
         this.connect = connect;
+        this.identity = identity;
     }
 
     /** {@code userId=alice}, as the original messaging-server accepted. */
     @PostMapping(path = "/connect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<ConnectResponse> connectForm(@RequestParam(name = "userId", required = false) String userId) {
-        return created(connect.connect(userId));
+        return created(connect.connect(identity.userIdFor(userId)));
     }
 
     /**
@@ -37,7 +44,10 @@ class ConnectController {
     ResponseEntity<ConnectResponse> connectJson(@RequestBody JsonNode body) {
         // Only a JSON string is a userId: {"userId":42} must not quietly become "42".
         JsonNode userId = body.get("userId");
-        return created(connect.connect(userId != null && userId.isString() ? userId.asString() : null));
+        if (userId != null && !userId.isString()) {
+            return created(connect.connect(null)); // 400 invalid-user-id, before any identity decision
+        }
+        return created(connect.connect(identity.userIdFor(userId == null ? null : userId.asString())));
     }
 
     /**
@@ -48,7 +58,7 @@ class ConnectController {
     ResponseEntity<ConnectResponse> connectOther(
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         if (contentType == null || contentType.isBlank()) {
-            return created(connect.connect(null));
+            return created(connect.connect(identity.userIdFor(null)));
         }
         throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "send application/x-www-form-urlencoded (userId=...) or application/json ({\"userId\":...})");

@@ -16,6 +16,12 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large"),
     /** Too many {@code /connect} from one client address; {@code Retry-After} says when to try again. */
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
+    /** Contract §6: no identity token, or one that failed verification (with {@code WWW-Authenticate: Bearer}). */
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
+    /** Contract §6: the identity token is for another userId than the body names. */
+    USER_ID_NOT_ALLOWED(HttpStatus.FORBIDDEN, "user-id-not-allowed"),
+    /** The identity provider's keys could not be fetched to verify a token (with {@code Retry-After}). */
+    IDENTITY_PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable"),
     /** The relay did not decide in time, Kafka refused the command, or the view is still loading. */
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "relay-unavailable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
