@@ -53,6 +53,6 @@ class GatewayConfiguration {
 
     @Bean
     FrameParser frameParser(GatewayProperties properties) {
-        return new FrameParser(properties.maxMessageBytes());
+        return new FrameParser(properties.maxMessageBytes(), properties.content().limits());
     }
 }

@@ -1,0 +1,73 @@
+package io.signaling.gateway.connection;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * Writes to one client's socket; only its {@link Outbox}'s writer calls it, one call at a time.
+ * Writes block, bounded: on the websocket transports (SockJS and raw) by Tomcat's per-session
+ * blocking send timeout, set here to {@code send-time-limit} (on expiry Tomcat closes the socket);
+ * on the HTTP transports by the connector's write timeout ({@code server.tomcat.connection-timeout}).
+ */
+final class SessionTransport {
+
+    static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+    private final WebSocketSession session;
+    private final Session websocket; // null on the HTTP transports: no ping frames there
+
+    SessionTransport(WebSocketSession session, Duration writeTimeout) {
+        this.session = session;
+        this.websocket = session instanceof NativeWebSocketSession nativeSession
+                ? nativeSession.getNativeSession(Session.class) : null;
+        if (websocket != null) {
+            websocket.getUserProperties().put(BLOCKING_SEND_TIMEOUT, writeTimeout.toMillis());
+        }
+    }
+
+    /** Whether the client answers WebSocket pings (the websocket transports). */
+    boolean pings() {
+        return websocket != null;
+    }
+
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
+    void write(String frame) throws IOException {
+        session.sendMessage(new TextMessage(frame));
+    }
+
+    void ping(long sequence) throws IOException {
+        websocket.getBasicRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sequence));
+    }
+
+    /** Closes the way the transport does: on SockJS, a {@code c[code,"reason"]} frame first. */
+    void close(CloseStatus status) throws IOException {
+        session.close(status);
+    }
+
+    /**
+     * Closes the socket under a write that does not return: Tomcat gives the close frame of an
+     * abnormal close a few tens of milliseconds, then closes the socket, which fails the stuck
+     * write. The HTTP transports have no such way; their write fails at the connector's timeout.
+     */
+    void abort(CloseStatus status) {
+        if (websocket == null) {
+            return;
+        }
+        try {
+            websocket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(status.getCode()), status.getReason()));
+        }
+        catch (IOException | RuntimeException e) {
+            // the socket is closed either way
+        }
+    }
+}
