@@ -8,6 +8,7 @@ import io.signaling.gateway.frame.CloseCodes.Refusal;
 import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.handshake.HandshakeAttributes;
+import io.signaling.gateway.handshake.HttpTransportSessions;
 import io.signaling.gateway.handshake.RefusingTransports;
 import io.signaling.gateway.sessions.SessionsView;
 import io.signaling.gateway.signal.SignalIntake;
@@ -26,6 +27,7 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJsSession;
 
 /**
  * The SockJS endpoint's handler: opens a connection for an admitted handshake, passes client
@@ -45,10 +47,12 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
     private final GatewayProperties properties;
     private final ConnectionWriters writers;
     private final LostSignals lostSignals;
+    private final HttpTransportSessions httpSessions;
     private final Map<Outbox.Loss, Counter> losses = new EnumMap<>(Outbox.Loss.class);
 
     SignalingSocketHandler(ConnectionHub hub, ConnectionReports reports, SignalIntake intake, SessionsView view,
-            GatewayProperties properties, ConnectionWriters writers, LostSignals lostSignals, MeterRegistry meters) {
+            GatewayProperties properties, ConnectionWriters writers, LostSignals lostSignals,
+            HttpTransportSessions httpSessions, MeterRegistry meters) {
         this.hub = hub;
         this.reports = reports;
         this.intake = intake;
@@ -56,6 +60,7 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         this.properties = properties;
         this.writers = writers;
         this.lostSignals = lostSignals;
+        this.httpSessions = httpSessions;
         for (Outbox.Loss loss : Outbox.Loss.values()) {
             losses.put(loss, Counter.builder("signaling.gateway.connections.lost")
                     .description("Connections the gateway gave up on: slow consumers (queue-full, write-stalled), "
@@ -93,6 +98,9 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         }
         log.info("Connection opened for {} (session {}, {})", admission.userId(), admission.sessionId(),
                 session.getClass().getSimpleName());
+        if (session instanceof AbstractHttpSockJsSession) {
+            httpSessions.opened(session.getId(), admission); // every further request must carry the same credentials
+        }
         reports.opened(connection);
         if (!session.isOpen()) { // closed while opening, possibly before it was registered
             afterConnectionClosed(session, CloseStatus.NO_CLOSE_FRAME);
@@ -150,6 +158,7 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
             return; // refused: nothing was reported for it, nothing is now
         }
         hub.unregister(connection);
+        httpSessions.closed(session.getId());
         log.info("Connection closed for {} ({})", connection.userId(), status);
         boolean lost = connection.deleteReason(status).orElse(null) == DeleteReason.CONNECTION_LOST;
         // Not written: answered to their senders. Written since the last pong, on a lost connection: likewise.

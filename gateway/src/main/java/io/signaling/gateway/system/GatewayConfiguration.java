@@ -6,7 +6,6 @@ import io.signaling.gateway.kafka.RecordWriter;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +42,6 @@ class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     RecordWriter recordWriter(KafkaClients clients, GatewayIdentity identity) {
         return new RecordWriter(clients.producer("signaling-gateway-" + identity.id()));
-    }
-
-    /** Used by handshakes to read end offsets of the sessions topic; thread-safe, unlike a consumer. */
-    @Bean(destroyMethod = "close")
-    Admin gatewayAdmin(KafkaClients clients) {
-        return Admin.create(clients.adminConfig());
     }
 
     @Bean
