@@ -1,0 +1,103 @@
+package io.signaling.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.signaling.schemas.session.DeleteReason;
+import io.signaling.system.SignalingClient.Via;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Issue 17: a client that vanishes (its network drops everything: no FIN, no RST) loses its
+ * session in bounded time, through a proxy of the test's own that swallows traffic both ways.
+ * On the websocket transport the gateway's pings go unanswered: the session ends
+ * {@code connection-lost} within ping interval + pong timeout, and a signal written to it after its
+ * last answered ping is answered {@code recipient-unavailable}. On xhr-streaming there are no pings:
+ * writes to it stall once the socket buffers are full, and the write-stall limit ends it the same
+ * way, answering what was still queued.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class VanishedClientTest {
+
+    private static final Duration SLACK = Duration.ofSeconds(2);
+
+    @Test
+    void aVanishedWebSocketClientLosesItsSessionWithinPingIntervalAndTimeout(ExtensionContext context) throws Exception {
+        Platform platform = AttackPlatform.get(context);
+        SessionApi api = new SessionApi(platform.sessionUrl());
+        String goneId = ContractTests.newUser("gone-ws");
+        SessionApi.Session gone = api.connect(goneId);
+        try (TcpProxy proxy = new TcpProxy(URI.create(gone.listeningAddress()).getPort());
+                SignalingClient peer = SignalingClient.open(api.connect(ContractTests.newUser("peer")), Via.RAW_WEBSOCKET);
+                SignalingClient client = SignalingClient.open(throughProxy(gone, proxy), Via.RAW_WEBSOCKET);
+                Bystanders bystanders = Bystanders.nextTo(platform, goneId)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> api.get(goneId).body().path("acked").asBoolean());
+            // a few pings answered through the proxy: the connection is alive and stays so
+            await().during(AttackPlatform.PING_INTERVAL.plus(AttackPlatform.PONG_TIMEOUT).plusSeconds(1))
+                    .atMost(Duration.ofSeconds(10)).until(() -> api.get(goneId).status() == 200);
+
+            proxy.swallow();
+            long vanished = System.nanoTime();
+            peer.send(goneId, Map.of("sdp", "offer"), "into-the-void");
+
+            assertThat(SessionEvents.awaitDeleted(platform, goneId, Duration.ofSeconds(15)))
+                    .isEqualTo(DeleteReason.CONNECTION_LOST);
+            Duration detected = Duration.ofNanos(System.nanoTime() - vanished);
+            assertThat(detected).as("from vanishing to the session's deletion")
+                    .isLessThan(AttackPlatform.PING_INTERVAL.plus(AttackPlatform.PONG_TIMEOUT).plus(SLACK));
+            peer.awaitFrame(SignalingClient.ofType("ack", "into-the-void"));
+            assertThat(peer.awaitFrame(SignalingClient.ofType("error", "into-the-void")).path("code").asString())
+                    .isEqualTo("recipient-unavailable");
+            assertThat(client.closeStatus()).isNull(); // the client heard nothing: it is gone, not closed
+            bystanders.assertRoundTripWithinLimit();
+        }
+    }
+
+    @Test
+    void aVanishedXhrStreamingClientLosesItsSessionOnceWritesToItStall(ExtensionContext context) throws Exception {
+        Platform platform = AttackPlatform.get(context);
+        SessionApi api = new SessionApi(platform.sessionUrl());
+        String goneId = ContractTests.newUser("gone-xhr");
+        SessionApi.Session gone = api.connect(goneId);
+        try (TcpProxy proxy = new TcpProxy(URI.create(gone.listeningAddress()).getPort());
+                SignalingClient peer = SignalingClient.open(api.connect(ContractTests.newUser("peer")), Via.RAW_WEBSOCKET);
+                SignalingClient client = SignalingClient.open(throughProxy(gone, proxy), Via.XHR);
+                Bystanders bystanders = Bystanders.nextTo(platform, goneId)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> api.get(goneId).body().path("acked").asBoolean());
+            peer.send(goneId, "hello", "before");
+            client.awaitFrame(SignalingClient.ofType("signal", "before"));
+
+            proxy.swallow();
+            long vanished = System.nanoTime();
+            String content = "y".repeat(20_000);
+            int sent = 0;
+            // Keep writing to it, as a caller whose offer gets no answer would: the buffers fill, writes stall.
+            while (SessionEvents.deleted(platform, goneId).isEmpty()) {
+                assertThat(Duration.ofNanos(System.nanoTime() - vanished)).isLessThan(Duration.ofSeconds(30));
+                for (int i = 0; i < 20; i++) {
+                    peer.send(goneId, content, "void-" + ++sent);
+                }
+                int expected = sent;
+                await().atMost(Duration.ofSeconds(10)).until(() -> peer.count("ack") + peer.count("error") >= expected);
+            }
+
+            assertThat(SessionEvents.deleted(platform, goneId)).contains(DeleteReason.CONNECTION_LOST);
+            assertThat(peer.framesOfType("error")).anySatisfy(
+                    error -> assertThat(error.path("code").asString()).isEqualTo("recipient-unavailable"));
+            bystanders.assertRoundTripWithinLimit();
+            Bystanders.assertServicesUp(platform);
+        }
+    }
+
+    private static SessionApi.Session throughProxy(SessionApi.Session session, TcpProxy proxy) {
+        URI address = URI.create(session.listeningAddress());
+        return new SessionApi.Session(session.userId(),
+                "http://127.0.0.1:" + proxy.port() + address.getPath(), session.listeningKey());
+    }
+}
