@@ -3,13 +3,16 @@ package io.signaling.system;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One platform (a relay, a session service, one gateway on an embedded KRaft broker) shared by the
  * attack test classes of one test run: starting it is most of such a class's time, and every
  * attack is followed by its own check that bystanders are unharmed. Closed when the run ends (the
  * root store closes it). Limits are lowered so that detection fits in a test: pings every second
- * with a 2 s pong timeout, a 3 s write-stall limit.
+ * with a 2 s pong timeout, a 3 s write-stall limit. A test class gets it as a {@link Platform}
+ * parameter with {@code @ExtendWith(AttackPlatform.Resolver.class)}.
  */
 final class AttackPlatform implements AutoCloseable {
 
@@ -27,6 +30,20 @@ final class AttackPlatform implements AutoCloseable {
 
     private AttackPlatform(EmbeddedPlatform embedded) {
         this.embedded = embedded;
+    }
+
+    /** Resolves {@link Platform} parameters to the run's shared attack platform. */
+    static final class Resolver implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Platform.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return get(context);
+        }
     }
 
     /** The run's shared platform, started on first use. */

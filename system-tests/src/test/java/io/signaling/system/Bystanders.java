@@ -38,8 +38,12 @@ final class Bystanders implements AutoCloseable {
 
     /** Connects a pair whose userIds share the relay partition of {@code neighbour}. */
     static Bystanders nextTo(Platform platform, String neighbour) {
+        return onPartition(platform, partitionOf(neighbour));
+    }
+
+    /** Connects a pair whose userIds are on this relay partition. */
+    static Bystanders onPartition(Platform platform, int partition) {
         SessionApi api = new SessionApi(platform.sessionUrl());
-        int partition = partitionOf(neighbour);
         String a = nameOn(partition, "bystander-a");
         String b = nameOn(partition, "bystander-b");
         SessionApi.Session sa = api.connect(a);

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Attack (issue 11): content nested 490 to 1,000 levels deep, sent to a recipient whose session is
@@ -17,14 +17,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * answers {@code invalid-message} (with the id) past its depth limit, so nothing of it reaches the
  * log, and everyone on that relay partition goes on as before.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DeepContentTest {
 
     private static final int[] DEPTHS = {490, 495, 498, 499, 500, 501, 510, 600, 1_000};
 
     @Test
-    void deeplyNestedContentIsRefusedAndStopsNobody(ExtensionContext context) {
-        Platform platform = AttackPlatform.get(context);
+    void deeplyNestedContentIsRefusedAndStopsNobody(Platform platform) {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String heldId = ContractTests.newUser("held");
         api.connect(heldId); // created, never connected: signals to it are held by the relay

@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Attack (issue 11): 400 concurrent websocket handshakes for userIds that have no session, which
@@ -25,15 +25,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * waits only for the sessions view's next fetch rounds, few wait at once, and one client address
  * is held to its handshake rate (429). Meanwhile a real pair connects and talks as usual.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HandshakeFloodTest {
 
     private static final int HANDSHAKES = 400;
 
     @Test
-    void fourHundredHandshakesFromManyAddressesAreRefusedQuicklyWhileARealPairConnectsAndTalks(ExtensionContext context)
+    void fourHundredHandshakesFromManyAddressesAreRefusedQuicklyWhileARealPairConnectsAndTalks(Platform platform)
             throws Exception {
-        Platform platform = AttackPlatform.get(context);
         // 8 addresses, 50 each: under every address's burst, so only the cheap refusal and the waiting cap act
         Map<Integer, Long> statuses = flood(platform, i -> "127.0.0." + (10 + i % 8), () -> {
             long start = System.nanoTime();
@@ -50,8 +50,7 @@ class HandshakeFloodTest {
     }
 
     @Test
-    void oneAddressIsHeldToItsHandshakeRate(ExtensionContext context) throws Exception {
-        Platform platform = AttackPlatform.get(context);
+    void oneAddressIsHeldToItsHandshakeRate(Platform platform) throws Exception {
         Map<Integer, Long> statuses = flood(platform, i -> "127.0.0.2", () -> {
         });
         // a burst of 100, refilled at 20/s: most of 400 at once are refused before any look at a session

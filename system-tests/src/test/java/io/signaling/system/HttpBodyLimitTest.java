@@ -15,21 +15,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Attack (issue 11): three concurrent 64 MiB {@code xhr_send} bodies, which a gateway used to read
  * whole into memory. A body over 1 MiB is refused with 413 before it is read (contract §2): at once
  * when its Content-Length says so, after the first MiB when it is chunked.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HttpBodyLimitTest {
 
     private static final long BODY = 64L * 1024 * 1024;
 
     @Test
-    void threeConcurrentSixtyFourMebibyteBodiesAreRefusedBeforeTheyAreRead(ExtensionContext context) throws Exception {
-        Platform platform = AttackPlatform.get(context);
+    void threeConcurrentSixtyFourMebibyteBodiesAreRefusedBeforeTheyAreRead(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String attackerId = ContractTests.newUser("bulky");
         SessionApi.Session session = api.connect(attackerId);

@@ -12,21 +12,21 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Attack (issue 11): requests to someone else's HTTP-transport SockJS session, knowing only its
  * session id (it travels in every URL). Every request must carry the session's userId and token
  * (contract §2): a wrong or missing one is refused with 403, and nothing is sent in the victim's name.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HttpTransportTokenTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void requestsWithAWrongOrMissingTokenAreRefusedAndSendNothing(ExtensionContext context) throws Exception {
-        Platform platform = AttackPlatform.get(context);
+    void requestsWithAWrongOrMissingTokenAreRefusedAndSendNothing(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String victimId = ContractTests.newUser("victim");
         SessionApi.Session victimSession = api.connect(victimId);

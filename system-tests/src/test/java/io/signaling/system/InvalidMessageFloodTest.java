@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,14 +18,14 @@ import tools.jackson.databind.JsonNode;
  * token, valid or not (contract §2): the burst (1,000) is answered {@code invalid-message}, the rest
  * {@code rate-limited}; the connection stays open and nobody else notices.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class InvalidMessageFloodTest {
 
     private static final int MESSAGES = 5_000;
 
     @Test
-    void fiveThousandInvalidMessagesInOneFrameAreRateLimitedAndHurtNobody(ExtensionContext context) {
-        Platform platform = AttackPlatform.get(context);
+    void fiveThousandInvalidMessagesInOneFrameAreRateLimitedAndHurtNobody(Platform platform) {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String attackerId = ContractTests.newUser("flooder");
         try (SignalingClient attacker = SignalingClient.open(api.connect(attackerId), Via.RAW_WEBSOCKET);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Attack (issue 11): a client that stops reading its socket while it is sent 60 KB signals at 150/s
@@ -25,7 +25,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * acks or deliveries waited for its TCP window. Now its own queue fills, it is closed
  * {@code slow-consumer} and its session deleted {@code connection-lost}, its sender hears
  * {@code recipient-unavailable}, and bystanders on the same gateway never wait.
+ *
+ * <p>During the attack the bystanders that must not wait are on another relay partition: 9 MB/s
+ * into one partition is the sender's own right (150/s is within its rate) and queues behind it
+ * in the producer and the relay whatever the gateway does, which is not what this test is about.
+ * After it, the usual pair on the reader's own partition round-trips within the second.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SlowReaderTest {
 
@@ -34,8 +40,7 @@ class SlowReaderTest {
     private static final String CONTENT = "x".repeat(60_000);
 
     @Test
-    void aClientThatStopsReadingIsClosedAndNobodyElseWaits(ExtensionContext context) throws Exception {
-        Platform platform = AttackPlatform.get(context);
+    void aClientThatStopsReadingIsClosedAndNobodyElseWaits(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String readerId = ContractTests.newUser("stalled");
         SessionApi.Session readerSession = api.connect(readerId);
@@ -43,6 +48,7 @@ class SlowReaderTest {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try (Socket reader = openAndNeverRead(readerSession);
                 SignalingClient sender = SignalingClient.open(api.connect(senderId), Via.RAW_WEBSOCKET);
+                Bystanders during = Bystanders.onPartition(platform, (Bystanders.partitionOf(readerId) + 1) % 4);
                 Bystanders bystanders = Bystanders.nextTo(platform, readerId)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> api.get(readerId).body().path("acked").asBoolean());
             AtomicInteger sent = new AtomicInteger();
@@ -58,7 +64,7 @@ class SlowReaderTest {
             List<Duration> roundTrips = new ArrayList<>();
             long end = System.nanoTime() + ATTACK.toNanos();
             while (System.nanoTime() < end) {
-                roundTrips.add(bystanders.roundTrip());
+                roundTrips.add(during.roundTrip());
             }
             assertThat(roundTrips).hasSizeGreaterThanOrEqualTo(15).allSatisfy(
                     roundTrip -> assertThat(roundTrip).isLessThan(Bystanders.ROUND_TRIP_LIMIT));
@@ -66,7 +72,7 @@ class SlowReaderTest {
             assertThat(SessionEvents.awaitDeleted(platform, readerId, Duration.ofSeconds(10)))
                     .isEqualTo(DeleteReason.CONNECTION_LOST);
             // every signal is answered: acked (then written to the reader, or answered recipient-unavailable) or refused
-            await().atMost(Duration.ofSeconds(30)).until(() -> sender.count("ack") + sender.count("error") >= total);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sender.count("ack") + sender.count("error") >= total);
             assertThat(sender.framesOfType("error")).isNotEmpty().allSatisfy(
                     error -> assertThat(error.path("code").asString()).isIn("recipient-unavailable", "rate-limited"));
             assertThat(sender.framesOfType("error")).anySatisfy(

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 17: a client that vanishes (its network drops everything: no FIN, no RST) loses its
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * writes to it stall once the socket buffers are full, and the write-stall limit ends it the same
  * way, answering what was still queued.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class VanishedClientTest {
 
     private static final Duration SLACK = Duration.ofSeconds(2);
 
     @Test
-    void aVanishedWebSocketClientLosesItsSessionWithinPingIntervalAndTimeout(ExtensionContext context) throws Exception {
-        Platform platform = AttackPlatform.get(context);
+    void aVanishedWebSocketClientLosesItsSessionWithinPingIntervalAndTimeout(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String goneId = ContractTests.newUser("gone-ws");
         SessionApi.Session gone = api.connect(goneId);
@@ -60,8 +60,7 @@ class VanishedClientTest {
     }
 
     @Test
-    void aVanishedXhrStreamingClientLosesItsSessionOnceWritesToItStall(ExtensionContext context) throws Exception {
-        Platform platform = AttackPlatform.get(context);
+    void aVanishedXhrStreamingClientLosesItsSessionOnceWritesToItStall(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String goneId = ContractTests.newUser("gone-xhr");
         SessionApi.Session gone = api.connect(goneId);

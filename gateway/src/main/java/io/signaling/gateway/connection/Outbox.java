@@ -44,7 +44,7 @@ final class Outbox {
         void slow(Loss loss);
     }
 
-    private final SessionTransport transport;
+    private final Transport transport;
     private final Executor writers;
     private final LostSignals lostSignals;
     private final LongSupplier nanoTime;
@@ -67,7 +67,7 @@ final class Outbox {
     private record Unconfirmed(long pingsBefore, SignalDelivery signal) {
     }
 
-    Outbox(SessionTransport transport, Executor writers, LostSignals lostSignals, LongSupplier nanoTime,
+    Outbox(Transport transport, Executor writers, LostSignals lostSignals, LongSupplier nanoTime,
             long maxQueued, long stallNanos) {
         this.transport = transport;
         this.writers = writers;

@@ -16,7 +16,7 @@ import org.springframework.web.socket.WebSocketSession;
  * blocking send timeout, set here to {@code send-time-limit} (on expiry Tomcat closes the socket);
  * on the HTTP transports by the connector's write timeout ({@code server.tomcat.connection-timeout}).
  */
-final class SessionTransport {
+final class SessionTransport implements Transport {
 
     static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
@@ -33,24 +33,29 @@ final class SessionTransport {
     }
 
     /** Whether the client answers WebSocket pings (the websocket transports). */
-    boolean pings() {
+    @Override
+    public boolean pings() {
         return websocket != null;
     }
 
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         return session.isOpen();
     }
 
-    void write(String frame) throws IOException {
+    @Override
+    public void write(String frame) throws IOException {
         session.sendMessage(new TextMessage(frame));
     }
 
-    void ping(long sequence) throws IOException {
+    @Override
+    public void ping(long sequence) throws IOException {
         websocket.getBasicRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sequence));
     }
 
     /** Closes the way the transport does: on SockJS, a {@code c[code,"reason"]} frame first. */
-    void close(CloseStatus status) throws IOException {
+    @Override
+    public void close(CloseStatus status) throws IOException {
         session.close(status);
     }
 
@@ -59,7 +64,8 @@ final class SessionTransport {
      * abnormal close a few tens of milliseconds, then closes the socket, which fails the stuck
      * write. The HTTP transports have no such way; their write fails at the connector's timeout.
      */
-    void abort(CloseStatus status) {
+    @Override
+    public void abort(CloseStatus status) {
         if (websocket == null) {
             return;
         }

@@ -1,0 +1,22 @@
+package io.signaling.gateway.connection;
+
+import java.io.IOException;
+import org.springframework.web.socket.CloseStatus;
+
+/** The socket side of an {@link Outbox}: only its writer calls it, one call at a time (except {@link #abort}). */
+interface Transport {
+
+    /** Whether the client answers WebSocket pings (the websocket transports). */
+    boolean pings();
+
+    boolean isOpen();
+
+    void write(String frame) throws IOException;
+
+    void ping(long sequence) throws IOException;
+
+    void close(CloseStatus status) throws IOException;
+
+    /** Closes the socket under a write that does not return; called from another thread. */
+    void abort(CloseStatus status);
+}
