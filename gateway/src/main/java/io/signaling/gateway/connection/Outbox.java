@@ -33,6 +33,8 @@ final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+    private static final long PING_QUEUED = Long.MAX_VALUE;
+
     /** Signals remembered as written but not yet confirmed by a pong; older ones are forgotten first. */
     static final int MAX_UNCONFIRMED = 256;
 
@@ -135,14 +137,17 @@ final class Outbox {
         if (!transport.pings()) {
             return;
         }
-        if (pingAwaited >= 0) {
+        long awaited = pingAwaited;
+        if (awaited == PING_QUEUED) {
+            return; // not written yet: a ping stuck behind other frames is the stall check's to judge
+        }
+        if (awaited >= 0) {
             if (now - pingSentAt > pongTimeoutNanos) {
                 giveUp(Loss.PING_TIMEOUT);
             }
         }
-        else if (now - pingSentAt >= pingIntervalNanos && !waiting) {
-            pingAwaited = Long.MAX_VALUE; // until the writer knows its sequence number
-            pingSentAt = now;
+        else if (now - pingSentAt >= pingIntervalNanos) {
+            pingAwaited = PING_QUEUED; // until the writer gives it its sequence number
             offer(new Outgoing.Ping(0));
         }
     }
