@@ -11,14 +11,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * attack test classes of one test run: starting it is most of such a class's time, and every
  * attack is followed by its own check that bystanders are unharmed. Closed when the run ends (the
  * root store closes it). Limits are lowered so that detection fits in a test: pings every second
- * with a 2 s pong timeout, a 3 s write-stall limit. A test class gets it as a {@link Platform}
+ * with a 2 s pong timeout, a 5 s write-stall limit. A test class gets it as a {@link Platform}
  * parameter with {@code @ExtendWith(AttackPlatform.Resolver.class)}.
  */
 final class AttackPlatform implements AutoCloseable {
 
     static final Duration PING_INTERVAL = Duration.ofSeconds(1);
     static final Duration PONG_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration SEND_TIME_LIMIT = Duration.ofSeconds(3);
+    static final Duration SEND_TIME_LIMIT = Duration.ofSeconds(5);
 
     static final Map<String, Object> SETTINGS = Map.of(
             "signaling.gateway.ping-interval", PING_INTERVAL.toMillis() + "ms",

@@ -21,6 +21,13 @@ import org.apache.kafka.common.utils.Utils;
 final class Bystanders implements AutoCloseable {
 
     static final Duration ROUND_TRIP_LIMIT = Duration.ofSeconds(1);
+
+    /**
+     * The bound for round trips measured *while* an attack runs, on a machine that also carries the
+     * attack's own load (the issue measured with it: 5 of 15 round trips over 3 s). It is below the
+     * attack platform's write-stall limit, so a round trip that waited for a stuck write fails it.
+     */
+    static final Duration DURING_ATTACK_LIMIT = Duration.ofSeconds(3);
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final SignalingClient alice;
@@ -84,6 +91,10 @@ final class Bystanders implements AutoCloseable {
 
     void assertRoundTripWithinLimit() {
         assertThat(roundTrip()).isLessThan(ROUND_TRIP_LIMIT);
+    }
+
+    void assertRoundTripWithinDuringAttackLimit() {
+        assertThat(roundTrip()).isLessThan(DURING_ATTACK_LIMIT);
     }
 
     /** Every service of the platform answers its health check with UP. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HttpBodyLimitTest {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpBodyLimitTest.class);
 
     private static final long BODY = 64L * 1024 * 1024;
 
@@ -47,6 +51,8 @@ class HttpBodyLimitTest {
             }
             for (CompletableFuture<long[]> attack : attacks) {
                 long[] statusAndWritten = attack.get(60, TimeUnit.SECONDS);
+                log.info("Body limit: answered {} after the client wrote {} KiB of 65536", statusAndWritten[0],
+                        statusAndWritten[1] / 1024);
                 assertThat(statusAndWritten[0]).isEqualTo(413);
                 assertThat(statusAndWritten[1]).as("bytes the client got to write").isLessThan(BODY);
             }

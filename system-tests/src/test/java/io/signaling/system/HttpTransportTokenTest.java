@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.signaling.system.SignalingClient.Via;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,17 +37,23 @@ class HttpTransportTokenTest {
         String otherId = ContractTests.newUser("other");
         try (SignalingClient other = SignalingClient.open(api.connect(otherId), Via.RAW_WEBSOCKET);
                 Bystanders bystanders = Bystanders.nextTo(platform, victimId)) {
-            // The victim polls (xhr) by hand, so the test knows its SockJS session id as an eavesdropper would.
+            // The victim streams (xhr_streaming) by hand, so the test knows its SockJS session id as an eavesdropper would.
             String session = victimSession.listeningAddress() + "/000/" + Long.toHexString(System.nanoTime());
             String own = "?userId=" + victimId + "&token=" + victimSession.listeningKey();
-            assertThat(post(session + "/xhr" + own, "").body()).isEqualTo("o\n");
+            HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(session + "/xhr_streaming" + own))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader frames = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            assertThat(frames.readLine()).matches("h+"); // the prelude
+            assertThat(frames.readLine()).isEqualTo("o");
 
             String spoof = "[\"{\\\"to\\\":\\\"" + otherId + "\\\",\\\"id\\\":\\\"spoofed\\\",\\\"content\\\":\\\"from the attacker\\\"}\"]";
             String wrongToken = "?userId=" + victimId + "&token=" + api.connect(ContractTests.newUser("attacker")).listeningKey();
             String[] refused = {"", "?userId=" + victimId, wrongToken, "?userId=" + otherId + "&token=" + victimSession.listeningKey()};
             for (String query : refused) {
-                assertThat(post(session + "/xhr_send" + query, spoof).statusCode()).as("xhr_send" + query).isEqualTo(403);
-                assertThat(post(session + "/xhr" + query, "").statusCode()).as("xhr" + query).isEqualTo(403);
+                for (String transport : new String[] {"/xhr_send", "/xhr", "/xhr_streaming"}) {
+                    assertThat(post(session + transport + query, transport.equals("/xhr_send") ? spoof : "").statusCode())
+                            .as(transport + query).isEqualTo(403);
+                }
             }
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                     .until(() -> other.framesOfType("signal").isEmpty());
@@ -52,6 +62,12 @@ class HttpTransportTokenTest {
             String genuine = "[\"{\\\"to\\\":\\\"" + otherId + "\\\",\\\"id\\\":\\\"genuine\\\",\\\"content\\\":1}\"]";
             assertThat(post(session + "/xhr_send" + own, genuine).statusCode()).isEqualTo(204);
             other.awaitFrame(SignalingClient.ofType("signal", "genuine"));
+            String frame = frames.readLine();
+            while ("h".equals(frame)) { // SockJS heartbeats
+                frame = frames.readLine();
+            }
+            assertThat(frame).startsWith("a[").contains("genuine"); // its ack, on its own stream
+            stream.body().close();
 
             bystanders.assertRoundTripWithinLimit();
             Bystanders.assertServicesUp(platform);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class InvalidMessageFloodTest {
+
+    private static final Logger log = LoggerFactory.getLogger(InvalidMessageFloodTest.class);
 
     private static final int MESSAGES = 5_000;
 
@@ -40,6 +44,7 @@ class InvalidMessageFloodTest {
             List<JsonNode> errors = attacker.framesOfType("error");
             long invalid = errors.stream().filter(e -> "invalid-message".equals(e.path("code").asString())).count();
             long limited = errors.stream().filter(e -> "rate-limited".equals(e.path("code").asString())).count();
+            log.info("Invalid flood: {} invalid-message, {} rate-limited", invalid, limited);
             // 1,000 tokens at once, 200/s refill: a few more pass while the frame is read
             assertThat(invalid).isBetween(1_000L, 1_400L);
             assertThat(limited).isEqualTo(MESSAGES - invalid);

@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SlowReaderTest {
+
+    private static final Logger log = LoggerFactory.getLogger(SlowReaderTest.class);
 
     private static final int RATE = 150;
     private static final Duration ATTACK = Duration.ofSeconds(15);
@@ -66,11 +70,17 @@ class SlowReaderTest {
             while (System.nanoTime() < end) {
                 roundTrips.add(during.roundTrip());
             }
+            log.info("Slow reader: {} bystander round trips during the attack, slowest {} ms, median {} ms",
+                    roundTrips.size(), roundTrips.stream().mapToLong(Duration::toMillis).max().orElse(-1),
+                    roundTrips.stream().mapToLong(Duration::toMillis).sorted().skip(roundTrips.size() / 2).findFirst().orElse(-1));
             assertThat(roundTrips).hasSizeGreaterThanOrEqualTo(15).allSatisfy(
-                    roundTrip -> assertThat(roundTrip).isLessThan(Bystanders.ROUND_TRIP_LIMIT));
+                    roundTrip -> assertThat(roundTrip).isLessThan(Bystanders.DURING_ATTACK_LIMIT));
 
             assertThat(SessionEvents.awaitDeleted(platform, readerId, Duration.ofSeconds(10)))
                     .isEqualTo(DeleteReason.CONNECTION_LOST);
+            log.info("Slow reader: {} signals sent, {} acked, {} answered recipient-unavailable", sent.get(),
+                    sender.count("ack"), sender.framesOfType("error").stream()
+                            .filter(e -> "recipient-unavailable".equals(e.path("code").asString())).count());
             // every signal is answered: acked (then written to the reader, or answered recipient-unavailable) or refused
             await().atMost(Duration.ofSeconds(60)).until(() -> sender.count("ack") + sender.count("error") >= total);
             assertThat(sender.framesOfType("error")).isNotEmpty().allSatisfy(

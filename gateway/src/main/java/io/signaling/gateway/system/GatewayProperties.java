@@ -34,6 +34,7 @@ import org.springframework.util.unit.DataSize;
  * @param pingInterval          how often a websocket connection is sent a WebSocket ping
  * @param pongTimeout           a websocket connection that has not answered a ping for this long is lost
  * @param maxHttpBody           the largest request body of a SockJS HTTP transport ({@code xhr_send} …); larger: 413
+ * @param writerThreads         most threads writing to clients at once; a write stuck on a client holds one
  */
 @ConfigurationProperties("signaling.gateway")
 public record GatewayProperties(
@@ -53,7 +54,8 @@ public record GatewayProperties(
         @DefaultValue("1MB") DataSize sendBufferLimit,
         @DefaultValue("10s") Duration pingInterval,
         @DefaultValue("10s") Duration pongTimeout,
-        @DefaultValue("1MB") DataSize maxHttpBody) {
+        @DefaultValue("1MB") DataSize maxHttpBody,
+        @DefaultValue("200") int writerThreads) {
 
     /**
      * @param perSecond tokens refilled per second: the sustained messages/s of one connection

@@ -26,7 +26,7 @@ class SignalIntakeTest {
             new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2),
             Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
             Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(10), DataSize.ofMegabytes(1));
+            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200);
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
         CompletableFuture<Void> written = new CompletableFuture<>();
