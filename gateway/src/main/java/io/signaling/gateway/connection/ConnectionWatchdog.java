@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * One thread that looks at every connection a few times per limit: frames waiting with nothing
  * written for {@code send-time-limit} (a slow consumer, or a socket that never cooperates), a
- * ping due, a pong overdue. It never writes itself (pings are queued like frames), so it is on
+ * ping or a SockJS heartbeat due, a pong overdue. It never writes itself (pings are queued like frames), so it is on
  * time however stuck a client is.
  */
 @Component
@@ -28,7 +28,8 @@ class ConnectionWatchdog implements SmartLifecycle {
         this.hub = hub;
         this.pingIntervalNanos = properties.pingInterval().toNanos();
         this.pongTimeoutNanos = properties.pongTimeout().toNanos();
-        this.tickMillis = tick(properties.sendTimeLimit(), properties.pingInterval(), properties.pongTimeout());
+        this.tickMillis = tick(properties.sendTimeLimit(), properties.pingInterval(), properties.pongTimeout(),
+                properties.sockjsHeartbeat());
     }
 
     /** A tenth of the shortest limit, between 50 ms and 1 s: a limit is enforced at most 10 % (or 1 s) late. */

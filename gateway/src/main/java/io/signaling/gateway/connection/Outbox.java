@@ -52,6 +52,7 @@ final class Outbox {
     private final LongSupplier nanoTime;
     private final long maxQueued;
     private final long stallNanos;
+    private final long heartbeatNanos;
     private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -70,13 +71,14 @@ final class Outbox {
     }
 
     Outbox(Transport transport, Executor writers, LostSignals lostSignals, LongSupplier nanoTime,
-            long maxQueued, long stallNanos) {
+            long maxQueued, long stallNanos, long heartbeatNanos) {
         this.transport = transport;
         this.writers = writers;
         this.lostSignals = lostSignals;
         this.nanoTime = nanoTime;
         this.maxQueued = maxQueued;
         this.stallNanos = stallNanos;
+        this.heartbeatNanos = heartbeatNanos;
         this.progressAt = nanoTime.getAsLong();
         this.pingSentAt = progressAt;
     }
@@ -133,6 +135,10 @@ final class Outbox {
         if (waiting && now - progressAt > stallNanos) {
             giveUp(Loss.WRITE_STALLED);
             return;
+        }
+        if (transport.heartbeats() && !waiting && now - progressAt >= heartbeatNanos) {
+            progressAt = now; // one heartbeat per quiet period, even before the writer got to it
+            offer(new Outgoing.Heartbeat());
         }
         if (!transport.pings()) {
             return;
@@ -255,6 +261,9 @@ final class Outbox {
             pingAwaited = sequence;
             pingSentAt = nanoTime.getAsLong();
             transport.ping(sequence);
+        }
+        else if (next instanceof Outgoing.Heartbeat) {
+            transport.heartbeat();
         }
         else if (next instanceof Outgoing.Close close) {
             transport.close(close.status());

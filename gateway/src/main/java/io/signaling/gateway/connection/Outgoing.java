@@ -27,6 +27,15 @@ sealed interface Outgoing {
         }
     }
 
+    /** A SockJS heartbeat frame ({@code h}) on the SockJS websocket transport, when nothing else was written for a while. */
+    record Heartbeat() implements Outgoing {
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
     /** Closes the connection after what was queued before it. */
     record Close(CloseStatus status) implements Outgoing {
 

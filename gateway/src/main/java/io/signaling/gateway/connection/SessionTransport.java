@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.sockjs.frame.SockJsFrame;
+import org.springframework.web.socket.sockjs.transport.session.WebSocketServerSockJsSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -15,6 +17,10 @@ import org.springframework.web.socket.WebSocketSession;
  * Writes block, bounded: on the websocket transports (SockJS and raw) by Tomcat's per-session
  * blocking send timeout, set here to {@code send-time-limit} (on expiry Tomcat closes the socket);
  * on the HTTP transports by the connector's write timeout ({@code server.tomcat.connection-timeout}).
+ *
+ * <p>On the SockJS websocket transport, Spring's heartbeats are turned off and the outbox writes
+ * them instead: Spring writes them from its shared SockJS scheduler, where a write blocked on a
+ * client that stopped reading would hold a thread every connection's heartbeats need.
  */
 final class SessionTransport implements Transport {
 
@@ -22,6 +28,7 @@ final class SessionTransport implements Transport {
 
     private final WebSocketSession session;
     private final Session websocket; // null on the HTTP transports: no ping frames there
+    private final boolean heartbeats;
 
     SessionTransport(WebSocketSession session, Duration writeTimeout) {
         this.session = session;
@@ -30,6 +37,21 @@ final class SessionTransport implements Transport {
         if (websocket != null) {
             websocket.getUserProperties().put(BLOCKING_SEND_TIMEOUT, writeTimeout.toMillis());
         }
+        this.heartbeats = session instanceof WebSocketServerSockJsSession && websocket != null;
+        if (heartbeats) {
+            ((WebSocketServerSockJsSession) session).disableHeartbeat();
+        }
+    }
+
+    @Override
+    public boolean heartbeats() {
+        return heartbeats;
+    }
+
+    @Override
+    public void heartbeat() throws IOException {
+        // Only this connection's writer writes to its socket (Spring writes through it), so this cannot interleave.
+        websocket.getBasicRemote().sendText(SockJsFrame.heartbeatFrame().getContent());
     }
 
     /** Whether the client answers WebSocket pings (the websocket transports). */

@@ -82,7 +82,8 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
             return;
         }
         Outbox outbox = new Outbox(new SessionTransport(session, properties.sendTimeLimit()), writers, lostSignals,
-                System::nanoTime, properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos());
+                System::nanoTime, properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(),
+                properties.sockjsHeartbeat().toNanos());
         // One char over the limit is enough for the parser to answer message-too-large (a char is at least a byte).
         Connection connection = new Connection(admission, new TokenBucket(
                 properties.rateLimit().perSecond(), properties.rateLimit().burst(), System::nanoTime),

@@ -9,11 +9,16 @@ interface Transport {
     /** Whether the client answers WebSocket pings (the websocket transports). */
     boolean pings();
 
+    /** Whether the outbox writes this connection's SockJS heartbeats (instead of Spring's shared scheduler). */
+    boolean heartbeats();
+
     boolean isOpen();
 
     void write(String frame) throws IOException;
 
     void ping(long sequence) throws IOException;
+
+    void heartbeat() throws IOException;
 
     void close(CloseStatus status) throws IOException;
 

@@ -28,6 +28,7 @@ class OutboxTest {
     private static final long STALL = Duration.ofSeconds(10).toNanos();
     private static final long PING_INTERVAL = Duration.ofSeconds(10).toNanos();
     private static final long PONG_TIMEOUT = Duration.ofSeconds(10).toNanos();
+    private static final long HEARTBEAT = Duration.ofSeconds(5).toNanos();
 
     private final FakeTransport transport = new FakeTransport();
     private final List<SignalDelivery> lost = new CopyOnWriteArrayList<>();
@@ -151,6 +152,22 @@ class OutboxTest {
     }
 
     @Test
+    void aQuietSockJsWebSocketGetsAHeartbeatFromItsOwnWriter() {
+        transport.heartbeats = true;
+        Outbox outbox = outbox(Runnable::run, 1000);
+        outbox.offer(frame("a"));
+
+        outbox.check(now + HEARTBEAT - 1, Long.MAX_VALUE, PONG_TIMEOUT);
+        assertThat(transport.heartbeatsWritten).isEmpty();
+        now += HEARTBEAT;
+        outbox.check(now, Long.MAX_VALUE, PONG_TIMEOUT);
+        assertThat(transport.heartbeatsWritten).hasSize(1);
+        outbox.check(now + HEARTBEAT / 2, Long.MAX_VALUE, PONG_TIMEOUT); // one per quiet period
+        assertThat(transport.heartbeatsWritten).hasSize(1);
+        assertThat(transport.written).containsExactly("a");
+    }
+
+    @Test
     void aCloseComesAfterWhatWasQueuedAndLaterFramesAreRefused() {
         Outbox outbox = outbox(later, 1000);
         outbox.offer(frame("last words"));
@@ -188,7 +205,7 @@ class OutboxTest {
     }
 
     private Outbox outbox(Executor executor, long maxQueued) {
-        Outbox outbox = new Outbox(transport, executor, lost::add, () -> now, maxQueued, STALL);
+        Outbox outbox = new Outbox(transport, executor, lost::add, () -> now, maxQueued, STALL, HEARTBEAT);
         outbox.onEnd(losses::add);
         return outbox;
     }
@@ -215,6 +232,8 @@ class OutboxTest {
         private final List<Long> pinged = new ArrayList<>();
         private final List<CloseStatus> closed = new ArrayList<>();
         private volatile boolean pings;
+        private volatile boolean heartbeats;
+        private final List<Long> heartbeatsWritten = new CopyOnWriteArrayList<>();
         private volatile boolean fail;
         private volatile CountDownLatch block;
         private volatile boolean writing;
@@ -223,6 +242,16 @@ class OutboxTest {
         @Override
         public boolean pings() {
             return pings;
+        }
+
+        @Override
+        public boolean heartbeats() {
+            return heartbeats;
+        }
+
+        @Override
+        public void heartbeat() {
+            heartbeatsWritten.add(System.nanoTime());
         }
 
         @Override
