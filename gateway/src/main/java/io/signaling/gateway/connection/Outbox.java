@@ -21,7 +21,9 @@ import org.springframework.web.socket.CloseStatus;
  * them in the order they were queued. Any thread may queue (the message thread, the producer's
  * callback, the deliveries consumer); none of them writes: the first frame queued on an idle
  * outbox hands one drain task to the writers, which writes everything queued until the queue is
- * empty. This is where a later change may write several frames in one go.
+ * empty. This is where a later change may write several frames in one go. A streaming HTTP
+ * transport between two requests is not written to: its frames wait here until its next request
+ * ({@link #resume}), so they are still counted, and answered if it never comes.
  *
  * <p>Nothing is dropped silently: a frame is written, or, for a signal, handed to
  * {@link LostSignals} when the connection ends before it could be written. The outbox declares
@@ -213,9 +215,25 @@ final class Outbox {
         }
     }
 
+    /** An HTTP transport's next request arrived: what waited for it is written now. */
+    void resume() {
+        if (!queue.isEmpty()) {
+            schedule();
+        }
+    }
+
     private void drain() {
         while (true) {
-            Outgoing next = dead.get() ? null : queue.poll();
+            Outgoing head = dead.get() ? null : queue.peek();
+            if (head != null && !(head instanceof Outgoing.Close) && !transport.ready()) {
+                // Between two requests of an HTTP transport: frames wait here, counted, until resume().
+                draining.set(false);
+                if (transport.ready() && draining.compareAndSet(false, true)) {
+                    continue;
+                }
+                return;
+            }
+            Outgoing next = head == null ? null : queue.poll();
             if (next == null) {
                 if (dead.get()) {
                     closeTransport();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.sockjs.frame.SockJsFrame;
+import org.springframework.web.socket.sockjs.transport.session.StreamingSockJsSession;
 import org.springframework.web.socket.sockjs.transport.session.WebSocketServerSockJsSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -41,6 +42,16 @@ final class SessionTransport implements Transport {
         if (heartbeats) {
             ((WebSocketServerSockJsSession) session).disableHeartbeat();
         }
+    }
+
+    /**
+     * A streaming transport (xhr-streaming, eventsource, htmlfile) between two requests (its response
+     * recycled after {@code streamBytesLimit}) is not ready. Polling transports always are: SockJS
+     * keeps their frames for the next poll and sends them in one response, one poll for many frames.
+     */
+    @Override
+    public boolean ready() {
+        return !(session instanceof StreamingSockJsSession streaming) || streaming.isActive();
     }
 
     @Override

@@ -90,6 +90,7 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
                 new MessageAssembler(properties.maxMessageBytes() + 1), outbox);
         outbox.onEnd(loss -> giveUp(connection, loss));
         session.getAttributes().put(CONNECTION, connection); // before registering: a close may come at any time now
+        session.getAttributes().put(HandshakeAttributes.RESUME, (Runnable) outbox::resume);
         if (!hub.register(connection)) {
             // Two handshakes for one session passed the check at once: the first to register wins, this one writes nothing.
             session.getAttributes().remove(CONNECTION);

@@ -14,6 +14,13 @@ interface Transport {
 
     boolean isOpen();
 
+    /**
+     * Whether a frame written now reaches the client's socket. False for a streaming HTTP transport
+     * between two requests (its stream recycled): SockJS would keep the frame in a cache of its own,
+     * lost unreported if the client never comes back, so the outbox keeps it instead.
+     */
+    boolean ready();
+
     void write(String frame) throws IOException;
 
     void ping(long sequence) throws IOException;

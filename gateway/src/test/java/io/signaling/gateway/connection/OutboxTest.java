@@ -168,6 +168,31 @@ class OutboxTest {
     }
 
     @Test
+    void aStreamBetweenTwoRequestsKeepsItsFramesHereUntilTheNextOne() {
+        transport.ready = false;
+        Outbox outbox = outbox(Runnable::run, 1000);
+
+        outbox.offer(signal("waits"));
+        assertThat(transport.written).isEmpty();
+        assertThat(outbox.queuedChars()).isEqualTo(5);
+
+        transport.ready = true;
+        outbox.resume();
+        assertThat(transport.written).containsExactly("waits");
+    }
+
+    @Test
+    void framesWaitingForARequestThatNeverComesAreHandedBackWhenTheConnectionEnds() {
+        transport.ready = false;
+        Outbox outbox = outbox(Runnable::run, 1000);
+        outbox.offer(signal("never-sent"));
+
+        outbox.ended(true);
+
+        assertThat(lost).extracting(SignalDelivery::id).containsExactly("never-sent");
+    }
+
+    @Test
     void aCloseComesAfterWhatWasQueuedAndLaterFramesAreRefused() {
         Outbox outbox = outbox(later, 1000);
         outbox.offer(frame("last words"));
@@ -233,6 +258,7 @@ class OutboxTest {
         private final List<CloseStatus> closed = new ArrayList<>();
         private volatile boolean pings;
         private volatile boolean heartbeats;
+        private volatile boolean ready = true;
         private final List<Long> heartbeatsWritten = new CopyOnWriteArrayList<>();
         private volatile boolean fail;
         private volatile CountDownLatch block;
@@ -247,6 +273,11 @@ class OutboxTest {
         @Override
         public boolean heartbeats() {
             return heartbeats;
+        }
+
+        @Override
+        public boolean ready() {
+            return ready;
         }
 
         @Override
