@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On the websocket transport the gateway's pings go unanswered: the session ends
  * {@code connection-lost} within ping interval + pong timeout, and a signal written to it after its
  * last answered ping is answered {@code recipient-unavailable}. On xhr-streaming there are no pings:
- * writes to it stall once the socket buffers are full, and the write-stall limit ends it the same
- * way, answering what was still queued.
+ * it is noticed when writes to it stall, or (here, first) when SockJS recycles its streamed response
+ * after 1 MiB and no next request comes; what was queued for it is answered, only what went into
+ * its socket before is not (docs/architecture.md, "Vanished connections").
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -96,10 +97,18 @@ class VanishedClientTest {
 
             assertThat(SessionEvents.deleted(platform, goneId)).contains(DeleteReason.CONNECTION_LOST);
             log.info("Vanished xhr-streaming client: session deleted {} ms after it vanished, {} signals sent to it, {} "
-                    + "answered recipient-unavailable", Duration.ofNanos(System.nanoTime() - vanished).toMillis(), sent,
+                    + "errors", Duration.ofNanos(System.nanoTime() - vanished).toMillis(), sent,
                     peer.framesOfType("error").size());
-            assertThat(peer.framesOfType("error")).anySatisfy(
-                    error -> assertThat(error.path("code").asString()).isEqualTo("recipient-unavailable"));
+            // Every signal is answered except those written into its stream before SockJS recycled it (1 MiB):
+            // the docs' "not guaranteed" part. What waited for its next request is answered, not lost in a cache.
+            int total = sent;
+            await().atMost(Duration.ofSeconds(10)).until(() -> peer.count("ack") + peer.count("error") >= total);
+            long answered = peer.framesOfType("error").stream()
+                    .filter(error -> "recipient-unavailable".equals(error.path("code").asString())
+                            && error.path("id").asString().startsWith("void-"))
+                    .count();
+            assertThat(sent - answered).as("signals neither answered nor in the one streamed MiB")
+                    .isLessThanOrEqualTo(1 + (1024 * 1024) / content.length());
             bystanders.assertRoundTripWithinLimit();
             Bystanders.assertServicesUp(platform);
         }
