@@ -2,10 +2,7 @@ package io.signaling.gateway.connection;
 
 import io.signaling.gateway.delivery.LostSignals;
 import io.signaling.gateway.frame.CloseCodes;
-import io.signaling.schemas.delivery.SignalDelivery;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -27,7 +24,7 @@ import org.springframework.web.socket.CloseStatus;
  *
  * <p>Nothing is dropped silently: a frame is written, or, for a signal, handed to
  * {@link LostSignals} when the connection ends before it could be written. The outbox declares
- * its client a slow consumer ({@link Ends#slow}) when its queue holds more than {@code maxQueued}
+ * its client a slow consumer ({@link Ends#gaveUp}) when its queue holds more than {@code maxQueued}
  * chars, or when frames wait and nothing was written for {@code stallLimit}; the
  * {@link ConnectionWatchdog} checks the latter, and the ping deadline of the websocket transports.
  */
@@ -35,17 +32,12 @@ final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private static final long PING_QUEUED = Long.MAX_VALUE;
-
-    /** Signals remembered as written but not yet confirmed by a pong; older ones are forgotten first. */
-    static final int MAX_UNCONFIRMED = 256;
-
     /** Why the gateway gave up on a client. */
     enum Loss { QUEUE_FULL, WRITE_STALLED, PING_TIMEOUT, WRITE_FAILED }
 
     /** What the connection does when the outbox gives up on its client. */
     interface Ends {
-        void slow(Loss loss);
+        void gaveUp(Loss loss);
     }
 
     private final Transport transport;
@@ -60,17 +52,11 @@ final class Outbox {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean dead = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Deque<Unconfirmed> unconfirmed = new ArrayDeque<>(); // guarded by itself
+    private final Pings pings;
     private volatile Ends ends;
     private volatile long progressAt;
     private volatile boolean writing;
     private volatile CloseStatus closeWith;
-    private long pingsWritten; // only the writer touches it
-    private volatile long pingSentAt;
-    private volatile long pingAwaited = -1;
-
-    private record Unconfirmed(long pingsBefore, SignalDelivery signal) {
-    }
 
     Outbox(Transport transport, Executor writers, LostSignals lostSignals, LongSupplier nanoTime,
             long maxQueued, long stallNanos, long heartbeatNanos) {
@@ -82,7 +68,7 @@ final class Outbox {
         this.stallNanos = stallNanos;
         this.heartbeatNanos = heartbeatNanos;
         this.progressAt = nanoTime.getAsLong();
-        this.pingSentAt = progressAt;
+        this.pings = new Pings(progressAt);
     }
 
     void onEnd(Ends ends) {
@@ -145,32 +131,17 @@ final class Outbox {
         if (!transport.pings()) {
             return;
         }
-        long awaited = pingAwaited;
-        if (awaited == PING_QUEUED) {
-            return; // not written yet: a ping stuck behind other frames is the stall check's to judge
-        }
-        if (awaited >= 0) {
-            if (now - pingSentAt > pongTimeoutNanos) {
-                giveUp(Loss.PING_TIMEOUT);
+        switch (pings.check(now, pingIntervalNanos, pongTimeoutNanos)) {
+            case PING -> offer(new Outgoing.Ping(0));
+            case TIMED_OUT -> giveUp(Loss.PING_TIMEOUT);
+            case NOTHING -> {
             }
-        }
-        else if (now - pingSentAt >= pingIntervalNanos) {
-            pingAwaited = PING_QUEUED; // until the writer gives it its sequence number
-            offer(new Outgoing.Ping(0));
         }
     }
 
     /** A pong with this payload arrived: what was written before that ping reached the client. */
     void ponged(long sequence) {
-        if (sequence != pingAwaited) {
-            return; // not ours, or late
-        }
-        pingAwaited = -1;
-        synchronized (unconfirmed) {
-            while (!unconfirmed.isEmpty() && unconfirmed.peekFirst().pingsBefore() < sequence) {
-                unconfirmed.pollFirst();
-            }
-        }
+        pings.ponged(sequence);
     }
 
     /** Chars queued and not yet written. */
@@ -188,7 +159,7 @@ final class Outbox {
         }
         Ends current = ends;
         if (current != null) {
-            current.slow(loss);
+            current.gaveUp(loss);
         }
         CloseStatus status = loss == Loss.PING_TIMEOUT || loss == Loss.WRITE_FAILED
                 ? CloseCodes.CONNECTION_LOST : CloseCodes.SLOW_CONSUMER;
@@ -271,29 +242,17 @@ final class Outbox {
         if (next instanceof Outgoing.Frame frame) {
             transport.write(frame.text());
             if (frame.signal() != null && transport.pings()) {
-                remember(frame.signal());
+                pings.wrote(frame.signal());
             }
         }
         else if (next instanceof Outgoing.Ping) {
-            long sequence = ++pingsWritten;
-            pingAwaited = sequence;
-            pingSentAt = nanoTime.getAsLong();
-            transport.ping(sequence);
+            transport.ping(pings.writing(nanoTime.getAsLong()));
         }
         else if (next instanceof Outgoing.Heartbeat) {
             transport.heartbeat();
         }
         else if (next instanceof Outgoing.Close close) {
             transport.close(close.status());
-        }
-    }
-
-    private void remember(SignalDelivery signal) {
-        synchronized (unconfirmed) {
-            if (unconfirmed.size() == MAX_UNCONFIRMED) {
-                unconfirmed.pollFirst(); // bounded memory: the oldest is the likeliest to have arrived
-            }
-            unconfirmed.addLast(new Unconfirmed(pingsWritten, signal));
         }
     }
 
@@ -322,11 +281,6 @@ final class Outbox {
     }
 
     private void handOnUnconfirmed() {
-        synchronized (unconfirmed) {
-            Unconfirmed entry;
-            while ((entry = unconfirmed.pollFirst()) != null) {
-                lostSignals.lost(entry.signal());
-            }
-        }
+        pings.handOnUnconfirmed(lostSignals::lost);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  *                              the view's next fetch round to bring it
  * @param handshakeMaxWaiting   handshakes waiting for the view at once; one more is decided at once on what the view shows
  * @param handshakeRate         handshakes per client address; more are refused (HTTP 429, or {@code c[4429,"rate-limited"]})
- * @param sockjsHeartbeat       SockJS heartbeat frames on the HTTP transports
+ * @param sockjsHeartbeat       SockJS heartbeat frames (written by the outbox on the websocket transport, by SockJS on HTTP)
  * @param sockjsDisconnectDelay how long an HTTP-transport client may be without a pending request before its
  *                              connection counts as closed (SockJS disconnect delay); bounds how late a close is seen
  * @param sendTimeLimit         a connection with frames waiting for it and nothing written for this long is closed
