@@ -3,119 +3,164 @@ package io.signaling.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.signaling.system.SessionApi.Session;
+import io.signaling.system.SignalingClient.Arrival;
 import io.signaling.system.SignalingClient.Via;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The users an attack must not touch (issue 11): a pair on the attacked gateway whose recipient is
- * on the attacked relay partition, who must still round-trip a signal within a second, while every
- * service stays UP.
+ * Two users who have nothing to do with an attack (issue 11), on the attacked gateway and on the
+ * same relay partition as the attacker's target: after (or during) an attack, a signal and its
+ * answer must still go round within a second, and every service must still say UP.
  */
-final class Bystanders {
+final class Bystanders implements AutoCloseable {
 
     static final Duration ROUND_TRIP_LIMIT = Duration.ofSeconds(1);
 
-    private final Platform platform;
-    private final SessionApi api;
-    private final int partitions;
+    /**
+     * The bound for round trips measured *while* an attack runs, on a machine that also carries the
+     * attack's own load (the issue measured with it: 5 of 15 round trips over 3 s). It is below the
+     * attack platform's write-stall limit, so a round trip that waited for a stuck write fails it.
+     */
+    static final Duration DURING_ATTACK_LIMIT = Duration.ofSeconds(3);
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    /** Partitions of the userId-keyed topics, by topic prefix (one platform each). */
+    private static final Map<String, Integer> PARTITIONS = new ConcurrentHashMap<>();
 
-    Bystanders(Platform platform) {
-        this.platform = platform;
-        this.api = new SessionApi(platform.sessionUrl());
-        this.partitions = signalPartitions(platform);
+    private final SignalingClient alice;
+    private final SignalingClient bob;
+    private final String aliceId;
+    private final String bobId;
+    private final AtomicInteger rounds = new AtomicInteger();
+
+    private Bystanders(SignalingClient alice, String aliceId, SignalingClient bob, String bobId) {
+        this.alice = alice;
+        this.aliceId = aliceId;
+        this.bob = bob;
+        this.bobId = bobId;
     }
 
-    int partitions() {
-        return partitions;
+    /** Connects a pair whose userIds share the relay partition of {@code neighbour}. */
+    static Bystanders nextTo(Platform platform, String neighbour) {
+        return onPartition(platform, partitionOf(platform, neighbour));
     }
 
-    /** The relay partition (signals, sessions, ...) that owns {@code userId}: Kafka's default partitioner. */
-    int partitionOf(String userId) {
-        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    /** Connects a pair whose userIds are on this relay partition, both acked. */
+    static Bystanders onPartition(Platform platform, int partition) {
+        SessionApi api = new SessionApi(platform.sessionUrl());
+        String a = userOn(platform, partition, "bystander-a");
+        String b = userOn(platform, partition, "bystander-b");
+        SessionApi.Session sa = api.connect(a);
+        SessionApi.Session sb = api.connect(b);
+        Bystanders pair = new Bystanders(SignalingClient.open(sa, Via.RAW_WEBSOCKET), a,
+                SignalingClient.open(sb, Via.RAW_WEBSOCKET), b);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(a).body().path("acked").asBoolean()
+                && api.get(b).body().path("acked").asBoolean());
+        return pair;
     }
 
-    /** A fresh userId starting with {@code name} that the relay decides in {@code partition}. */
-    String userOn(String name, int partition) {
-        for (int i = 0; i < 10_000; i++) {
-            String user = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-            if (partitionOf(user) == partition) {
-                return user;
+    /**
+     * Before an attack: every service is UP and a first pair has round-tripped on {@code partition}
+     * (the relay's Streams running, every JIT-cold path taken once), so what is measured after the
+     * attack is the attack's effect, not a cold start's.
+     */
+    static void awaitWarm(Platform platform, int partition) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertServicesUp(platform));
+        try (Bystanders first = onPartition(platform, partition)) {
+            assertThat(first.roundTrip()).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Partitions of the platform's userId-keyed topics (signals, sessions, ...). */
+    static int partitions(Platform platform) {
+        return PARTITIONS.computeIfAbsent(platform.prefix(), prefix -> describePartitions(platform));
+    }
+
+    /** The relay partition that owns {@code userId}: Kafka's default partitioner. */
+    static int partitionOf(Platform platform, String userId) {
+        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitions(platform);
+    }
+
+    /** A fresh userId starting with {@code stem} that the relay decides in {@code partition}. */
+    static String userOn(Platform platform, int partition, String stem) {
+        while (true) {
+            String name = stem + "-" + NAMES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xfffff);
+            if (partitionOf(platform, name) == partition) {
+                return name;
             }
         }
-        throw new AssertionError("no userId found for partition " + partition);
     }
 
-    /**
-     * Connects a new pair on {@code partition} (with one gateway, on the attacked gateway), and sends a
-     * signal from each to the other; returns how long from the first send to the answer's arrival,
-     * asserted within {@link #ROUND_TRIP_LIMIT}.
-     */
-    Duration roundTrip(int partition) {
-        return roundTrip(partition, ROUND_TRIP_LIMIT);
+    /** Alice signals Bob, Bob answers; the time from Alice's send to the answer's arrival. */
+    Duration roundTrip() {
+        int n = rounds.incrementAndGet();
+        String ping = "ping-" + n;
+        String pong = "pong-" + n;
+        long start = System.nanoTime();
+        alice.send(bobId, Map.of("n", n), ping);
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20))
+                .until(() -> bob.count("signal") >= n);
+        bob.send(aliceId, Map.of("n", n), pong);
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20))
+                .until(() -> alice.count("signal") >= n);
+        Arrival answer = alice.arrivals().stream()
+                .filter(arrival -> pong.equals(arrival.frame().path("id").asString())).findFirst().orElseThrow();
+        return Duration.ofNanos(answer.nanos() - start);
     }
 
-    private Duration roundTrip(int partition, Duration limit) {
-        Session a = api.connect(userOn("bystander-a", partition));
-        Session b = api.connect(userOn("bystander-b", partition));
-        try (SignalingClient alice = SignalingClient.open(a, Via.RAW_WEBSOCKET);
-                SignalingClient bob = SignalingClient.open(b, Via.RAW_WEBSOCKET)) {
-            awaitAcked(a.userId());
-            awaitAcked(b.userId());
-            long start = System.nanoTime();
-            alice.send(b.userId(), Map.of("sdp", "offer"), "ping");
-            await().atMost(limit).until(() -> bob.count("signal") > 0);
-            bob.send(a.userId(), Map.of("sdp", "answer"), "pong");
-            await().atMost(limit).until(() -> alice.count("signal") > 0);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).as("bystander round trip").isLessThan(limit);
-            assertThat(bob.awaitFrame(SignalingClient.ofType("signal", "ping")).path("from").asString())
-                    .isEqualTo(a.userId());
-            return took;
+    /** A new pair on {@code partition} round-trips within {@link #ROUND_TRIP_LIMIT}; returns how long it took. */
+    static Duration roundTripOn(Platform platform, int partition) {
+        try (Bystanders pair = onPartition(platform, partition)) {
+            return pair.assertRoundTripWithinLimit();
         }
     }
 
-    /**
-     * Before an attack: every service has started up (the relay's Streams reached RUNNING, ...) and
-     * a first pair has round-tripped on {@code partition}, so what is measured after the attack is
-     * the attack's effect, not a cold start's.
-     */
-    void awaitServicesUp(int partition) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(this::assertServicesUp);
-        roundTrip(partition, Duration.ofSeconds(10));
+    /** A round trip within {@link #ROUND_TRIP_LIMIT}; returns how long it took. */
+    Duration assertRoundTripWithinLimit() {
+        Duration took = roundTrip();
+        assertThat(took).as("bystander round trip").isLessThan(ROUND_TRIP_LIMIT);
+        return took;
     }
 
-    /** The relay, the session service and every gateway answer health UP. */
-    void assertServicesUp() {
-        assertUp(platform.sessionUrl() + "/actuator/health");
-        assertUp(platform.relayHealthUrl());
+    void assertRoundTripWithinDuringAttackLimit() {
+        assertThat(roundTrip()).as("bystander round trip during the attack").isLessThan(DURING_ATTACK_LIMIT);
+    }
+
+    /** The relay, the session service and every gateway answer their health check with UP. */
+    static void assertServicesUp(Platform platform) {
+        SessionApi api = new SessionApi(platform.sessionUrl());
+        List<String> urls = new ArrayList<>(List.of(platform.sessionUrl() + "/actuator/health",
+                platform.relayHealthUrl()));
         for (int i = 0; i < platform.gatewayCount(); i++) {
-            assertUp(platform.gatewayHealthUrl(i));
+            urls.add(platform.gatewayHealthUrl(i));
+        }
+        for (String url : urls) {
+            assertThat(api.send(HttpRequest.newBuilder(URI.create(url)).GET()).body().path("status").asString())
+                    .as(url).isEqualTo("UP");
         }
     }
 
-    private void assertUp(String url) {
-        assertThat(api.send(HttpRequest.newBuilder(URI.create(url)).GET()).body().path("status").asString())
-                .as(url).isEqualTo("UP");
+    @Override
+    public void close() {
+        alice.close();
+        bob.close();
     }
 
-    private void awaitAcked(String userId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> api.get(userId).body().path("acked").asBoolean());
-    }
-
-    private static int signalPartitions(Platform platform) {
+    private static int describePartitions(Platform platform) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             String signals = platform.prefix() + ".signals";
-            return admin.describeTopics(java.util.List.of(signals)).allTopicNames().get().get(signals).partitions().size();
+            return admin.describeTopics(List.of(signals)).allTopicNames().get().get(signals).partitions().size();
         }
         catch (ExecutionException e) {
             throw new IllegalStateException(e);

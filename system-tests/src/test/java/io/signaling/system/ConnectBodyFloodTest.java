@@ -38,8 +38,7 @@ class ConnectBodyFloodTest {
 
     @Test
     void threeConcurrent64MibBodiesAreRefusedUnreadAndHurtNobody() throws Exception {
-        Bystanders bystanders = new Bystanders(platform);
-        bystanders.awaitServicesUp(0);
+        Bystanders.awaitWarm(platform, 0);
         String connect = platform.sessionUrl() + "/connect";
         List<Callable<Answer>> attacks = List.of(
                 () -> RawHttp.post(connect, "127.0.0.1", "application/x-www-form-urlencoded", SIXTY_FOUR_MIB, false),
@@ -58,8 +57,8 @@ class ConnectBodyFloodTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        bystanders.assertServicesUp();
-        Duration roundTrip = bystanders.roundTrip(0);
+        Bystanders.assertServicesUp(platform);
+        Duration roundTrip = Bystanders.roundTripOn(platform, 0);
         System.out.printf("connect body flood: 3 x 64 MiB answered 413 in %d ms, bystander round trip %d ms%n",
                 took.toMillis(), roundTrip.toMillis());
     }

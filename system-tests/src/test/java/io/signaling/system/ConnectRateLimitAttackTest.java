@@ -42,8 +42,7 @@ class ConnectRateLimitAttackTest {
 
     @Test
     void oneAddressIsLimitedAndEveryoneElseIsNot() throws Exception {
-        Bystanders bystanders = new Bystanders(platform);
-        bystanders.awaitServicesUp(0);
+        Bystanders.awaitWarm(platform, 0);
         String connect = platform.sessionUrl() + "/connect";
         List<Callable<Answer>> flood = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -70,8 +69,8 @@ class ConnectRateLimitAttackTest {
         assertThat(answers).filteredOn(a -> a.status() == 429)
                 .allSatisfy(a -> assertThat(Integer.parseInt(a.headers().get("retry-after"))).isBetween(1, 60));
 
-        bystanders.assertServicesUp();
-        Duration roundTrip = bystanders.roundTrip(0);
+        Bystanders.assertServicesUp(platform);
+        Duration roundTrip = Bystanders.roundTripOn(platform, 0);
         System.out.printf("connect flood: %d requests from one address in %d ms, %d passed, %d answered 429; "
                 + "bystander round trip %d ms%n", REQUESTS, took.toMillis(), passed, limited, roundTrip.toMillis());
     }

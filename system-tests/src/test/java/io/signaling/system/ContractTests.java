@@ -358,8 +358,10 @@ abstract class ContractTests {
         try (SignalingClient me = SignalingClient.open(session, via)) {
             String to = "{\"to\":\"" + session.userId() + "\",";
             me.sendRaw(to + "\"id\":\"huge\",\"content\":\"" + "a".repeat(1_000_000) + "\"}");
-            // Control characters are escaped as six characters each in a SockJS frame: the worst case.
-            me.sendRaw(to + "\"id\":\"escaped\",\"content\":" + SessionApi.JSON.writeValueAsString("\u0001".repeat(200_000)) + "}");
+            // Control characters are escaped as six characters each in a SockJS frame: the worst case. Over the HTTP
+            // transports a request body over 1 MiB is refused (413) before it is read, so there it stays under that.
+            int controls = via == Via.XHR ? 140_000 : 200_000;
+            me.sendRaw(to + "\"id\":\"escaped\",\"content\":" + SessionApi.JSON.writeValueAsString("\u0001".repeat(controls)) + "}");
             me.sendRaw(to + "\"content\":\"" + "c".repeat(300_000) + "\",\"id\":\"id-after\"}");
             me.sendRaw(to + "\"id\":\"after\",\"content\":\"still works\"}");
 

@@ -39,11 +39,10 @@ class HeldBacklogAttackTest {
     @Test
     void aFullBacklogIsBoundedAndReleasedWithoutStallingItsPartition() {
         SessionApi api = new SessionApi(platform.sessionUrl());
-        Bystanders bystanders = new Bystanders(platform);
         int partition = 2;
-        bystanders.awaitServicesUp(partition);
-        Session victim = api.connect(bystanders.userOn("victim", partition));
-        Session attacker = api.connect(bystanders.userOn("flooder", 0));
+        Bystanders.awaitWarm(platform, partition);
+        Session victim = api.connect(Bystanders.userOn(platform, partition, "victim"));
+        Session attacker = api.connect(Bystanders.userOn(platform, 0, "flooder"));
 
         try (SignalingClient flooder = SignalingClient.open(attacker, Via.RAW_WEBSOCKET)) {
             // The gateway's own bucket allows bursts of 1,000 and 200/s: a burst, then two paced rounds.
@@ -63,12 +62,12 @@ class HeldBacklogAttackTest {
             assertThat(unavailable).isEqualTo(acked - BOUND);
 
             try (SignalingClient victimClient = SignalingClient.open(victim, Via.RAW_WEBSOCKET)) {
-                Duration roundTrip = bystanders.roundTrip(partition);
+                Duration roundTrip = Bystanders.roundTripOn(platform, partition);
                 await().atMost(Duration.ofSeconds(20)).until(() -> victimClient.count("signal") >= BOUND);
                 List<Integer> received = victimClient.framesOfType("signal").stream()
                         .map(s -> s.path("content").path("n").asInt()).toList();
                 assertThat(received).hasSize(BOUND).isSorted().doesNotHaveDuplicates();
-                bystanders.assertServicesUp();
+                Bystanders.assertServicesUp(platform);
                 System.out.printf("held backlog attack: %d acked, %d answered recipient-unavailable, %d released in "
                         + "order; bystander round trip %d ms%n", acked, unavailable, received.size(), roundTrip.toMillis());
             }

@@ -53,12 +53,11 @@ class NestedContentAttackTest {
     @Test
     void deepContentToAHeldAndAConnectedRecipientStopsNobody() throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
-        Bystanders bystanders = new Bystanders(platform);
         int partition = 1;
-        bystanders.awaitServicesUp(partition);
-        Session held = api.connect(bystanders.userOn("held", partition));
-        Session live = api.connect(bystanders.userOn("live", partition));
-        Response sender = api.connectForm(bystanders.userOn("mallory", 0));
+        Bystanders.awaitWarm(platform, partition);
+        Session held = api.connect(Bystanders.userOn(platform, partition, "held"));
+        Session live = api.connect(Bystanders.userOn(platform, partition, "live"));
+        Response sender = api.connectForm(Bystanders.userOn(platform, 0, "mallory"));
         assertThat(sender.status()).isEqualTo(201);
 
         try (CapturedLogs logs = new CapturedLogs();
@@ -72,8 +71,8 @@ class NestedContentAttackTest {
             write(attack);
 
             // The relay goes on: a bystander pair on the attacked partition, and /connect decided there.
-            Duration roundTrip = bystanders.roundTrip(partition);
-            assertThat(api.connectForm(bystanders.userOn("after", partition)).status()).isEqualTo(201);
+            Duration roundTrip = Bystanders.roundTripOn(platform, partition);
+            assertThat(api.connectForm(Bystanders.userOn(platform, partition, "after")).status()).isEqualTo(201);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> liveClient.count("signal") >= READABLE.size());
             assertDepthsInOrder(liveClient.framesOfType("signal"), "live-");
@@ -81,7 +80,7 @@ class NestedContentAttackTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> heldClient.count("signal") >= READABLE.size());
                 assertDepthsInOrder(heldClient.framesOfType("signal"), "held-");
             }
-            bystanders.assertServicesUp();
+            Bystanders.assertServicesUp(platform);
             assertThat(logs.lines()).noneMatch(line -> line.contains(MARKER));
             System.out.printf("nested content attack: %d records (depths %d-%d), bystander round trip %d ms%n",
                     attack.size(), READABLE.get(0), UNREADABLE.get(UNREADABLE.size() - 1), roundTrip.toMillis());

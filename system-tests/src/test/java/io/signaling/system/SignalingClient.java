@@ -153,6 +153,21 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         }
     }
 
+    /** Several messages in one SockJS frame (raw websocket only): {@code ["m1","m2",…]}. */
+    void sendFrame(List<String> messages) {
+        if (!raw) {
+            throw new IllegalStateException("one frame of several messages needs the raw websocket transport");
+        }
+        try {
+            synchronized (this) {
+                session.sendMessage(new TextMessage(SessionApi.JSON.writeValueAsString(messages)));
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void send(String to, Object content, String id) {
         var frame = SessionApi.JSON.createObjectNode();
         frame.put("to", to);

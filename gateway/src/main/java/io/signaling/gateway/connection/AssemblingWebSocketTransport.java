@@ -5,6 +5,7 @@ import io.signaling.gateway.frame.SockJsFrames;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
@@ -18,10 +19,11 @@ import org.springframework.web.socket.sockjs.transport.handler.WebSocketTranspor
 import org.springframework.web.socket.sockjs.transport.session.WebSocketServerSockJsSession;
 
 /**
- * SockJS's websocket transport, changed in one respect: it takes a message from the container in
+ * SockJS's websocket transport, changed in two respects: it takes a message from the container in
  * parts ({@link MessageAssembler}), so the container's per-connection buffer can stay small and a
  * frame of any size reaches {@link SignalingSocketHandler} to be answered {@code message-too-large}
- * instead of the container closing the socket. (The raw websocket endpoint, which this transport
+ * instead of the container closing the socket; and it passes the client's pongs on to the handler
+ * (Spring's SockJS handler drops them), which is how a vanished client is noticed. (The raw websocket endpoint, which this transport
  * also serves, gets its parts joined by {@link SignalingSocketHandler} itself.)
  */
 public final class AssemblingWebSocketTransport extends WebSocketTransportHandler {
@@ -51,14 +53,21 @@ public final class AssemblingWebSocketTransport extends WebSocketTransportHandle
     /** One per connection, like Spring's {@link SockJsWebSocketHandler} it extends. */
     private static final class Assembling extends SockJsWebSocketHandler {
 
+        private final WebSocketHandler handler;
         private final WebSocketServerSockJsSession sockJsSession;
         private final MessageAssembler frames;
 
         Assembling(SockJsServiceConfig config, WebSocketHandler handler, WebSocketServerSockJsSession sockJsSession,
                 MessageAssembler frames) {
             super(config, handler, sockJsSession);
+            this.handler = handler;
             this.sockJsSession = sockJsSession;
             this.frames = frames;
+        }
+
+        @Override
+        protected void handlePongMessage(WebSocketSession session, PongMessage message) throws Exception {
+            handler.handleMessage(sockJsSession, message);
         }
 
         @Override

@@ -6,42 +6,36 @@ import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.signal.Sender;
 import io.signaling.gateway.signal.TokenBucket;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.session.DeleteReason;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
 
 /**
  * All protocol state of one open connection: whose session it is, its rate limit, what it was
- * already delivered, and why it ended. Its WebSocket session is a concurrent decorator: frames are
- * sent from the message thread (errors), the producer's callback thread (acks) and the delivery
- * consumer (signals).
+ * already delivered, its outgoing queue, and why it ended. Frames for the client come from the
+ * message thread (errors), the producer's callback thread (acks) and the delivery consumer
+ * (signals); all go through the {@link Outbox}, so none of those threads writes to a socket.
  */
 public final class Connection implements Sender, Recipient {
 
-    private static final Logger log = LoggerFactory.getLogger(Connection.class);
-
-    private final WebSocketSession session;
     private final Admission admission;
     private final TokenBucket rateLimiter;
     private final DeliveryDedup dedup = new DeliveryDedup();
     private final MessageAssembler incoming;
+    private final Outbox outbox;
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean registered;
     private volatile boolean closedByGateway;
     private volatile DeleteReason gatewayReason;
     private volatile boolean transportFailed;
 
-    Connection(WebSocketSession session, Admission admission, TokenBucket rateLimiter, MessageAssembler incoming) {
-        this.session = session;
+    Connection(Admission admission, TokenBucket rateLimiter, MessageAssembler incoming, Outbox outbox) {
         this.admission = admission;
         this.rateLimiter = rateLimiter;
         this.incoming = incoming;
+        this.outbox = outbox;
     }
 
     /** Joins the parts of the client's current message: the whole message once the last part is in, else null. */
@@ -76,36 +70,40 @@ public final class Connection implements Sender, Recipient {
 
     @Override
     public boolean send(String frame) {
-        if (!session.isOpen()) {
-            return false;
-        }
-        try {
-            session.sendMessage(new TextMessage(frame));
-            return true;
-        }
-        catch (IOException | RuntimeException e) { // closed meanwhile, or over the decorator's limits
-            log.debug("Send to {} failed: {}", userId(), e.toString());
-            return false;
-        }
+        return outbox.offer(new Outgoing.Frame(frame, null));
+    }
+
+    @Override
+    public boolean deliver(SignalDelivery signal, String frame) {
+        return outbox.offer(new Outgoing.Frame(frame, signal));
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     /**
-     * Closes from the gateway's side. {@code reason} is what the session is deleted with; {@code null}
-     * when the session is already gone and nothing must be reported.
+     * Closes from the gateway's side, after the frames already queued. {@code reason} is what the
+     * session is deleted with; {@code null} when the session is already gone and nothing must be reported.
      */
     void close(CloseStatus status, DeleteReason reason) {
         gatewayReason = reason;
         closedByGateway = true;
-        try {
-            session.close(status);
-        }
-        catch (IOException | RuntimeException e) {
-            log.debug("Close of {} failed: {}", userId(), e.toString());
-        }
+        outbox.close(status);
+    }
+
+    /** The gateway gave up on the client (slow, or not answering pings): the session ends {@code connection-lost}. */
+    void lost() {
+        gatewayReason = DeleteReason.CONNECTION_LOST;
+        closedByGateway = true;
     }
 
     void transportFailed() {
         transportFailed = true;
+    }
+
+    boolean hasTransportFailed() {
+        return transportFailed;
     }
 
     void registered() {

@@ -70,6 +70,11 @@ public class ConnectionHub implements Recipients, ConnectedUsers {
         return byUser.size();
     }
 
+    /** A weakly consistent view of the open connections, for the watchdog. */
+    Iterable<Connection> connections() {
+        return byUser.values();
+    }
+
     /** Stops accepting and closes every connection with going-away; returns the connections it closed. */
     public List<Connection> drain() {
         draining = true;

@@ -1,29 +1,38 @@
 package io.signaling.gateway.connection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.gateway.delivery.LostSignals;
 import io.signaling.gateway.frame.CloseCodes;
 import io.signaling.gateway.frame.CloseCodes.Refusal;
 import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.handshake.HandshakeAttributes;
+import io.signaling.gateway.handshake.HttpTransportSessions;
 import io.signaling.gateway.handshake.RefusingTransports;
 import io.signaling.gateway.sessions.SessionsView;
 import io.signaling.gateway.signal.SignalIntake;
 import io.signaling.gateway.signal.TokenBucket;
 import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.schemas.session.DeleteReason;
 import java.io.IOException;
-import java.time.Clock;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJsSession;
 
 /**
  * The SockJS endpoint's handler: opens a connection for an admitted handshake, passes client
- * messages to {@link SignalIntake}, and reports the connection's end.
+ * messages to {@link SignalIntake}, hears pongs, and reports the connection's end, including when
+ * its {@link Outbox} gives up on the client (slow consumer, ping timeout).
  */
 @Component
 public class SignalingSocketHandler extends TextWebSocketHandler {
@@ -36,16 +45,29 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
     private final SignalIntake intake;
     private final SessionsView view;
     private final GatewayProperties properties;
-    private final Clock clock;
+    private final ConnectionWriters writers;
+    private final LostSignals lostSignals;
+    private final HttpTransportSessions httpSessions;
+    private final Map<Outbox.Loss, Counter> losses = new EnumMap<>(Outbox.Loss.class);
 
     SignalingSocketHandler(ConnectionHub hub, ConnectionReports reports, SignalIntake intake, SessionsView view,
-            GatewayProperties properties, Clock clock) {
+            GatewayProperties properties, ConnectionWriters writers, LostSignals lostSignals,
+            HttpTransportSessions httpSessions, MeterRegistry meters) {
         this.hub = hub;
         this.reports = reports;
         this.intake = intake;
         this.view = view;
         this.properties = properties;
-        this.clock = clock;
+        this.writers = writers;
+        this.lostSignals = lostSignals;
+        this.httpSessions = httpSessions;
+        for (Outbox.Loss loss : Outbox.Loss.values()) {
+            losses.put(loss, Counter.builder("signaling.gateway.connections.lost")
+                    .description("Connections the gateway gave up on: slow consumers (queue-full, write-stalled), "
+                            + "no pong (ping-timeout), a failed write (write-failed)")
+                    .tag("reason", loss.name().toLowerCase().replace('_', '-'))
+                    .register(meters));
+        }
     }
 
     @Override
@@ -59,11 +81,16 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
             refuse(session, Refusal.INVALID_REQUEST);
             return;
         }
+        Outbox outbox = new Outbox(new SessionTransport(session, properties.sendTimeLimit()), writers, lostSignals,
+                System::nanoTime, properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(),
+                properties.sockjsHeartbeat().toNanos());
         // One char over the limit is enough for the parser to answer message-too-large (a char is at least a byte).
-        Connection connection = new Connection(decorate(session), admission, new TokenBucket(
-                properties.rateLimit().perSecond(), properties.rateLimit().burst(), clock),
-                new MessageAssembler(properties.maxMessageBytes() + 1));
+        Connection connection = new Connection(admission, new TokenBucket(
+                properties.rateLimit().perSecond(), properties.rateLimit().burst(), System::nanoTime),
+                new MessageAssembler(properties.maxMessageBytes() + 1), outbox);
+        outbox.onEnd(loss -> giveUp(connection, loss));
         session.getAttributes().put(CONNECTION, connection); // before registering: a close may come at any time now
+        session.getAttributes().put(HandshakeAttributes.RESUME, (Runnable) outbox::resume);
         if (!hub.register(connection)) {
             // Two handshakes for one session passed the check at once: the first to register wins, this one writes nothing.
             session.getAttributes().remove(CONNECTION);
@@ -73,6 +100,9 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         }
         log.info("Connection opened for {} (session {}, {})", admission.userId(), admission.sessionId(),
                 session.getClass().getSimpleName());
+        if (session instanceof AbstractHttpSockJsSession) {
+            httpSessions.opened(session.getId(), admission); // every further request must carry the same credentials
+        }
         reports.opened(connection);
         if (!session.isOpen()) { // closed while opening, possibly before it was registered
             afterConnectionClosed(session, CloseStatus.NO_CLOSE_FRAME);
@@ -104,6 +134,16 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         }
     }
 
+    /** The answer to one of the outbox's pings: its payload is the ping's sequence number. */
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        Connection connection = connectionOf(session);
+        ByteBuffer payload = message.getPayload();
+        if (connection != null && payload.remaining() == Long.BYTES) {
+            connection.outbox().ponged(payload.getLong(payload.position()));
+        }
+    }
+
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
         Connection connection = connectionOf(session);
@@ -120,8 +160,25 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
             return; // refused: nothing was reported for it, nothing is now
         }
         hub.unregister(connection);
+        httpSessions.closed(session.getId());
         log.info("Connection closed for {} ({})", connection.userId(), status);
+        boolean lost = connection.deleteReason(status).orElse(null) == DeleteReason.CONNECTION_LOST;
+        // Not written: answered to their senders. Written since the last pong, on a lost connection: likewise.
+        connection.outbox().ended(lost);
         reports.closed(connection, status);
+    }
+
+    /**
+     * The outbox gave up on the client: the session ends {@code connection-lost} now, not when the
+     * socket finally closes (a stuck one may take the write timeout), so its userId is free on time.
+     */
+    private void giveUp(Connection connection, Outbox.Loss loss) {
+        connection.lost();
+        hub.unregister(connection);
+        losses.get(loss).increment();
+        log.info("Gave up on the connection of {}: {}", connection.userId(), loss.name().toLowerCase());
+        reports.closed(connection, loss == Outbox.Loss.QUEUE_FULL || loss == Outbox.Loss.WRITE_STALLED
+                ? CloseCodes.SLOW_CONSUMER : CloseCodes.CONNECTION_LOST);
     }
 
     /**
@@ -134,11 +191,6 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         if (!RefusingTransports.closesAfterOpen(session)) {
             session.close(CloseCodes.refused(refusal));
         }
-    }
-
-    private WebSocketSession decorate(WebSocketSession session) {
-        return new ConcurrentWebSocketSessionDecorator(session, (int) properties.sendTimeLimit().toMillis(),
-                (int) properties.sendBufferLimit().toBytes());
     }
 
     private static Connection connectionOf(WebSocketSession session) {

@@ -16,13 +16,15 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Fans a delivery out to the one connection it is for. A signal that finds no connection of its
- * session here goes back to the relay as {@code DeliveryFailed}, which answers the sender with
- * {@code recipient-unavailable}: an accepted signal is never dropped silently. A rejection that
+ * Fans a delivery out to the one connection it is for, by queueing its frame there (this thread,
+ * the deliveries consumer, never writes to a socket). A signal that finds no connection of its
+ * session here, or that its connection could not write, goes back to the relay as
+ * {@code DeliveryFailed}, which answers the sender with {@code recipient-unavailable}: an accepted
+ * signal is never dropped silently. A rejection that
  * finds no connection is dropped: its sender is gone.
  */
 @Component
-class DeliveryDispatcher {
+class DeliveryDispatcher implements LostSignals {
 
     private final Recipients recipients;
     private final ReportSink reports;
@@ -39,7 +41,7 @@ class DeliveryDispatcher {
         this.identity = identity;
         this.clock = clock;
         this.signalsOut = Counter.builder("signaling.gateway.signals.out")
-                .description("Signals delivered to a connected client").register(meters);
+                .description("Signals queued for a connected client (a lost one is reported, never dropped)").register(meters);
         this.duplicates = Counter.builder("signaling.gateway.deliveries.duplicate")
                 .description("Deliveries and rejections dropped as already given to the connection").register(meters);
         this.relayLatency = Timer.builder("signaling.gateway.relay.latency")
@@ -67,7 +69,7 @@ class DeliveryDispatcher {
                 duplicates.increment();
                 return;
             }
-            if (recipient.send(OutgoingFrames.signal(signal))) {
+            if (recipient.deliver(signal, OutgoingFrames.signal(signal))) { // queued: written, or handed back as lost
                 signalsOut.increment();
                 if (signal.sentAt() != null) {
                     relayLatency.record(Duration.between(signal.sentAt(), clock.instant()));
@@ -75,6 +77,12 @@ class DeliveryDispatcher {
                 return;
             }
         }
+        lost(signal);
+    }
+
+    /** Through the relay, the sender hears {@code recipient-unavailable}. */
+    @Override
+    public void lost(SignalDelivery signal) {
         reports.report(new DeliveryFailed(signal.userId(), signal, Instant.now(clock)));
     }
 

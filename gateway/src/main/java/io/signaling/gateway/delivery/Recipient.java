@@ -1,5 +1,7 @@
 package io.signaling.gateway.delivery;
 
+import io.signaling.schemas.delivery.SignalDelivery;
+
 /** A connected user as the delivery side sees it. */
 public interface Recipient {
 
@@ -7,6 +9,12 @@ public interface Recipient {
 
     DeliveryDedup dedup();
 
-    /** Sends one frame to the client; false when the connection is gone. Callable from any thread. */
+    /** Queues one frame for the client; false when the connection is gone. Callable from any thread, never blocks. */
     boolean send(String frame);
+
+    /**
+     * Queues the frame of a signal; false when the connection is gone (the caller reports it). Once
+     * true, the connection writes it or hands it to {@link LostSignals}: it is never dropped silently.
+     */
+    boolean deliver(SignalDelivery signal, String frame);
 }

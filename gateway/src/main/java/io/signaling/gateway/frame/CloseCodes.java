@@ -14,14 +14,32 @@ public final class CloseCodes {
     /** The session of this connection was deleted or expired (e.g. {@code DELETE /sessions/{userId}}). */
     public static final CloseStatus SESSION_ENDED = new CloseStatus(4001, "session-ended");
 
+    /**
+     * The client did not read what it was sent: its queue went over {@code send-buffer-limit}, or
+     * nothing could be written to it for {@code send-time-limit} while frames waited (signaling-v1
+     * §2). The session is deleted {@code connection-lost}; queued signals are answered
+     * {@code recipient-unavailable} to their senders.
+     */
+    public static final CloseStatus SLOW_CONSUMER = new CloseStatus(4008, "slow-consumer");
+
+    /**
+     * The gateway gave up on a connection that no longer answers: no pong to a WebSocket ping within
+     * {@code pong-timeout}, or a write failed. The client rarely sees it (it is gone); the session is
+     * deleted {@code connection-lost}.
+     */
+    public static final CloseStatus CONNECTION_LOST = new CloseStatus(4408, "connection-lost");
+
     /** The gateway is shutting down; the session is deleted with reason {@code gateway-shutdown}. */
     public static final CloseStatus GATEWAY_SHUTDOWN = CloseStatus.GOING_AWAY.withReason("gateway-shutdown");
 
     private CloseCodes() {
     }
 
+    /** Too many handshakes from one client address, on the HTTP transports (the websocket transport gets HTTP 429). */
+    public static final int RATE_LIMITED = 4429;
+
     public static CloseStatus refused(Refusal refusal) {
-        return new CloseStatus(REFUSED, refusal.reason());
+        return new CloseStatus(refusal == Refusal.RATE_LIMITED ? RATE_LIMITED : REFUSED, refusal.reason());
     }
 
     /** Why a connection was refused: the reason of {@code c[4403,"<reason>"]}, also logged. */
@@ -37,7 +55,9 @@ public final class CloseCodes {
         /** The session already has (or had) a connection: a session is acked once. */
         ALREADY_CONNECTED("already-connected"),
         /** This gateway is draining for shutdown. */
-        SHUTTING_DOWN("gateway-shutting-down");
+        SHUTTING_DOWN("gateway-shutting-down"),
+        /** Too many handshakes from this client address ({@code signaling.gateway.handshake-rate.*}): close 4429, HTTP 429. */
+        RATE_LIMITED("rate-limited");
 
         private final String reason;
 

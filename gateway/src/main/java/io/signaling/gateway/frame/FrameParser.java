@@ -4,6 +4,9 @@ import io.signaling.schemas.UserIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,23 +14,47 @@ import tools.jackson.databind.node.NullNode;
 
 /**
  * Validates one client message (signaling-v1 §2, "Frames: client to gateway") in the contract's
- * order: size, JSON object, {@code id}, {@code to}, {@code from}. The rate limit comes after,
- * in {@code SignalIntake}, so that a bad frame never costs a token. Stateless and thread-safe.
+ * order: size, JSON object (within the content limits), {@code id}, {@code to}, {@code from}.
+ * Stateless and thread-safe.
+ *
+ * <p>The content limits ({@link ContentLimits}) are Jackson's {@link StreamReadConstraints} on
+ * this parser's own mapper: nothing the gateway accepts is nested so deep, or holds a number so
+ * long, that a record wrapping it later (the relay's held signal, a {@code DeliveryFailed}) fails
+ * to serialize or costs more than its size to handle.
  */
 public final class FrameParser {
 
     public static final int MAX_ID_LENGTH = 64;
 
-    // Trailing tokens ("{...} garbage") are not one JSON object; big decimals keep numbers in content exact.
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /** Finds the id of a frame the real parser refused: any depth, any length the size limit allows. */
+    private static final JsonMapper PEEK_MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build())
+            .build()).build();
 
     private final int maxMessageBytes;
+    private final ContentLimits limits;
+    private final JsonMapper mapper;
 
     public FrameParser(int maxMessageBytes) {
+        this(maxMessageBytes, ContentLimits.DEFAULTS);
+    }
+
+    public FrameParser(int maxMessageBytes, ContentLimits limits) {
         this.maxMessageBytes = maxMessageBytes;
+        this.limits = limits;
+        // Trailing tokens ("{...} garbage") are not one JSON object; big decimals keep numbers in content exact.
+        this.mapper = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(limits.maxDepth())
+                                .maxNumberLength(limits.maxNumberLength())
+                                .maxStringLength(Math.max(1, maxMessageBytes))
+                                .maxNameLength(Math.max(1, maxMessageBytes))
+                                .build())
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
     public ParsedFrame parse(String text, String senderUserId) {
@@ -37,7 +64,13 @@ public final class FrameParser {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = mapper.readTree(text);
+        }
+        catch (StreamConstraintsException e) {
+            // The message text never goes into the answer or a log: only which limit it broke.
+            return new ParsedFrame.Invalid(peekId(text), ErrorCode.INVALID_MESSAGE, "message is nested deeper than "
+                    + limits.maxDepth() + " levels or holds a number longer than " + limits.maxNumberLength()
+                    + " characters");
         }
         catch (JacksonException e) {
             return new ParsedFrame.Invalid(null, ErrorCode.INVALID_MESSAGE, "message is not JSON");
@@ -82,11 +115,12 @@ public final class FrameParser {
     }
 
     /**
-     * The top-level {@code id} of an oversized message, found by streaming without building a
-     * tree (nested values are skipped); {@code null} when it is not there or not readable.
+     * The top-level {@code id} of a message that is not parsed whole (oversized, over the content
+     * limits, rate-limited), found by streaming without building a tree (nested values are
+     * skipped); {@code null} when it is not there or not readable.
      */
-    static String peekId(String text) {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+    public static String peekId(String text) {
+        try (JsonParser parser = PEEK_MAPPER.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

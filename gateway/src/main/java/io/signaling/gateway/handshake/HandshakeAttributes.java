@@ -9,6 +9,9 @@ public final class HandshakeAttributes {
     /** A {@code CloseCodes.Refusal}: an HTTP transport refused, to be closed with 4403 once open. */
     public static final String REFUSAL = "signaling.refusal";
 
+    /** A {@code Runnable} the HTTP transports run when a request of the session arrives: its frames can be written again. */
+    public static final String RESUME = "signaling.resume";
+
     private HandshakeAttributes() {
     }
 }

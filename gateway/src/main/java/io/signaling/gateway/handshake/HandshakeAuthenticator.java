@@ -10,16 +10,18 @@ import io.signaling.schemas.UserIds;
 import io.signaling.schemas.security.ListeningKeys;
 import io.signaling.schemas.session.SessionState;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides a handshake against the sessions view (docs/architecture.md, "Handshake consistency").
  * session-service answers {@code /connect} only once the row is in the log, but this gateway's
  * view may not have read it yet: when the view does not match, the decision waits (bounded by
- * {@code handshake-wait}) until the view has read the row's partition up to its end offset, and,
- * if there is still no row at all, until one arrives. A client is never refused because a view
- * was behind. Deciding writes nothing.
+ * {@code handshake-wait}) until the view has read the row's partition up to an end offset that its
+ * own fetches reported after the handshake began: a few poll rounds, no broker call. A client is
+ * never refused because a view was behind. At most {@code handshake-max-waiting} handshakes wait
+ * at once; past that (a flood of handshakes for unknown users), one is decided on what the view
+ * shows. Deciding writes nothing.
  */
 @Component
 class HandshakeAuthenticator {
@@ -28,8 +30,10 @@ class HandshakeAuthenticator {
     private final ConnectedUsers connected;
     private final GatewayIdentity identity;
     private final Duration wait;
+    private final Semaphore waiting;
     private final MeterRegistry meters;
     private final Counter waits;
+    private final Counter notWaited;
 
     HandshakeAuthenticator(SessionsView view, ConnectedUsers connected, GatewayIdentity identity,
             GatewayProperties properties, MeterRegistry meters) {
@@ -37,9 +41,13 @@ class HandshakeAuthenticator {
         this.connected = connected;
         this.identity = identity;
         this.wait = properties.handshakeWait();
+        this.waiting = new Semaphore(properties.handshakeMaxWaiting());
         this.meters = meters;
         this.waits = Counter.builder("signaling.gateway.handshake.waits")
                 .description("Handshakes that waited for the sessions view to catch up").register(meters);
+        this.notWaited = Counter.builder("signaling.gateway.handshake.waits.refused")
+                .description("Handshakes decided without waiting because handshake-max-waiting others were waiting")
+                .register(meters);
     }
 
     HandshakeDecision decide(String userId, String token) {
@@ -63,18 +71,19 @@ class HandshakeAuthenticator {
         if (decision.accepted()) {
             return decision;
         }
-        waits.increment();
-        long deadline = System.nanoTime() + wait.toNanos();
-        int partition = view.partitionFor(userId);
-        OptionalLong end = view.endOffset(partition, Duration.ofNanos(deadline - System.nanoTime()));
-        if (end.isPresent()) {
-            view.awaitPosition(partition, end.getAsLong(), deadline);
+        if (!waiting.tryAcquire()) {
+            notWaited.increment();
+            return decision;
         }
-        decision = check(userId, token);
-        if (decision.refusal() == Refusal.NO_SESSION && view.awaitRow(userId, deadline)) {
-            decision = check(userId, token);
+        try {
+            waits.increment();
+            long deadline = System.nanoTime() + wait.toNanos();
+            view.awaitEndSeen(view.partitionFor(userId), () -> check(userId, token).accepted(), deadline);
+            return check(userId, token);
         }
-        return decision;
+        finally {
+            waiting.release();
+        }
     }
 
     private HandshakeDecision check(String userId, String token) {
@@ -92,7 +101,7 @@ class HandshakeAuthenticator {
         if (row.acked()) {
             return HandshakeDecision.refuse(Refusal.ALREADY_CONNECTED);
         }
-        return HandshakeDecision.accept(
-                new Admission(userId, row.sessionId(), identity.answerPartition(row.deliveryPartition())));
+        return HandshakeDecision.accept(new Admission(userId, row.sessionId(),
+                identity.answerPartition(row.deliveryPartition()), row.keyHash()));
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJ
  * request is there to carry the close frame. Closing it earlier, from the handler, would send
  * {@code c[4403,…]} without the {@code o} before it, which SockJS clients that wait for the open
  * frame (Spring's among them) never report. Streaming transports close right after {@code o};
- * xhr-polling on the client's next poll.
+ * xhr-polling on the client's next poll. Every request of an admitted session also tells its
+ * connection ({@link HandshakeAttributes#RESUME}) that frames can be written again.
  */
 public final class RefusingTransports {
 
@@ -34,6 +35,13 @@ public final class RefusingTransports {
     /** Whether a refused {@code session} is closed by these transports, not by its handler. */
     public static boolean closesAfterOpen(WebSocketSession session) {
         return session instanceof AbstractHttpSockJsSession;
+    }
+
+    static void afterRequest(AbstractHttpSockJsSession session) {
+        closeIfRefused(session);
+        if (session.getAttributes().get(HandshakeAttributes.RESUME) instanceof Runnable resume) {
+            resume.run();
+        }
     }
 
     static void closeIfRefused(AbstractHttpSockJsSession session) {
@@ -54,7 +62,7 @@ public final class RefusingTransports {
         protected void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
             super.handleRequestInternal(request, response, session);
-            closeIfRefused(session);
+            afterRequest(session);
         }
     }
 
@@ -64,7 +72,7 @@ public final class RefusingTransports {
         protected void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
             super.handleRequestInternal(request, response, session);
-            closeIfRefused(session);
+            afterRequest(session);
         }
     }
 
@@ -74,7 +82,7 @@ public final class RefusingTransports {
         protected void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
             super.handleRequestInternal(request, response, session);
-            closeIfRefused(session);
+            afterRequest(session);
         }
     }
 
@@ -84,7 +92,7 @@ public final class RefusingTransports {
         public void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
             super.handleRequestInternal(request, response, session);
-            closeIfRefused(session);
+            afterRequest(session);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.signaling.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,7 +102,9 @@ class SessionsTail implements SmartLifecycle {
             boolean all = true;
             for (TopicPartition tp : partitions) {
                 long position = c.position(tp);
-                view.advanced(tp.partition(), position);
+                // The end as the last fetch reported it: handshakes wait for it instead of asking the broker.
+                OptionalLong lag = c.currentLag(tp);
+                view.advanced(tp.partition(), position, lag.isPresent() ? position + lag.getAsLong() : -1);
                 all &= position >= startEnds.get(tp);
             }
             if (all) {

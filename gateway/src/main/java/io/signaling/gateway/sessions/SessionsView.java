@@ -4,23 +4,17 @@ import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +22,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The gateway's view of the session table, filled by {@link SessionsTail} from the compacted
- * sessions topic. Handshakes read it and may wait (bounded) for it to reach an offset; listeners
- * hear of every row change, e.g. to close the connection of a session that was deleted.
+ * sessions topic. Handshakes read it and may wait (bounded) for it to catch up with the end of a
+ * partition as its own fetches report it, never asking the broker; listeners hear of every row
+ * change, e.g. to close the connection of a session that was deleted.
  */
 @Component
 public class SessionsView {
 
     private static final Logger log = LoggerFactory.getLogger(SessionsView.class);
 
+    /**
+     * Poll rounds a handshake waits for before it trusts the end offsets: the consumer may have sent
+     * the fetch answered in the next round before the handshake began; the one after was sent later.
+     */
+    static final int ROUNDS_TO_SEE_THE_END = 3;
+
     private final Topic<String, SessionState> topic;
-    private final Admin admin;
     private final Map<String, SessionState> rows = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, SessionState>> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> beforeRestart = new HashSet<>(); // only touched by the tail's thread
@@ -45,12 +45,13 @@ public class SessionsView {
     private final Condition advanced = lock.newCondition();
     private volatile int partitionCount;
     private volatile AtomicLongArray positions = new AtomicLongArray(0);
+    private volatile AtomicLongArray ends = new AtomicLongArray(0);
+    private volatile long rounds;
     private volatile boolean caughtUp;
     private volatile boolean open = true;
 
-    SessionsView(Topics topics, Admin admin) {
+    SessionsView(Topics topics) {
         this.topic = topics.sessions();
-        this.admin = admin;
         this.partitionCount = topic.partitions();
     }
 
@@ -80,32 +81,24 @@ public class SessionsView {
         listeners.add(listener);
     }
 
-    /** The end offset of the sessions partition now, read from the broker; empty when it could not be read in time. */
-    public OptionalLong endOffset(int partition, Duration timeout) {
-        TopicPartition tp = new TopicPartition(topic.name(), partition);
-        try {
-            long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
-                    .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS).offset();
-            return OptionalLong.of(end);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalLong.empty();
-        }
-        catch (Exception e) {
-            log.warn("Could not read the end offset of {}: {}", tp, e.toString());
-            return OptionalLong.empty();
-        }
+    /**
+     * The end of {@code partition} as the tail's last fetch reported it (its high watermark, or
+     * the last stable offset under read_committed); -1 while unknown.
+     */
+    public long endOf(int partition) {
+        AtomicLongArray current = ends;
+        return partition < current.length() ? current.get(partition) : -1;
     }
 
-    /** Waits until this view has read {@code partition} up to {@code offset}; false at the deadline. */
-    public boolean awaitPosition(int partition, long offset, long deadlineNanos) {
-        return awaitUntil(() -> positionOf(partition) >= offset, deadlineNanos);
-    }
-
-    /** Waits until this view holds a row for {@code userId}; false at the deadline. */
-    public boolean awaitRow(String userId, long deadlineNanos) {
-        return awaitUntil(() -> rows.containsKey(userId), deadlineNanos);
+    /**
+     * Waits until {@code decided} holds, or until this view has read {@code partition} up to an end
+     * that its fetches reported after this call began: then anything written to that partition
+     * before the call is in the view. False at the deadline.
+     */
+    public boolean awaitEndSeen(int partition, BooleanSupplier decided, long deadlineNanos) {
+        long start = rounds;
+        return awaitUntil(() -> decided.getAsBoolean() || (rounds - start >= ROUNDS_TO_SEE_THE_END
+                && endOf(partition) >= 0 && positionOf(partition) >= endOf(partition)), deadlineNanos);
     }
 
     // No busy spin: the tail signals after every poll, and waiters re-check then.
@@ -135,10 +128,13 @@ public class SessionsView {
     void startReading(int partitions) {
         partitionCount = partitions;
         AtomicLongArray unknown = new AtomicLongArray(partitions);
+        AtomicLongArray unknownEnds = new AtomicLongArray(partitions);
         for (int i = 0; i < partitions; i++) {
             unknown.set(i, -1);
+            unknownEnds.set(i, -1);
         }
         positions = unknown;
+        ends = unknownEnds;
     }
 
     void apply(String userId, SessionState row) {
@@ -151,14 +147,19 @@ public class SessionsView {
         notifyListeners(userId, row);
     }
 
-    void advanced(int partition, long position) {
+    /** {@code end} is -1 when the consumer does not know it (no fetch answered for the partition yet). */
+    void advanced(int partition, long position, long end) {
         positions.set(partition, position);
+        if (end >= 0) {
+            ends.set(partition, end);
+        }
     }
 
     /** After a poll: wakes the waiting handshakes. */
     void polled() {
         lock.lock();
         try {
+            rounds++;
             advanced.signalAll();
         }
         finally {

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One client message in: validate, rate-limit, append to the signal log, then {@code ack} (or an
- * error frame). Spring hands one connection's messages over one at a time, so appends, and with
+ * One client message in: rate-limit, validate, append to the signal log, then {@code ack} (or an
+ * error frame). Every message takes a token first, valid or not (signaling-v1 §2), so a flood of
+ * junk is throttled like a flood of signals; a message over the rate is not parsed beyond its
+ * {@code id}. Spring hands one connection's messages over one at a time, so appends, and with
  * them the signals to one recipient, keep the order the client sent them in.
  */
 @Component
@@ -49,6 +51,11 @@ public class SignalIntake {
     }
 
     public void handle(Sender sender, String text) {
+        if (!sender.rateLimiter().tryAcquire()) {
+            rejectedFrames.increment();
+            sender.send(OutgoingFrames.error(FrameParser.peekId(text), ErrorCode.RATE_LIMITED, rateLimitedMessage));
+            return;
+        }
         ParsedFrame parsed = parser.parse(text, sender.userId());
         if (parsed instanceof ParsedFrame.Invalid invalid) {
             rejectedFrames.increment();
@@ -56,15 +63,10 @@ public class SignalIntake {
             return;
         }
         ClientFrame frame = ((ParsedFrame.Valid) parsed).frame();
-        if (!sender.rateLimiter().tryAcquire()) {
-            rejectedFrames.increment();
-            sender.send(OutgoingFrames.error(frame.id(), ErrorCode.RATE_LIMITED, rateLimitedMessage));
-            return;
-        }
         String id = frame.id() != null ? frame.id() : UUID.randomUUID().toString();
         SignalAccepted signal = new SignalAccepted(id, sender.userId(), frame.to(), frame.content(), clock.instant(),
                 sender.sessionId(), identity.id(), sender.deliveryPartition());
-        // Runs on the producer's callback thread; the connection's send is thread-safe and bounded in time.
+        // Runs on the producer's callback thread: send only queues the frame for the connection's writer.
         sink.append(signal).whenComplete((written, failure) -> {
             if (failure == null) {
                 signalsIn.increment();

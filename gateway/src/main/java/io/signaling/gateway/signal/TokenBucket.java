@@ -1,12 +1,12 @@
 package io.signaling.gateway.signal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
  * Per-connection rate limit: {@code burst} tokens at most, refilled at {@code perSecond}; one
- * token per accepted frame. Time comes from the injected clock so tests need no sleeping.
+ * token per client message, valid or not (signaling-v1 §2). Time is a monotonic nanosecond
+ * source ({@link System#nanoTime} in production), so a wall-clock step never refills or drains a
+ * bucket, and tests move it by hand instead of sleeping.
  */
 public final class TokenBucket {
 
@@ -14,25 +14,25 @@ public final class TokenBucket {
 
     private final double capacity;
     private final double perSecond;
-    private final Clock clock;
+    private final LongSupplier nanoTime;
     private double tokens;
-    private Instant refilledAt;
+    private long refilledAt;
 
-    public TokenBucket(double perSecond, double burst, Clock clock) {
+    public TokenBucket(double perSecond, double burst, LongSupplier nanoTime) {
         if (perSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("rate limit needs perSecond > 0 and burst >= 1");
         }
         this.capacity = burst;
         this.perSecond = perSecond;
-        this.clock = clock;
+        this.nanoTime = nanoTime;
         this.tokens = burst;
-        this.refilledAt = clock.instant();
+        this.refilledAt = nanoTime.getAsLong();
     }
 
     /** Takes one token if there is one. */
     public synchronized boolean tryAcquire() {
-        Instant now = clock.instant();
-        long elapsedNanos = Duration.between(refilledAt, now).toNanos();
+        long now = nanoTime.getAsLong();
+        long elapsedNanos = now - refilledAt; // nanoTime values are compared by difference only
         if (elapsedNanos > 0) {
             tokens = Math.min(capacity, tokens + elapsedNanos * perSecond / NANOS_PER_SECOND);
             refilledAt = now;

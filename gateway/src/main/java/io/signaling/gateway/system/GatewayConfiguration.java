@@ -6,7 +6,6 @@ import io.signaling.gateway.kafka.RecordWriter;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,14 +44,8 @@ class GatewayConfiguration {
         return new RecordWriter(clients.producer("signaling-gateway-" + identity.id()));
     }
 
-    /** Used by handshakes to read end offsets of the sessions topic; thread-safe, unlike a consumer. */
-    @Bean(destroyMethod = "close")
-    Admin gatewayAdmin(KafkaClients clients) {
-        return Admin.create(clients.adminConfig());
-    }
-
     @Bean
     FrameParser frameParser(GatewayProperties properties) {
-        return new FrameParser(properties.maxMessageBytes());
+        return new FrameParser(properties.maxMessageBytes(), properties.content().limits());
     }
 }

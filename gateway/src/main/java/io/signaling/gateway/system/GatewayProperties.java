@@ -1,5 +1,6 @@
 package io.signaling.gateway.system;
 
+import io.signaling.gateway.frame.ContentLimits;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code signaling.gateway.*}. Unset {@code id}, {@code listeningAddress} and
- * {@code deliveryPartitions} are derived at start-up by {@link GatewayIdentity}.
+ * {@code deliveryPartitions} are derived at start-up by {@link GatewayIdentity}. Defaults and
+ * their reasons: docs/operations.md and docs/security.md.
  *
  * @param id                    this gateway's id in sessions, deliveries and heartbeats; default {@code gw-} + 8 random hex
  *                              characters. Set it in production: the delivery consumer's committed position is kept
@@ -16,14 +18,23 @@ import org.springframework.util.unit.DataSize;
  * @param listeningAddress      the SockJS URL announced to session-service; default {@code http://127.0.0.1:<port>/ws}
  * @param deliveryPartitions    the deliveries partitions this gateway reads; default one, derived from the id
  * @param maxMessageBytes       the largest client message, in UTF-8 bytes; larger ones get {@code message-too-large}
- * @param rateLimit             per-connection token bucket
+ * @param content               nesting and number limits of a client message; beyond them, {@code invalid-message}
+ * @param rateLimit             per-connection token bucket; every client message takes a token, valid or not
  * @param heartbeatInterval     how often a {@code GatewayHeartbeat} is written
- * @param handshakeWait         how long a handshake waits for the sessions view to show the session
- * @param sockjsHeartbeat       SockJS heartbeat frames; a dead transport is noticed when one cannot be written
+ * @param handshakeWait         how long a handshake whose session this gateway's view does not show yet waits for
+ *                              the view's next fetch round to bring it
+ * @param handshakeMaxWaiting   handshakes waiting for the view at once; one more is decided at once on what the view shows
+ * @param handshakeRate         handshakes per client address; more are refused (HTTP 429, or {@code c[4429,"rate-limited"]})
+ * @param sockjsHeartbeat       SockJS heartbeat frames (written by the outbox on the websocket transport, by SockJS on HTTP)
  * @param sockjsDisconnectDelay how long an HTTP-transport client may be without a pending request before its
  *                              connection counts as closed (SockJS disconnect delay); bounds how late a close is seen
- * @param sendTimeLimit         a send to a client blocked longer than this closes the connection (slow consumer)
- * @param sendBufferLimit       frames buffered for a client while another send is in progress, before closing it
+ * @param sendTimeLimit         a connection with frames waiting for it and nothing written for this long is closed
+ *                              {@code 4008 slow-consumer}
+ * @param sendBufferLimit       a connection whose queued frames exceed this is closed {@code 4008 slow-consumer}
+ * @param pingInterval          how often a websocket connection is sent a WebSocket ping
+ * @param pongTimeout           a websocket connection that has not answered a ping for this long is lost
+ * @param maxHttpBody           the largest request body of a SockJS HTTP transport ({@code xhr_send} …); larger: 413
+ * @param writerThreads         most threads writing to clients at once; a write stuck on a client holds one
  */
 @ConfigurationProperties("signaling.gateway")
 public record GatewayProperties(
@@ -31,18 +42,45 @@ public record GatewayProperties(
         String listeningAddress,
         List<Integer> deliveryPartitions,
         @DefaultValue("65536") int maxMessageBytes,
+        @DefaultValue Content content,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("2s") Duration heartbeatInterval,
         @DefaultValue("3s") Duration handshakeWait,
+        @DefaultValue("64") int handshakeMaxWaiting,
+        @DefaultValue HandshakeRate handshakeRate,
         @DefaultValue("5s") Duration sockjsHeartbeat,
         @DefaultValue("1s") Duration sockjsDisconnectDelay,
         @DefaultValue("10s") Duration sendTimeLimit,
-        @DefaultValue("1MB") DataSize sendBufferLimit) {
+        @DefaultValue("1MB") DataSize sendBufferLimit,
+        @DefaultValue("10s") Duration pingInterval,
+        @DefaultValue("10s") Duration pongTimeout,
+        @DefaultValue("1MB") DataSize maxHttpBody,
+        @DefaultValue("200") int writerThreads) {
 
     /**
      * @param perSecond tokens refilled per second: the sustained messages/s of one connection
      * @param burst     bucket capacity: messages one connection may send at once
      */
     public record RateLimit(@DefaultValue("200") int perSecond, @DefaultValue("1000") int burst) {
+    }
+
+    /**
+     * @param maxDepth        deepest nesting of a client message, its own object included
+     * @param maxNumberLength most characters in one JSON number of a client message
+     */
+    public record Content(@DefaultValue("64") int maxDepth, @DefaultValue("100") int maxNumberLength) {
+
+        public ContentLimits limits() {
+            return new ContentLimits(maxDepth, maxNumberLength);
+        }
+    }
+
+    /**
+     * @param perSecond handshakes per second one client address may start, sustained
+     * @param burst     handshakes one client address may start at once
+     * @param addresses addresses remembered at once (least recently seen forgotten first)
+     */
+    public record HandshakeRate(@DefaultValue("20") int perSecond, @DefaultValue("100") int burst,
+            @DefaultValue("10000") int addresses) {
     }
 }

@@ -1,13 +1,18 @@
 package io.signaling.gateway.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.gateway.connection.AssemblingWebSocketTransport;
 import io.signaling.gateway.connection.SignalingSocketHandler;
 import io.signaling.gateway.handshake.AuthHandshakeInterceptor;
+import io.signaling.gateway.handshake.HttpTransportGuard;
+import io.signaling.gateway.handshake.HttpTransportSessions;
 import io.signaling.gateway.handshake.RefusingTransports;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -56,6 +61,16 @@ class WebSocketConfiguration implements WebSocketConfigurer {
                 .setStreamBytesLimit(streamBytesLimit())
                 // Frames held for an HTTP-polling client between two polls (a burst of deliveries must fit).
                 .setHttpMessageCacheSize(1000);
+    }
+
+    /** Credentials of every HTTP-transport request, and body limits, before the SockJS service reads anything. */
+    @Bean
+    FilterRegistrationBean<HttpTransportGuard> httpTransportGuard(HttpTransportSessions sessions, MeterRegistry meters) {
+        FilterRegistrationBean<HttpTransportGuard> registration = new FilterRegistrationBean<>(
+                new HttpTransportGuard("/ws", sessions, properties.maxHttpBody().toBytes(), meters));
+        registration.addUrlPatterns("/ws/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     private TransportHandler[] transports() {

@@ -132,6 +132,53 @@ class FrameParserTest {
         assertInvalid(parser.parse("{\"id\":\"m\",\"from\":\"eve\"}", "alice"), "m", ErrorCode.INVALID_MESSAGE);
     }
 
+    @Test
+    void acceptsContentUpToTheNestingLimit() {
+        FrameParser parser = new FrameParser(65536, new ContentLimits(64, 100));
+        // the frame's own object is level 1: content may nest 63 more
+        String text = "{\"to\":\"bob\",\"id\":\"d63\",\"content\":" + nested(63) + "}";
+
+        assertThat(parser.parse(text, "alice")).isInstanceOf(ParsedFrame.Valid.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {64, 490, 500, 1000, 20000})
+    void answersInvalidMessageWithTheIdForContentNestedTooDeep(int depth) {
+        FrameParser parser = new FrameParser(65536, new ContentLimits(64, 100));
+
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"deep\",\"content\":" + nested(depth) + "}", "alice"),
+                "deep", ErrorCode.INVALID_MESSAGE);
+        // the id after the deep part is still read, by a parser without the limit that builds nothing
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"content\":" + nested(depth) + ",\"id\":\"late\"}", "alice"),
+                "late", ErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
+    void answersInvalidMessageForANumberOverTheLengthLimit() {
+        FrameParser parser = new FrameParser(65536, new ContentLimits(64, 100));
+
+        assertThat(parser.parse("{\"to\":\"bob\",\"content\":" + "9".repeat(100) + "}", "alice"))
+                .isInstanceOf(ParsedFrame.Valid.class);
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"n\",\"content\":[" + "9".repeat(101) + "]}", "alice"),
+                "n", ErrorCode.INVALID_MESSAGE);
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"f\",\"content\":0." + "1".repeat(120) + "}", "alice"),
+                "f", ErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
+    void theErrorMessageNeverCarriesTheContent() {
+        FrameParser parser = new FrameParser(65536, new ContentLimits(8, 100));
+
+        ParsedFrame parsed = parser.parse("{\"to\":\"bob\",\"content\":" + nested(20).replace("1", "\"secret-sdp\"") + "}",
+                "alice");
+
+        assertThat(((ParsedFrame.Invalid) parsed).message()).doesNotContain("secret");
+    }
+
+    private static String nested(int depth) {
+        return "[".repeat(depth - 1) + "{\"a\":1}" + "]".repeat(depth - 1);
+    }
+
     private ClientFrame valid(String text) {
         ParsedFrame parsed = parser.parse(text, "alice");
         assertThat(parsed).isInstanceOf(ParsedFrame.Valid.class);

@@ -21,16 +21,19 @@ class SignalIntakeTest {
     private final MutableClock clock = new MutableClock();
     private final List<SignalAccepted> appended = new ArrayList<>();
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final FakeNanos nanos = new FakeNanos();
     private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
-            new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2), Duration.ofSeconds(3),
-            Duration.ofSeconds(25), Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1));
+            new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2),
+            Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
+            Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
+            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200);
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
         CompletableFuture<Void> written = new CompletableFuture<>();
         pending.add(written);
         return written;
     }, new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties, new SimpleMeterRegistry());
-    private final FakeSender alice = new FakeSender(new TokenBucket(1, 2, clock));
+    private final FakeSender alice = new FakeSender(new TokenBucket(1, 2, nanos));
 
     @Test
     void appendsAnAcceptedFrameAndAcksOnlyOnceWritten() {
@@ -75,21 +78,28 @@ class SignalIntakeTest {
         assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("rate-limited");
         assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo("m3");
 
-        clock.advance(Duration.ofSeconds(1));
+        nanos.advance(Duration.ofSeconds(1));
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m4\"}");
         assertThat(appended).extracting(SignalAccepted::id).containsExactly("m1", "m2", "m4");
     }
 
     @Test
-    void badFramesCostNoToken() {
-        for (int i = 0; i < 5; i++) {
-            intake.handle(alice, "not json");
-        }
+    void badFramesCostATokenLikeAnyMessage() {
+        // signaling-v1 §2: every message counts against the rate, valid or not
+        intake.handle(alice, "not json");
+        intake.handle(alice, "{\"id\":\"bad-1\",\"to\":\"not a user\"}");
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
-        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
+        intake.handle(alice, "{\"id\":\"bad-2\",\"content\":{\"deep\":[[[[1]]]]}}");
 
-        assertThat(appended).extracting(SignalAccepted::id).containsExactly("m1", "m2");
-        assertThat(alice.frames).extracting(frame -> frame.get("code").stringValue()).containsOnly("invalid-message");
+        assertThat(appended).isEmpty();
+        assertThat(alice.frames).extracting(frame -> frame.get("code").stringValue())
+                .containsExactly("invalid-message", "invalid-message", "rate-limited", "rate-limited");
+        assertThat(alice.frames.get(2).get("id").stringValue()).isEqualTo("m1");
+        assertThat(alice.frames.get(3).get("id").stringValue()).isEqualTo("bad-2"); // read without parsing the rest
+
+        nanos.advance(Duration.ofSeconds(1));
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
+        assertThat(appended).extracting(SignalAccepted::id).containsExactly("m2");
     }
 
     private static final class FakeSender implements Sender {
@@ -126,5 +136,6 @@ class SignalIntakeTest {
             frames.add(Json.mapper().readTree(frame));
             return true;
         }
+
     }
 }

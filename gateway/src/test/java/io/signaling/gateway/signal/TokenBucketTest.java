@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final FakeNanos clock = new FakeNanos();
 
     @Test
     void allowsTheBurstAtOnceThenRefuses() {
@@ -46,6 +46,16 @@ class TokenBucketTest {
         clock.advance(Duration.ofHours(1));
 
         assertThat(IntStream.range(0, 10).filter(i -> bucket.tryAcquire()).count()).isEqualTo(5);
+    }
+
+    @Test
+    void aWallClockStepDoesNotMatter() {
+        // The bucket reads only the monotonic source: nothing here moves it, whatever the wall clock does.
+        TokenBucket bucket = new TokenBucket(200, 2, clock);
+        assertThat(bucket.tryAcquire()).isTrue();
+        assertThat(bucket.tryAcquire()).isTrue();
+
+        assertThat(bucket.tryAcquire()).isFalse();
     }
 
     @Test
