@@ -5,6 +5,7 @@ import io.signaling.relay.topology.SkipBadRecordsHandler;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -45,6 +46,10 @@ final class RelayStreamsConfig {
         // rolling bounces a rebalance; for us those 45 s are signals nobody routes. Leave at once.
         // (CloseOptions.leaveGroup only acts for static members.)
         props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
+        // A crashed instance cannot leave: the group notices it after the session timeout (45 s by
+        // default), and until then its partitions' signals wait. See RelayProperties.Group.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) relay.group().sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) relay.group().heartbeatInterval().toMillis());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipBadRecordsHandler.class);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Changelogs are as durable as the topics they mirror.
