@@ -84,6 +84,7 @@ class ProcessGroupTest {
             ChildProcess first = group.start("gateway-1", polite("gateway-1"), tmp);
             assertThatThrownBy(() -> group.restart("gateway-1")).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("still running");
+            await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("hello from gateway-1"));
 
             ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
             first.waitFor();
