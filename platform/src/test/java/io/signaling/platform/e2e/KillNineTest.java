@@ -64,7 +64,8 @@ class KillNineTest {
     private static int httpPort;
     private static String kafka;
     private static SessionHttp api;
-    private static final List<SockJsPeer> peers = new ArrayList<>();
+    /** Every connected user's peer, by userId. */
+    private static final Map<String, SockJsPeer> PEERS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startThePlatform() throws Exception {
@@ -79,7 +80,7 @@ class KillNineTest {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (SockJsPeer peer : peers) {
+        for (SockJsPeer peer : PEERS.values()) {
             peer.close();
         }
         launches.stream().filter(Launch::isAlive).forEach(Launch::kill);
@@ -398,7 +399,6 @@ class KillNineTest {
         List<String> userIds = new ArrayList<>();
         for (JsonNode session : sessions) {
             SockJsPeer peer = SockJsPeer.connect(session);
-            peers.add(peer);
             PEERS.put(peer.userId(), peer);
             userIds.add(peer.userId());
         }
@@ -414,8 +414,6 @@ class KillNineTest {
         }
         connect(sessions);
     }
-
-    private static final Map<String, SockJsPeer> PEERS = new ConcurrentHashMap<>();
 
     /** {@code perGateway} users on each gateway, interleaved so that consecutive users are on different gateways. */
     private static List<String> crossGatewayUsers(String prefix, int perGateway) throws Exception {

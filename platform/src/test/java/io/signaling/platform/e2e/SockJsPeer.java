@@ -31,14 +31,12 @@ final class SockJsPeer extends TextWebSocketHandler implements AutoCloseable {
     }
 
     private final String userId;
-    private final String listeningAddress;
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     private final WebSocketSession session;
     private volatile CloseStatus closed;
 
     private SockJsPeer(String listeningAddress, String userId, String key) throws Exception {
         this.userId = userId;
-        this.listeningAddress = listeningAddress;
         SockJsClient client = new SockJsClient(List.of(new WebSocketTransport(new StandardWebSocketClient())));
         URI uri = URI.create(listeningAddress + "?userId=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
                 + "&token=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
@@ -63,10 +61,6 @@ final class SockJsPeer extends TextWebSocketHandler implements AutoCloseable {
 
     String userId() {
         return userId;
-    }
-
-    String listeningAddress() {
-        return listeningAddress;
     }
 
     boolean isOpen() {
