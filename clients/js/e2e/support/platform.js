@@ -28,16 +28,24 @@ export function requirePlatformJars() {
   }
 }
 
-/** A port p such that p … p+count-1 are all free now (session-service, then its gateways). */
+/** What `bin/signaling platform` adds to a service's port for its management (actuator) port. */
+export const MANAGEMENT_OFFSET = 100;
+
+/**
+ * A port p such that p … p+count-1 are all free now (session-service, then its gateways), and so
+ * are the same ports MANAGEMENT_OFFSET above (their management ports).
+ */
 export async function freePortBlock(count) {
   for (let tries = 0; tries < 50; tries++) {
     const first = await listen(0);
     const port = first.address().port;
     const rest = [];
-    let ok = port + count - 1 <= 65535;
-    for (let i = 1; ok && i < count; i++) {
-      const server = await listen(port + i).catch(() => null);
-      if (server) rest.push(server); else ok = false;
+    let ok = port + MANAGEMENT_OFFSET + count - 1 <= 65535;
+    for (const offset of [0, MANAGEMENT_OFFSET]) {
+      for (let i = offset === 0 ? 1 : 0; ok && i < count; i++) {
+        const server = await listen(port + offset + i).catch(() => null);
+        if (server) rest.push(server); else ok = false;
+      }
     }
     await Promise.all([first, ...rest].map((server) => new Promise((done) => server.close(done))));
     if (ok) return port;
@@ -232,7 +240,8 @@ export class Platform {
   startGateway(id, port, deliveryPartition) {
     const listeningAddress = `http://127.0.0.1:${port}/ws`;
     const child = new Child(id, SIGNALING, ['gateway', `--spring.kafka.bootstrap-servers=127.0.0.1:${this.kafkaPort}`,
-      `--server.port=${port}`, `--signaling.gateway.id=${id}`, `--signaling.gateway.listening-address=${listeningAddress}`,
+      `--server.port=${port}`, `--management.server.port=${port + MANAGEMENT_OFFSET}`,
+      `--signaling.gateway.id=${id}`, `--signaling.gateway.listening-address=${listeningAddress}`,
       `--signaling.gateway.delivery-partitions=${deliveryPartition}`, '--spring.main.banner-mode=off'],
     { SIGNALING_SKIP_BUILD: '1',
       // the launcher's child options for its own gateways, then the caller's, as JavaCommand orders them
@@ -246,14 +255,14 @@ export class Platform {
   async awaitGatewayLive(gateway, timeoutMs) {
     await poll(`${gateway.id} UP and live in session-service`, async () => {
       if (!gateway.child.running) throw new Error(`${gateway.id} exited: ${gateway.child.lines.slice(-15).join('\n')}`);
-      const own = await getJson(`http://127.0.0.1:${gateway.port}/actuator/health`);
+      const own = await getJson(`http://127.0.0.1:${gateway.port + MANAGEMENT_OFFSET}/actuator/health`);
       return own?.status === 'UP' && (await this.liveGateways()).includes(gateway.id);
     }, { timeoutMs, intervalMs: 500 });
   }
 
   /** Gateway ids session-service binds new sessions to (its health details). */
   async liveGateways() {
-    const health = await getJson(`${this.sessionUrl}/actuator/health`);
+    const health = await getJson(`http://127.0.0.1:${this.httpPort + MANAGEMENT_OFFSET}/actuator/health`);
     return health?.components?.gateways?.details?.gateways ?? [];
   }
 

@@ -111,9 +111,14 @@ public final class BenchCommand implements Callable<Integer> {
     boolean connectOnly;
 
     @Option(names = "--scrape", paramLabel = "URL",
-            description = "Another service to sample via /actuator/prometheus (CPU, heap), e.g. the relay's actuator. "
-                    + "Session-service and the gateways are sampled anyway.")
+            description = "Another service to sample via /actuator/prometheus (CPU, heap): its management URL, e.g. "
+                    + "the relay's. Session-service and the gateways are sampled anyway.")
     List<URI> scrape = new ArrayList<>();
+
+    @Option(names = "--management-port-offset", defaultValue = "100", paramLabel = "N",
+            description = "Session-service's and each gateway's actuator listens on its port plus N (bin/signaling "
+                    + "platform's layout and the services' defaults: 8080 -> 8180). Default: ${DEFAULT-VALUE}.")
+    int managementPortOffset;
 
     @Option(names = "--run-id", paramLabel = "ID",
             description = "Part of every userId of this run (default: random), so runs never collide.")
@@ -152,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
         String id = runId != null ? runId : Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
         require(id.matches("[A-Za-z0-9_]{1,16}"), "--run-id: 1 to 16 letters, digits or _");
         return new BenchSettings(url, chosen, users, r, messageBytes, warmup, duration, reportDir, window, concurrency,
-                drain, timeout, ioClients, connectOnly, id.toLowerCase(Locale.ROOT), scrape);
+                drain, timeout, ioClients, connectOnly, id.toLowerCase(Locale.ROOT), scrape, managementPortOffset);
     }
 
     static double defaultRate(Scenario scenario) {

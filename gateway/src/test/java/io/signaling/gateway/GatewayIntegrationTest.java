@@ -67,6 +67,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -110,6 +111,9 @@ class GatewayIntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private EmbeddedKafkaBroker broker;
@@ -172,7 +176,7 @@ class GatewayIntegrationTest {
             }
         }, "test-reader");
         readerThread.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health").body().contains("\"UP\""));
+        await().atMost(Duration.ofSeconds(60)).until(() -> management("/actuator/health").body().contains("\"UP\""));
     }
 
     @AfterEach
@@ -494,13 +498,17 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void actuatorExposesHealthInfoAndPrometheusOnly() throws Exception {
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/prometheus").body()).contains("signaling_gateway_connections",
+    void actuatorExposesHealthInfoAndPrometheusOnlyOnTheManagementPort() throws Exception {
+        assertThat(management("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(management("/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(management("/actuator/prometheus").body()).contains("signaling_gateway_connections",
                 "signaling_gateway_signals_in_total", "signaling_gateway_relay_latency_seconds");
-        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(management("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(management("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator")) {
+            assertThat(get(path).statusCode()).as("the public port serves no actuator: %s", path).isEqualTo(404);
+        }
     }
 
     @Test
@@ -531,6 +539,7 @@ class GatewayIntegrationTest {
         ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--spring.config.name=" + GatewayApplication.CONFIG_NAME,
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--signaling.topics.prefix=gateway-it",
                 "--signaling.topics.partitions=3",
@@ -543,8 +552,9 @@ class GatewayIntegrationTest {
         WebSocketSession client;
         try {
             String secondBase = "http://127.0.0.1:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+            String secondManagement = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.management.port");
             await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(
-                    URI.create(secondBase + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
+                    URI.create(secondManagement + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
                     .body().contains("\"UP\""));
             client = webSocketClient().execute(frames, null,
                     URI.create(secondBase + "/ws?userId=" + user + "&token=" + session.key())).get(10, TimeUnit.SECONDS);
@@ -674,6 +684,11 @@ class GatewayIntegrationTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static SockJsClient webSocketClient() {

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -80,6 +81,9 @@ class SessionServiceIntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
@@ -176,30 +180,40 @@ class SessionServiceIntegrationTest {
     }
 
     @Test
+    void actuatorAnswersOnlyOnTheManagementPort() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/actuator")) {
+            assertThat(get(path).statusCode()).as("the public port serves no actuator: %s", path).isEqualTo(404);
+        }
+        assertThat(json.readTree(management("/actuator/health").body()).at("/components/kafka/status").asString())
+                .as("details on the management port").isNotEmpty();
+    }
+
+    @Test
     void healthIsUpOnlyWhileAGatewayIsLive() throws Exception {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            HttpResponse<String> up = get("/actuator/health");
+            HttpResponse<String> up = management("/actuator/health");
             assertThat(up.statusCode()).isEqualTo(200);
             JsonNode health = json.readTree(up.body());
             assertThat(health.get("status").asString()).isEqualTo("UP");
             assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
             assertThat(health.at("/components/gateways/details/live").asInt()).isEqualTo(1);
-            assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
         });
 
         clock.advance(Duration.ofSeconds(11));
 
-        HttpResponse<String> down = get("/actuator/health");
+        HttpResponse<String> down = management("/actuator/health");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(json.readTree(down.body()).at("/components/gateways/status").asString()).isEqualTo("DOWN");
         assertThat(json.readTree(down.body()).at("/components/kafka/status").asString()).isEqualTo("UP");
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+        assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(503);
         HttpResponse<String> refused = post("/connect", "application/x-www-form-urlencoded", "userId=bob");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(json.readTree(refused.body()).get("error").asString()).isEqualTo("no-gateway-available");
 
         heartbeat(GATEWAY, ADDRESS, clock.instant());
-        await().atMost(Duration.ofSeconds(15)).until(() -> get("/actuator/health").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> management("/actuator/health").statusCode() == 200);
     }
 
     @Test
@@ -225,7 +239,7 @@ class SessionServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(gateways.live())
                 .extracting(GatewayHeartbeat::gatewayId).contains("gw-after-garbage"));
-        assertThat(get("/actuator/prometheus").body())
+        assertThat(management("/actuator/prometheus").body())
                 .contains("signaling_session_records_skipped_total{topic=\"" + gatewaysTopic + "\"} 1.0")
                 .contains("signaling_session_connect_total{outcome=\"created\"}");
 
@@ -267,6 +281,11 @@ class SessionServiceIntegrationTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> delete(String path, String authorization) throws Exception {

@@ -187,7 +187,7 @@ class BrokerFailoverTest {
 
     private static List<String> healthUrls() {
         return List.of(platform.relayHealthUrl(), platform.gatewayHealthUrl(0), platform.gatewayHealthUrl(1),
-                platform.sessionUrl() + "/actuator/health");
+                platform.sessionHealthUrl(0));
     }
 
     private static String services() {

@@ -55,7 +55,7 @@ class NoGatewayTest {
     }
 
     private static String health(SessionApi api) {
-        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.sessionUrl() + "/actuator/health")).GET())
+        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.sessionHealthUrl(0))).GET())
                 .body().path("status").asString();
     }
 }

@@ -148,6 +148,7 @@ final class Platform implements AutoCloseable {
     int startSessionService() {
         Map<String, Object> props = common();
         props.put("server.port", 0);
+        props.put("management.server.port", 0);
         props.put("spring.config.name", SessionServiceApplication.CONFIG_NAME);
         sessionServices.add(run(SessionServiceApplication.class, props));
         return sessionServices.size() - 1;
@@ -163,7 +164,7 @@ final class Platform implements AutoCloseable {
      */
     void awaitSessionServicesUp() {
         for (int i = 0; i < sessionServices.size(); i++) {
-            String health = sessionUrl(i) + "/actuator/health";
+            String health = sessionHealthUrl(i);
             SessionApi api = new SessionApi(sessionUrl(i));
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "UP".equals(
                     api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(health)).GET())
@@ -173,6 +174,11 @@ final class Platform implements AutoCloseable {
 
     String sessionUrl(int index) {
         return "http://127.0.0.1:" + port(sessionServices.get(index));
+    }
+
+    /** Health is on the management port; the public one serves no actuator. */
+    String sessionHealthUrl(int index) {
+        return "http://127.0.0.1:" + managementPort(sessionServices.get(index)) + "/actuator/health";
     }
 
     // ---- gateways --------------------------------------------------------------------------------
@@ -190,6 +196,7 @@ final class Platform implements AutoCloseable {
     void startGateway(int index) {
         Map<String, Object> props = common();
         props.put("server.port", 0);
+        props.put("management.server.port", 0);
         props.put("signaling.gateway.id", gatewayIds.get(index));
         props.put("signaling.gateway.delivery-partitions", gatewayPartitions.get(index));
         props.put("spring.config.name", GatewayApplication.CONFIG_NAME);
@@ -233,7 +240,7 @@ final class Platform implements AutoCloseable {
     }
 
     String gatewayHealthUrl(int index) {
-        return "http://127.0.0.1:" + port(gateways.get(index)) + "/actuator/health";
+        return "http://127.0.0.1:" + managementPort(gateways.get(index)) + "/actuator/health";
     }
 
     /** The sum of a counter of gateway {@code index} (all its tags), e.g. {@code signaling.gateway.deliveries.duplicate}. */
@@ -285,6 +292,10 @@ final class Platform implements AutoCloseable {
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static int managementPort(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
     }
 
     @Override

@@ -52,7 +52,7 @@ class SessionServiceRaceTest {
         List<SessionApi> instances = List.of(new SessionApi(platform.sessionUrl(0)),
                 new SessionApi(platform.sessionUrl(1)));
         for (int i = 0; i < instances.size(); i++) {
-            String health = platform.sessionUrl(i) + "/actuator/health";
+            String health = platform.sessionHealthUrl(i);
             await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(RelayFailoverTest.health(health)));
         }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * @param concurrency  connects in flight at once (and connect-storm's workers in closed loop)
  * @param drain        after the measured window, how long to wait for signals still in flight
  * @param ioClients    HTTP clients the websockets are spread over (each has one selector thread)
- * @param scrape       extra services to sample through {@code /actuator/prometheus} (e.g. the relay's actuator)
+ * @param scrape       extra services to sample through {@code /actuator/prometheus}, by management URL (e.g. the relay's)
+ * @param managementPortOffset where session-service's and the gateways' actuator is: their port plus this
  */
 public record BenchSettings(
         URI url,
@@ -33,7 +34,8 @@ public record BenchSettings(
         int ioClients,
         boolean connectOnly,
         String runId,
-        List<URI> scrape) {
+        List<URI> scrape,
+        int managementPortOffset) {
 
     public BenchSettings {
         scrape = List.copyOf(scrape);

@@ -72,9 +72,9 @@ public final class RunContext implements AutoCloseable {
                 // connect-storm measures connects in its window; the others connect before theirs, and report them all
                 () -> settings.scenario() != Scenario.CONNECT_STORM || window.contains(clock.micros()));
         this.services = new ServiceMetrics(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build());
+                .connectTimeout(Duration.ofSeconds(2)).build(), settings.managementPortOffset());
         services.watch(settings.url());
-        settings.scrape().forEach(services::watch);
+        settings.scrape().forEach(services::watchManagement);
     }
 
     public BenchSettings settings() {

@@ -15,24 +15,47 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * Samples the platform's services through their {@code /actuator/prometheus} once a second: heap
  * used, CPU, and a gateway's open connections. Shows where the machine's two cores go while the
  * tool drives it, and answers "how much heap do N idle connections take".
+ *
+ * <p>Services are known by their public base URL (session-service's, a gateway's origin), and
+ * sampled on their management port: the public port serves no actuator. The management port is
+ * the public one plus {@code managementPortOffset}, as {@code bin/signaling platform} and the
+ * services' own defaults lay them out (8080 → 8180).
  */
 public final class ServiceMetrics {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final HttpClient http;
+    private final int managementPortOffset;
     private final Set<URI> targets = new CopyOnWriteArraySet<>();
+    private final Map<URI, URI> management = new ConcurrentHashMap<>();
     private final Map<URI, Stats> stats = new ConcurrentHashMap<>();
 
-    public ServiceMetrics(HttpClient http) {
+    public ServiceMetrics(HttpClient http, int managementPortOffset) {
         this.http = http;
+        this.managementPortOffset = managementPortOffset;
     }
 
-    /** Adds a service by its base URL ({@code http://host:port}); a no-op when already there. */
+    /** Adds a service by its public base URL ({@code http://host:port}); a no-op when already there. */
     public void watch(URI base) {
+        watch(base, managementOf(base));
+    }
+
+    /** Adds a service by its management URL itself (e.g. the relay's, which has no public port). */
+    public void watchManagement(URI managementBase) {
+        watch(managementBase, managementBase);
+    }
+
+    private void watch(URI base, URI managementBase) {
+        management.putIfAbsent(base, managementBase);
         if (targets.add(base)) {
             stats.put(base, new Stats());
         }
+    }
+
+    private URI managementOf(URI base) {
+        int port = base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80);
+        return URI.create(base.getScheme() + "://" + base.getHost() + ":" + (port + managementPortOffset));
     }
 
     /** Scrapes every service once; {@code inWindow} decides whether the CPU sample counts in the averages. */
@@ -59,9 +82,11 @@ public final class ServiceMetrics {
         return targets;
     }
 
+    /** One sample of a service known by its public base URL (or watched by its management URL). */
     public Sample scrape(URI base) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+            URI target = management.getOrDefault(base, managementOf(base));
+            HttpRequest request = HttpRequest.newBuilder(target.resolve("/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(3)).GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

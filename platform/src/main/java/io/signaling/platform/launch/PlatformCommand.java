@@ -5,6 +5,7 @@ import io.signaling.platform.LaunchException;
 import io.signaling.platform.kafka.BrokerConfig;
 import io.signaling.platform.net.Ports;
 import io.signaling.platform.process.Console;
+import io.signaling.platform.process.RestartPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,18 @@ import picocli.CommandLine.Option;
             "Starts the whole platform on this machine: a real Apache Kafka broker (KRaft, no Docker) unless "
                     + "--bootstrap-servers names a cluster, the relay, session-service on --http-port and "
                     + "--gateways gateways on the ports after it. Prints one line containing 'ready' and the URLs "
-                    + "once POST /connect works; SIGINT or SIGTERM stops everything."},
+                    + "once POST /connect works; SIGINT or SIGTERM stops everything.",
+            "A service that dies is restarted (after 1 s, doubling to 30 s while it keeps dying; reset "
+                    + "after a minute up); the platform stops only when the broker dies or a service "
+                    + "dies 8 times in a row."},
         footer = {"",
-            "Output: each line of a component is prefixed [kafka], [relay], [session],",
-            "[gateway-1]...; the broker also logs INFO to <data-dir>/logs/kafka.log.",
-            "Each child JVM gets -Xmx512m; $SIGNALING_JAVA_OPTS is added after it.",
+            "Output: the platform's own lines, and the warnings and errors of each component, prefixed",
+            "[kafka], [relay], [session], [gateway-1]...; each one's full log is in",
+            "<data-dir>/logs/<component>.log (kafka, relay, session-service, gateway-1...).",
+            "Management (actuator: health, metrics) on 127.0.0.1: session-service on --http-port + 100,",
+            "each gateway on its port + 100; the relay on a free port, printed at start.",
+            "Each child JVM gets -Xmx512m; $SIGNALING_JAVA_OPTS is added after it. Every service reads",
+            "Spring properties from the environment too (SIGNALING_TOPICS_REPLICATION_FACTOR=3).",
             "",
             "Examples:",
             "  signaling platform",
@@ -98,7 +106,7 @@ public final class PlatformCommand implements Callable<Integer> {
     public Integer call() {
         PlatformPlan plan = plan(Ports::freePort);
         return new PlatformLauncher(Home.locate(), new Console(System.out), Duration.ofSeconds(kafkaTimeoutSeconds),
-                Duration.ofSeconds(startTimeoutSeconds)).run(plan);
+                Duration.ofSeconds(startTimeoutSeconds), RestartPolicy.DEFAULT).run(plan);
     }
 
     /** Turns the options into a plan; {@code freePorts} picks the ports nobody types (controller, relay actuator). */

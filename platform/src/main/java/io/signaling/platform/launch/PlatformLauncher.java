@@ -10,6 +10,7 @@ import io.signaling.platform.process.ChildProcess;
 import io.signaling.platform.process.Console;
 import io.signaling.platform.process.JavaCommand;
 import io.signaling.platform.process.ProcessGroup;
+import io.signaling.platform.process.RestartPolicy;
 import io.signaling.platform.service.Service;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,16 +18,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a {@link PlatformPlan}: checks every port and jar, starts the broker and waits until it
  * answers, starts relay, session-service and the gateways together and waits until each is UP,
- * prints the ready line, then stays until a signal (the shutdown hook stops everything, newest
- * first) or until a child dies (then it stops the rest and fails).
+ * prints the ready line, then supervises (a service that dies is restarted, see {@link Supervisor})
+ * until a signal (the shutdown hook stops everything, newest first) or until the broker dies or a
+ * service keeps dying (then it stops the rest and fails, saying why).
  */
 final class PlatformLauncher {
 
@@ -38,12 +42,15 @@ final class PlatformLauncher {
     private final Console console;
     private final Duration kafkaTimeout;
     private final Duration startTimeout;
+    private final RestartPolicy restartPolicy;
 
-    PlatformLauncher(Home home, Console console, Duration kafkaTimeout, Duration startTimeout) {
+    PlatformLauncher(Home home, Console console, Duration kafkaTimeout, Duration startTimeout,
+            RestartPolicy restartPolicy) {
         this.home = home;
         this.console = console;
         this.kafkaTimeout = kafkaTimeout;
         this.startTimeout = startTimeout;
+        this.restartPolicy = restartPolicy;
     }
 
     int run(PlatformPlan plan) {
@@ -56,31 +63,41 @@ final class PlatformLauncher {
             }
         }
         createDirectories(plan.dataDir());
+        // The children's java.io.tmpdir (Tomcat's work dirs, RocksDB's native library): nothing in /tmp.
+        createDirectories(plan.tmpDir());
 
         ProcessGroup group = new ProcessGroup(console, GRACE);
-        Runtime.getRuntime().addShutdownHook(new Thread(group::stopAll, "platform-shutdown"));
+        AtomicBoolean signalled = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            signalled.set(true);
+            group.stopAll();
+        }, "platform-shutdown"));
         try {
             awaitKafka(plan, kafkaLib, group);
+            List<Readiness.Component> components = List.of();
             if (!plan.kafkaOnly()) {
-                List<Readiness.Component> components = startServices(plan, jars, group);
+                components = startServices(plan, jars, group);
                 new Readiness(new HealthProbe(), console).await(components, startTimeout);
             }
             console.plain(plan.readyLine());
-            ChildProcess dead = firstExit(group);
-            if (group.stopping()) {
-                return 0;
-            }
-            throw new LaunchException(dead.name() + " exited unexpectedly with code " + dead.exitValue()
-                    + "; the platform stopped");
+            supervisor(plan, components, group).supervise();
+            return 0;
         }
         catch (RuntimeException e) {
-            if (group.stopping()) {
+            if (signalled.get()) {
                 // A signal arrived mid-start: the hook is stopping everything, and no error happened.
                 return 0;
             }
-            group.stopAll();
+            group.stopAll(); // a no-op where the supervisor has stopped everything already
             throw e;
         }
+    }
+
+    private Supervisor supervisor(PlatformPlan plan, List<Readiness.Component> components, ProcessGroup group) {
+        Map<String, Integer> healthPorts = new HashMap<>();
+        components.forEach(c -> healthPorts.put(c.process().name(), c.port()));
+        Set<String> essential = plan.broker().isPresent() ? Set.of(LocalBroker.NAME) : Set.of();
+        return new Supervisor(group, console, restartPolicy, essential, healthPorts, new HealthProbe());
     }
 
     private void awaitKafka(PlatformPlan plan, Path kafkaLib, ProcessGroup group) {
@@ -104,47 +121,55 @@ final class PlatformLauncher {
     }
 
     private List<Readiness.Component> startServices(PlatformPlan plan, Map<Service, Path> jars, ProcessGroup group) {
-        console.line("platform", "starting relay, session-service and " + plan.gateways().size() + " gateway(s)");
+        console.line("platform", "starting relay (management port " + plan.relayPort() + "), session-service and "
+                + plan.gateways().size() + " gateway(s); their logs: " + plan.logsDir());
         console.line("platform", plan.authLine());
         List<Readiness.Component> components = new ArrayList<>();
-        List<String> relayArgs = common(plan, plan.relayPort());
+        // The relay has no public port: its server port is its management port, on loopback like the others'.
+        List<String> relayArgs = common(plan, plan.relayPort(), Service.RELAY.prefix());
+        relayArgs.add("--server.address=127.0.0.1");
         relayArgs.add("--signaling.relay.state-dir=" + plan.relayStateDir());
         components.add(start(group, "relay-streams", Service.RELAY.prefix(), jars.get(Service.RELAY), relayArgs,
                 plan, plan.relayPort()));
-        List<String> sessionArgs = common(plan, plan.httpPort());
+        List<String> sessionArgs = common(plan, plan.httpPort(), Service.SESSION_SERVICE.module());
+        sessionArgs.add("--management.server.port=" + plan.sessionManagementPort());
+        sessionArgs.add("--management.server.address=127.0.0.1");
         sessionArgs.addAll(plan.sessionServiceArgs());
         components.add(start(group, "session-service", Service.SESSION_SERVICE.prefix(),
-                jars.get(Service.SESSION_SERVICE), sessionArgs, plan, plan.httpPort()));
+                jars.get(Service.SESSION_SERVICE), sessionArgs, plan, plan.sessionManagementPort()));
         for (PlatformPlan.GatewayPlan gateway : plan.gateways()) {
-            List<String> args = common(plan, gateway.port());
+            List<String> args = common(plan, gateway.port(), gateway.id());
+            args.add("--management.server.port=" + gateway.managementPort());
+            args.add("--management.server.address=127.0.0.1");
             args.add("--signaling.gateway.id=" + gateway.id());
             args.add("--signaling.gateway.listening-address=" + gateway.listeningAddress());
             args.add("--signaling.gateway.delivery-partitions=" + gateway.deliveryPartition());
-            components.add(start(group, gateway.id(), gateway.id(), jars.get(Service.GATEWAY), args, plan, gateway.port()));
+            components.add(start(group, gateway.id(), gateway.id(), jars.get(Service.GATEWAY), args, plan,
+                    gateway.managementPort()));
         }
         return components;
     }
 
     private static Readiness.Component start(ProcessGroup group, String name, String prefix, Path jar,
-            List<String> args, PlatformPlan plan, int port) {
+            List<String> args, PlatformPlan plan, int healthPort) {
         List<String> command = JavaCommand.jar(jar, JavaCommand.childOptions(SERVICE_HEAP, plan.dataDir()), args);
-        return new Readiness.Component(name, group.start(prefix, command, plan.dataDir()), port);
+        return new Readiness.Component(name, group.start(prefix, command, plan.dataDir()), healthPort);
     }
 
-    private static List<String> common(PlatformPlan plan, int port) {
+    /**
+     * What every service of the local platform is told: where Kafka is, its port, and where its log
+     * goes. The terminal shows only its warnings and errors (Spring's console threshold); everything
+     * goes to {@code <data-dir>/logs/<log name>.log}. (Each service's actuator listens on loopback
+     * only, set above: the probes are this launcher's.)
+     */
+    private static List<String> common(PlatformPlan plan, int port, String logName) {
         List<String> args = new ArrayList<>();
         args.add("--spring.kafka.bootstrap-servers=" + plan.bootstrapServers());
         args.add("--server.port=" + port);
         args.add("--spring.main.banner-mode=off");
+        args.add("--logging.file.name=" + plan.logsDir().resolve(logName + ".log"));
+        args.add("--logging.threshold.console=WARN");
         return args;
-    }
-
-    /** Blocks until some child exits: on its own (a crash) or because the shutdown hook stops it. */
-    private static ChildProcess firstExit(ProcessGroup group) {
-        List<ChildProcess> children = group.children();
-        CompletableFuture<?>[] exits = children.stream().map(ChildProcess::onExit).toArray(CompletableFuture[]::new);
-        CompletableFuture.anyOf(exits).join();
-        return children.stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
     }
 
     private static void createDirectories(Path dir) {

@@ -2,6 +2,7 @@ package io.signaling.platform.launch;
 
 import io.signaling.platform.kafka.BrokerConfig;
 import io.signaling.platform.net.PortUse;
+import io.signaling.platform.process.JavaCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,24 @@ record PlatformPlan(
         boolean kafkaOnly,
         Optional<JwtAuth> auth) {
 
+    /**
+     * A service's management port (actuator: health, metrics) is its public port plus this, so
+     * that anyone who knows a public port finds its actuator without asking: session-service on
+     * 8080 has it on 8180, gateway-1 on 8081 on 8181 (the defaults of their yml, and what
+     * {@code bin/signaling bench} assumes). The relay has no public port: its one port is a
+     * management port.
+     */
+    static final int MANAGEMENT_PORT_OFFSET = 100;
+
     /** One gateway: its id, port and the deliveries partition it reads. */
     record GatewayPlan(String id, int port, int deliveryPartition) {
 
         String listeningAddress() {
             return "http://127.0.0.1:" + port + "/ws";
+        }
+
+        int managementPort() {
+            return port + MANAGEMENT_PORT_OFFSET;
         }
     }
 
@@ -39,8 +53,22 @@ record PlatformPlan(
         return "http://127.0.0.1:" + httpPort;
     }
 
+    int sessionManagementPort() {
+        return httpPort + MANAGEMENT_PORT_OFFSET;
+    }
+
     Path relayStateDir() {
         return dataDir.resolve("relay");
+    }
+
+    /** Every child's full log, {@code <name>.log} (the broker's is {@code kafka.log}). */
+    Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Every child's {@code java.io.tmpdir}. */
+    Path tmpDir() {
+        return dataDir.resolve(JavaCommand.TMP_DIR);
     }
 
     /** Every port this run will listen on, user-facing ones first, for the check before start-up. */
@@ -49,13 +77,17 @@ record PlatformPlan(
         if (!kafkaOnly) {
             ports.add(new PortUse(httpPort, "session-service, --http-port"));
             gateways.forEach(g -> ports.add(new PortUse(g.port(), g.id() + ", the ports after --http-port")));
+            ports.add(new PortUse(sessionManagementPort(), "session-service management, --http-port + "
+                    + MANAGEMENT_PORT_OFFSET));
+            gateways.forEach(g -> ports.add(new PortUse(g.managementPort(), g.id() + " management, its port + "
+                    + MANAGEMENT_PORT_OFFSET)));
         }
         broker.ifPresent(b -> {
             ports.add(new PortUse(b.port(), "kafka, --kafka-port"));
             ports.add(new PortUse(b.controllerPort(), "kafka controller"));
         });
         if (!kafkaOnly) {
-            ports.add(new PortUse(relayPort, "relay actuator"));
+            ports.add(new PortUse(relayPort, "relay management"));
         }
         return ports;
     }

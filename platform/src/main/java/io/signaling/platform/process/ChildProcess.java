@@ -23,6 +23,7 @@ public final class ChildProcess {
     private final String name;
     private final Process process;
     private final Thread pump;
+    private final long startedNanos = System.nanoTime();
 
     private ChildProcess(String name, Process process, Thread pump) {
         this.name = name;
@@ -106,6 +107,11 @@ public final class ChildProcess {
 
     public CompletableFuture<Process> onExit() {
         return process.onExit();
+    }
+
+    /** Time since it started (whether or not it still runs). */
+    public Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     public int waitFor() throws InterruptedException {

@@ -14,6 +14,9 @@ public final class JavaCommand {
     /** System property on every child of a platform: its data dir. */
     public static final String MARKER_PROPERTY = "signaling.platform.data-dir";
 
+    /** The children's {@code java.io.tmpdir}, under the data dir (the launcher creates it). */
+    public static final String TMP_DIR = "tmp";
+
     private JavaCommand() {
     }
 
@@ -47,11 +50,11 @@ public final class JavaCommand {
 
     /**
      * Options of a child of the local platform: a bounded heap (five JVMs share one machine), exit on
-     * OOM, the platform marker, then {@value #JAVA_OPTS_ENV}.
+     * OOM, the platform marker, temporary files under the data dir, then {@value #JAVA_OPTS_ENV}.
      */
     public static List<String> childOptions(String maxHeap, Path dataDir) {
         List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
-                "-D" + MARKER_PROPERTY + "=" + dataDir));
+                "-D" + MARKER_PROPERTY + "=" + dataDir, "-Djava.io.tmpdir=" + dataDir.resolve(TMP_DIR)));
         options.addAll(userOptions());
         return options;
     }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 "Properties [defaults]:",
                 ServiceHelp.BOOTSTRAP_SERVERS,
                 "  --server.port=N                            [8081]",
+                "  --management.server.port=N                 actuator (health, metrics)",
+                "                                             [8181]; one per gateway",
                 "  --signaling.gateway.id=ID                  unique per gateway",
                 "  --signaling.gateway.listening-address=URL  the SockJS URL clients get,",
                 "                                             e.g. http://host-1:8081/ws",

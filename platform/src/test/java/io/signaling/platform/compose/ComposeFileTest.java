@@ -105,6 +105,39 @@ class ComposeFileTest {
         assertThat(unread).as("variables that set no property their service reads").isEmpty();
     }
 
+    /**
+     * Issue 11: Kafka's host listener has no authentication and the actuator shows health details
+     * and metrics: both are published on the host's loopback only. On every interface: only what
+     * clients use, session-service's and the gateways' public ports.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheClientFacingPortsArePublishedOnEveryInterface() {
+        List<String> exposed = new ArrayList<>();
+        int published = 0;
+        for (var service : services.entrySet()) {
+            Object ports = service.getValue().get("ports");
+            if (!(ports instanceof List)) {
+                continue;
+            }
+            String module = build(service.getValue()).map(ComposeFileTest::module).orElse("");
+            String publicPort = environment(service.getValue()).get("SERVER_PORT");
+            for (Object mapping : (List<Object>) ports) {
+                published++;
+                String text = String.valueOf(mapping);
+                String containerPort = text.substring(text.lastIndexOf(':') + 1);
+                boolean clientFacing = List.of("session-service", "gateway").contains(module)
+                        && containerPort.equals(publicPort);
+                if (!clientFacing && !text.startsWith("127.0.0.1:")) {
+                    exposed.add(service.getKey() + ": " + text);
+                }
+            }
+        }
+        assertThat(published).isGreaterThanOrEqualTo(4);
+        assertThat(exposed).as("ports published on every interface that clients have no use for").isEmpty();
+        assertThat(String.valueOf(services.get("kafka").get("ports"))).contains("127.0.0.1:9094:9094");
+    }
+
     @Test
     void theCheckTellsAPropertyFromAMisspelledOne() {
         KnownProperties gateway = KnownProperties.of(ROOT, "gateway");

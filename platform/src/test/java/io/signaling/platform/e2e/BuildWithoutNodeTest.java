@@ -69,7 +69,7 @@ class BuildWithoutNodeTest {
         String gatewayUrl = "http://127.0.0.1:" + (httpPort + 1);
 
         launch = Launch.start(clone, Map.of(
-                "PATH", stubs + ":" + System.getenv("PATH"),
+                "PATH", stubs + ":" + System.getenv("PATH"), "SIGNALING_SKIP_BUILD", "0",
                 // the build installs nothing into the local repository the outer build is using
                 "MAVEN_ARGS", "-Dmaven.install.skip=true"),
                 "platform", "--http-port", Integer.toString(httpPort), "--gateways", "1", "--kafka-port",

@@ -36,14 +36,18 @@ final class Launch {
 
     /** Never builds: the reactor has built the jars before this module's integration tests. */
     static Launch start(Path root, String... args) {
-        return start(root, Map.of("SIGNALING_SKIP_BUILD", "1"), args);
+        return start(root, Map.of(), args);
     }
 
-    /** With these environment variables on top of this JVM's (e.g. a PATH, or a build allowed). */
+    /**
+     * With these environment variables on top of this JVM's (e.g. Spring properties every service
+     * reads, or a PATH); never builds unless they set {@code SIGNALING_SKIP_BUILD} to something else.
+     */
     static Launch start(Path root, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(root.resolve("bin").resolve("signaling").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().put("SIGNALING_SKIP_BUILD", "1");
         builder.environment().putAll(environment);
         try {
             return new Launch(builder.start());
@@ -87,6 +91,35 @@ final class Launch {
 
     private Optional<String> readyLine() {
         return stdout.stream().filter(line -> line.startsWith("signaling platform ready:")).findFirst();
+    }
+
+    /** The pid of {@code bin/signaling}: the launcher's JVM, or a service's when it runs alone (the script execs). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** What the process runs: for {@code bin/signaling gateway …} that is the service's JVM itself. */
+    ProcessHandle.Info info() {
+        return process.toHandle().info();
+    }
+
+    /**
+     * The live child JVM whose command line holds {@code argument}, e.g.
+     * {@code --signaling.gateway.id=gateway-2} or {@code kafka.Kafka}.
+     */
+    ProcessHandle child(String argument) {
+        List<ProcessHandle> matches = process.toHandle().descendants().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().command().orElse("").endsWith("java"))
+                .filter(h -> h.info().arguments().map(List::of).orElse(List.of()).contains(argument)).toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("expected one child JVM with " + argument + ", found " + matches.size());
+        }
+        return matches.get(0);
+    }
+
+    /** Whether the launcher printed this line (exactly) so far. */
+    boolean printed(String line) {
+        return stdout.contains(line);
     }
 
     /** Every process the launcher started and that is alive now (broker, services, watchdogs). */

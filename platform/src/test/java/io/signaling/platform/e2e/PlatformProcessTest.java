@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,8 +74,8 @@ class PlatformProcessTest {
 
     @Test
     void runsThePlatformRelaysASignalAcrossGatewaysStopsCleanlyAndKeepsTheLogAcrossARestart() throws Exception {
-        int httpPort = freePortBlock(3);
-        int kafkaPort = freePortBlock(1);
+        int httpPort = TestPorts.platformHttpPort(2);
+        int kafkaPort = TestPorts.freePortBlock(1);
         String[] args = {"platform", "--http-port", Integer.toString(httpPort), "--kafka-port", Integer.toString(kafkaPort),
             "--data-dir", dataDir.toString()};
         String sessionUrl = "http://127.0.0.1:" + httpPort;
@@ -87,7 +86,12 @@ class PlatformProcessTest {
 
         assertThat(ready).contains(sessionUrl, "POST " + sessionUrl + "/connect", gateways.get(0), gateways.get(1),
                 "kafka: 127.0.0.1:" + kafkaPort);
-        assertThat(get(sessionUrl + "/actuator/health").path("status").asString()).isEqualTo("UP");
+        String sessionManagement = "http://127.0.0.1:" + (httpPort + TestPorts.MANAGEMENT_OFFSET);
+        assertThat(get(sessionManagement + "/actuator/health").path("status").asString()).isEqualTo("UP");
+        assertThat(SessionHttp.get(sessionUrl + "/actuator/health").statusCode()).as("no actuator on the public port")
+                .isEqualTo(404);
+
+        theTerminalShowsThePlatformsLinesAndWarningsAndTheLogsHoldTheRest(first);
 
         Map<String, JsonNode> byGateway = sessionsOnEveryGateway(sessionUrl, gateways.size());
         assertThat(byGateway.keySet()).containsExactlyInAnyOrderElementsOf(gateways);
@@ -131,6 +135,30 @@ class PlatformProcessTest {
                 .until(() -> secondChildren.stream().noneMatch(ProcessHandle::isAlive));
         assertThat(platformProcesses()).isEmpty();
     }
+
+    /**
+     * Issue 13: ~2,900 lines in the first 40 s were every service's Kafka client INFO. Now the
+     * terminal has the platform's lines, the ready line and warnings or errors; each component's
+     * whole log is in {@code <data-dir>/logs}, and their temporary files and the relay's state are
+     * under the data dir.
+     */
+    private void theTerminalShowsThePlatformsLinesAndWarningsAndTheLogsHoldTheRest(Launch launch) throws IOException {
+        List<String> terminal = launch.stdout();
+        assertThat(terminal).as("the terminal up to the ready line").hasSizeLessThan(60);
+        assertThat(terminal).filteredOn(line -> INFO_LINE.matcher(line).find()).as("services' INFO lines").isEmpty();
+        for (String component : List.of("kafka", "relay", "session-service", "gateway-1", "gateway-2")) {
+            Path log = dataDir.resolve("logs").resolve(component + ".log");
+            assertThat(log).as("the full log of %s", component).isRegularFile();
+            assertThat(Files.readAllLines(log)).as("%s's INFO lines are in its log", component)
+                    .anyMatch(line -> line.contains("INFO"));
+        }
+        assertThat(dataDir.resolve("relay")).as("the relay's Streams state").isDirectoryContaining(p -> true);
+        assertThat(dataDir.resolve("tmp")).as("the services' temporary files").isDirectoryContaining(p -> true);
+    }
+
+    /** A Spring Boot console line below WARN, under a service's prefix. */
+    private static final java.util.regex.Pattern INFO_LINE =
+            java.util.regex.Pattern.compile("^\\[(relay|session|gateway-\\d+)] \\S+\\s+(INFO|DEBUG|TRACE) ");
 
     /**
      * {@code bin/signaling bench}, each scenario small and short, against the platform just
@@ -179,9 +207,9 @@ class PlatformProcessTest {
 
     @Test
     void aTakenPortIsOneErrorLineAndStartsNothing() throws IOException {
-        int kafkaPort = freePortBlock(1);
+        int kafkaPort = TestPorts.freePortBlock(1);
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(freePortBlock(3)));
+            taken.bind(new InetSocketAddress(TestPorts.platformHttpPort(2)));
             int port = taken.getLocalPort();
 
             Launch launch = launch("platform", "--http-port", Integer.toString(port), "--kafka-port", Integer.toString(kafkaPort),
@@ -252,25 +280,5 @@ class PlatformProcessTest {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(marker))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    /** The first of {@code size} consecutive free ports, in a range ephemeral ports rarely use. */
-    private static int freePortBlock(int size) throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20000, 30000);
-            boolean free = true;
-            for (int port = first; port < first + size && free; port++) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.bind(new InetSocketAddress(port));
-                }
-                catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no block of " + size + " free ports");
     }
 }

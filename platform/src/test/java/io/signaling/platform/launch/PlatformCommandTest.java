@@ -63,7 +63,20 @@ class PlatformCommandTest {
         assertThat(plan.gateways()).extracting(PlatformPlan.GatewayPlan::deliveryPartition).containsExactly(0, 1, 2);
         assertThat(plan.gateways()).extracting(PlatformPlan.GatewayPlan::listeningAddress)
                 .containsExactly("http://127.0.0.1:9001/ws", "http://127.0.0.1:9002/ws", "http://127.0.0.1:9003/ws");
-        assertThat(plan.ports()).extracting(PortUse::port).containsExactly(9000, 9001, 9002, 9003, 9500, 40001, 40002);
+        assertThat(plan.ports()).extracting(PortUse::port)
+                .containsExactly(9000, 9001, 9002, 9003, 9100, 9101, 9102, 9103, 9500, 40001, 40002);
+    }
+
+    @Test
+    void eachServiceHasItsManagementPortAHundredAboveItsPublicOne() {
+        PlatformPlan plan = plan("--http-port", "9000", "--gateways", "2", "--data-dir", tmp.toString());
+
+        assertThat(plan.sessionManagementPort()).isEqualTo(9100);
+        assertThat(plan.gateways()).extracting(PlatformPlan.GatewayPlan::managementPort).containsExactly(9101, 9102);
+        assertThat(plan.ports()).extracting(PortUse::owner).contains("session-service management, --http-port + 100",
+                "gateway-2 management, its port + 100", "relay management");
+        assertThat(plan.logsDir()).isEqualTo(tmp.resolve("logs"));
+        assertThat(plan.tmpDir()).isEqualTo(tmp.resolve("tmp"));
     }
 
     @Test

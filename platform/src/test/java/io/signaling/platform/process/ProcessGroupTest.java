@@ -68,11 +68,35 @@ class ProcessGroupTest {
     @Test
     void nothingStartsOnceStoppingHasBegun() {
         ProcessGroup group = new ProcessGroup(console, Duration.ofSeconds(1));
+        group.start("relay", polite("relay"), tmp);
         group.stopAll();
 
         assertThatThrownBy(() -> group.start("late", polite("late"), tmp))
                 .hasMessageContaining("not starting late");
+        assertThatThrownBy(() -> group.restart("relay")).hasMessageContaining("not starting relay");
         assertThat(group.children()).isEmpty();
+    }
+
+    @Test
+    void onlyAChildThatHasExitedIsStartedAgainAndWithItsOwnCommand() throws Exception {
+        ProcessGroup group = new ProcessGroup(console, Duration.ofSeconds(5));
+        try {
+            ChildProcess first = group.start("gateway-1", polite("gateway-1"), tmp);
+            assertThatThrownBy(() -> group.restart("gateway-1")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("still running");
+            await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("hello from gateway-1"));
+
+            ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
+            first.waitFor();
+            ChildProcess second = group.restart("gateway-1");
+
+            assertThat(second.pid()).isNotEqualTo(first.pid());
+            assertThat(group.children()).containsExactly(second);
+            await().atMost(Duration.ofSeconds(10)).until(() -> printed().split("hello from gateway-1", -1).length == 3);
+        }
+        finally {
+            group.stopAll();
+        }
     }
 
     @Test
@@ -105,6 +129,9 @@ class ProcessGroupTest {
         Process child = new ProcessBuilder(polite("orphan")).start();
         Process watchdog = Watchdog.guard(parent.pid(), child.pid()).orElseThrow();
         try {
+            // Its hello comes after its trap: a SIGTERM before it would end the child without a trace.
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine()).isEqualTo("hello from orphan");
             parent.destroyForcibly().waitFor();
 
             await().atMost(Duration.ofSeconds(15)).until(() -> !child.isAlive());

@@ -18,7 +18,10 @@ import org.springframework.util.unit.DataSize;
  *                           Two relays on one host need two directories
  * @param unackedSessionTtl  a session not acked within this expires and frees its userId (contract default 30 s)
  * @param expiryScanInterval how often (wall clock) sessions are checked for expiry
- * @param numStandbyReplicas warm copies of each task's stores on other instances, for fast fail-over
+ * @param numStandbyReplicas warm copies of each task's stores on other instances (default 1): a task whose
+ *                           instance dies moves to one that has its stores already, instead of restoring
+ *                           them from the changelogs first. With a single instance there is nowhere to
+ *                           put a copy, and it costs nothing
  * @param numStreamThreads   stream threads of this instance
  * @param commitInterval     how often offsets are committed: bounds re-processing after a crash, not latency
  * @param closeTimeout       how long a stop waits for Streams to commit and close
@@ -32,6 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxRecordBytes     the largest delivery or held signal the relay writes; a signal needing a larger one is
  *                           answered {@code recipient-unavailable}. Keep it below the producer's {@code max.request.size}
  *                           and the topics' {@code max.message.bytes} (about 1 MiB each by default)
+ * @param group              how fast the Streams application's consumer group notices a dead instance
  */
 @ConfigurationProperties("signaling.relay")
 record RelayProperties(
@@ -39,14 +43,15 @@ record RelayProperties(
         String stateDir,
         @DefaultValue("30s") Duration unackedSessionTtl,
         @DefaultValue("1s") Duration expiryScanInterval,
-        @DefaultValue("0") int numStandbyReplicas,
+        @DefaultValue("1") int numStandbyReplicas,
         @DefaultValue("1") int numStreamThreads,
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("30s") Duration closeTimeout,
         @DefaultValue("at_least_once") String processingGuarantee,
         @DefaultValue("10s") Duration gatewayTimeout,
         @DefaultValue Held held,
-        @DefaultValue("1000000B") DataSize maxRecordBytes) {
+        @DefaultValue("1000000B") DataSize maxRecordBytes,
+        @DefaultValue Group group) {
 
     /**
      * {@code signaling.relay.held.*}: per recipient at most {@code maxSignals} signals or {@code maxBytes}
@@ -67,6 +72,36 @@ record RelayProperties(
         }
         if (held == null) {
             held = new Held(1000, DataSize.ofMegabytes(4), 200, Duration.ofMillis(10));
+        }
+        if (group == null) {
+            group = Group.DEFAULTS;
+        }
+    }
+
+    /**
+     * The consumer group's failure detection ({@code signaling.relay.group.*}). An instance that
+     * dies without leaving (kill -9, a lost host) keeps its partitions until the group has not heard
+     * it for {@code sessionTimeout}: for the signals on them, that is a pause in deliveries. Kafka's
+     * default is 45 s; 6 s is the least a broker accepts by default ({@code group.min.session.timeout.ms}).
+     * The price: an instance silent for longer — a stop-the-world GC pause, a frozen VM — is taken
+     * for dead; its tasks move (nothing is lost, the rebalance costs a few seconds of deliveries)
+     * and it rejoins. Heartbeats come from a thread of their own, so slow processing does not count,
+     * only a whole JVM or host standing still. Raise it where such stalls are longer (docs/operations.md).
+     *
+     * @param sessionTimeout    silence after which the group drops an instance ({@code session.timeout.ms})
+     * @param heartbeatInterval how often an instance tells the group it lives ({@code heartbeat.interval.ms});
+     *                          also how soon the survivors learn that a rebalance started. At most a third of
+     *                          {@code sessionTimeout}
+     */
+    record Group(@DefaultValue("6s") Duration sessionTimeout, @DefaultValue("1s") Duration heartbeatInterval) {
+
+        static final Group DEFAULTS = new Group(Duration.ofSeconds(6), Duration.ofSeconds(1));
+
+        Group {
+            if (heartbeatInterval.multipliedBy(3).compareTo(sessionTimeout) > 0) {
+                throw new IllegalArgumentException("signaling.relay.group.heartbeat-interval (" + heartbeatInterval
+                        + ") must be at most a third of signaling.relay.group.session-timeout (" + sessionTimeout + ")");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.signaling.relay.topology.SkipFailedRecordsHandler;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -47,6 +48,10 @@ final class RelayStreamsConfig {
         // rolling bounces a rebalance; for us those 45 s are signals nobody routes. Leave at once.
         // (CloseOptions.leaveGroup only acts for static members.)
         props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
+        // A crashed instance cannot leave: the group notices it after the session timeout (45 s by
+        // default), and until then its partitions' signals wait. See RelayProperties.Group.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) relay.group().sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) relay.group().heartbeatInterval().toMillis());
         // No record stops the relay: unreadable ones are skipped, one whose processing still fails after
         // the ledger answered its sender is skipped, and an output that can never be written is dropped;
         // each logged by coordinates and counted (docs/security.md). Failing would kill the stream thread,

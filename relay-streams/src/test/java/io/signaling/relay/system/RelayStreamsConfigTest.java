@@ -24,7 +24,7 @@ class RelayStreamsConfigTest {
     private final RelayProperties relay = new RelayProperties("my-relay", "/var/lib/relay", Duration.ofSeconds(30),
             Duration.ofSeconds(1), 1, 2, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE,
             Duration.ofSeconds(10), new RelayProperties.Held(1000, DataSize.ofMegabytes(4), 200, Duration.ofMillis(10)),
-            DataSize.ofBytes(1_000_000));
+            DataSize.ofBytes(1_000_000), null);
     private final RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry());
 
     @Test
@@ -57,6 +57,25 @@ class RelayStreamsConfigTest {
     }
 
     @Test
+    void aCrashedInstanceIsNoticedInSecondsNotKafkasFortyFive() {
+        StreamsConfig config = new StreamsConfig(RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", "session.timeout.ms", 45_000), metrics));
+
+        Map<String, Object> consumer = config.getMainConsumerConfigs("group", "client", 0);
+        assertThat(consumer).containsEntry("session.timeout.ms", 6_000).containsEntry("heartbeat.interval.ms", 1_000);
+    }
+
+    @Test
+    void theGroupSettingsAreTypedAndAHeartbeatTooSlowForTheTimeoutIsRefused() {
+        RelayProperties.Group group = new RelayProperties.Group(Duration.ofSeconds(10), Duration.ofSeconds(3));
+        assertThat(group.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new RelayProperties.Group(Duration.ofSeconds(6), Duration.ofSeconds(3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most a third");
+    }
+
+    @Test
     void theProducerSendsAtOnceUnlessLingerIsConfigured() {
         Properties unset = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092"), metrics);
@@ -71,7 +90,7 @@ class RelayStreamsConfigTest {
     void theStateDirDefaultsUnderTheTempDir() {
         RelayProperties defaults = new RelayProperties("signaling-relay", null, Duration.ofSeconds(30),
                 Duration.ofSeconds(1), 0, 1, Duration.ofMillis(100), Duration.ofSeconds(30), StreamsConfig.AT_LEAST_ONCE,
-                Duration.ofSeconds(10), null, DataSize.ofBytes(1_000_000));
+                Duration.ofSeconds(10), null, DataSize.ofBytes(1_000_000), null);
 
         assertThat(defaults.stateDir()).startsWith(System.getProperty("java.io.tmpdir")).endsWith("signaling-relay");
     }

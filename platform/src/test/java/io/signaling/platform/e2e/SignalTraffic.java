@@ -1,0 +1,205 @@
+package io.signaling.platform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signaling.platform.e2e.SockJsPeer.Arrival;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Steady, numbered signals between pairs of connected users: every tick, the next signal on every
+ * pair whose sender is still connected ({@code {"n":k}}, id {@code <recipient>#<k>}), whatever
+ * happens to the platform meanwhile (open loop, like callers who do not wait). Afterwards each
+ * pair's acks, errors and deliveries are read back from what the peers recorded.
+ */
+final class SignalTraffic implements AutoCloseable {
+
+    record Pair(String from, String to) {
+    }
+
+    /** What became of one pair's signals. */
+    record Outcome(List<Integer> acked, List<Integer> received, Map<Integer, String> errors, int sent) {
+
+        /** Every acked signal arrived, each exactly once, all in the order sent; nothing was refused. */
+        void assertExactlyOnceInOrder(Pair pair) {
+            assertThat(received).as("%s: received in order, without duplicates", pair).isSorted().doesNotHaveDuplicates();
+            assertThat(received).as("%s: every acked signal received", pair).containsAll(acked);
+            assertThat(errors).as("%s: errors", pair).isEmpty();
+        }
+    }
+
+    private final Map<String, SockJsPeer> peers;
+    private final List<Pair> pairs;
+    private final Map<Pair, AtomicInteger> numbers = new ConcurrentHashMap<>();
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "signal-traffic");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SignalTraffic(Map<String, SockJsPeer> peers, List<Pair> pairs) {
+        this.peers = Map.copyOf(peers);
+        this.pairs = List.copyOf(pairs);
+        pairs.forEach(pair -> numbers.put(pair, new AtomicInteger()));
+    }
+
+    /** Each user signals the next one, in a ring. */
+    static List<Pair> ring(List<String> users) {
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            pairs.add(new Pair(users.get(i), users.get((i + 1) % users.size())));
+        }
+        return pairs;
+    }
+
+    /** One signal on every pair each {@code interval}, until {@link #stop}. */
+    SignalTraffic start(Duration interval) {
+        ticker.scheduleAtFixedRate(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void tick() {
+        for (Pair pair : pairs) {
+            SockJsPeer sender = peers.get(pair.from());
+            if (!sender.isOpen()) {
+                continue;
+            }
+            int n = numbers.get(pair).incrementAndGet();
+            sentAt.put(pair.from() + ">" + pair.to() + "#" + n, System.nanoTime());
+            try {
+                sender.send("{\"to\":\"" + pair.to() + "\",\"id\":\"" + pair.to() + "#" + n + "\",\"content\":{\"n\":" + n + "}}");
+                sent.incrementAndGet();
+            }
+            catch (IOException | IllegalStateException closedMeanwhile) {
+                numbers.get(pair).decrementAndGet(); // never left: the pair's next number stays this one
+            }
+        }
+    }
+
+    void stop() {
+        ticker.shutdown();
+        try {
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    List<Pair> pairs() {
+        return pairs;
+    }
+
+    Outcome outcome(Pair pair) {
+        List<Integer> acked = new ArrayList<>();
+        Map<Integer, String> errors = new HashMap<>();
+        for (JsonNode frame : peers.get(pair.from()).frames()) {
+            String id = frame.path("id").asString("");
+            if (!id.startsWith(pair.to() + "#")) {
+                continue;
+            }
+            int n = Integer.parseInt(id.substring(pair.to().length() + 1));
+            switch (frame.path("type").asString()) {
+                case "ack" -> acked.add(n);
+                case "error" -> errors.put(n, frame.path("code").asString());
+                default -> {
+                }
+            }
+        }
+        acked.sort(null);
+        List<Integer> received = peers.get(pair.to()).frames().stream()
+                .filter(f -> "signal".equals(f.path("type").asString()) && pair.from().equals(f.path("from").asString()))
+                .map(f -> f.path("content").path("n").asInt()).toList();
+        return new Outcome(acked, received, errors, numbers.get(pair).get());
+    }
+
+    /** Every signal sent on these pairs was answered (acked or refused), and every acked one arrived. */
+    boolean settled(Collection<Pair> these) {
+        return these.stream().allMatch(pair -> {
+            Outcome outcome = outcome(pair);
+            return outcome.acked().size() + outcome.errors().size() >= outcome.sent()
+                    && outcome.received().size() >= outcome.acked().size();
+        });
+    }
+
+    /** Where these pairs stand, for the message of a failed wait. */
+    String summary(Collection<Pair> these) {
+        int sentHere = 0;
+        int acked = 0;
+        int errors = 0;
+        int received = 0;
+        for (Pair pair : these) {
+            Outcome outcome = outcome(pair);
+            sentHere += outcome.sent();
+            acked += outcome.acked().size();
+            errors += outcome.errors().size();
+            received += outcome.received().size();
+        }
+        return "sent " + sentHere + ", acked " + acked + ", refused " + errors + ", received " + received;
+    }
+
+    /**
+     * The longest time any of these recipients went without a signal between {@code fromNanos} and
+     * {@code toNanos}: the pause a user saw. The window's edges count as arrivals, so a pause that
+     * the window opens or ends with counts whole (traffic must flow over the whole window).
+     */
+    Duration longestPause(Collection<String> recipients, long fromNanos, long toNanos) {
+        long longest = 0;
+        for (String recipient : recipients) {
+            long previous = fromNanos;
+            for (Arrival arrival : peers.get(recipient).arrivals()) {
+                if (!"signal".equals(arrival.frame().path("type").asString()) || arrival.nanos() < fromNanos
+                        || arrival.nanos() > toNanos) {
+                    continue;
+                }
+                longest = Math.max(longest, arrival.nanos() - previous);
+                previous = arrival.nanos();
+            }
+            longest = Math.max(longest, toNanos - previous);
+        }
+        return Duration.ofNanos(longest);
+    }
+
+    /** Send-to-arrival times of the signals these recipients got, sorted. */
+    List<Duration> latencies(Collection<String> recipients) {
+        List<Duration> latencies = new ArrayList<>();
+        for (String recipient : recipients) {
+            for (Arrival arrival : peers.get(recipient).arrivals()) {
+                JsonNode frame = arrival.frame();
+                Long at = sentAt.get(frame.path("from").asString() + ">" + frame.path("id").asString());
+                if ("signal".equals(frame.path("type").asString()) && at != null) {
+                    latencies.add(Duration.ofNanos(arrival.nanos() - at));
+                }
+            }
+        }
+        latencies.sort(null);
+        return latencies;
+    }
+
+    static Duration percentile(List<Duration> sorted, double p) {
+        return sorted.isEmpty() ? Duration.ZERO
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}
