@@ -67,12 +67,21 @@ class KillNineTest {
     /** Every connected user's peer, by userId. */
     private static final Map<String, SockJsPeer> PEERS = new ConcurrentHashMap<>();
 
+    /**
+     * Every client of this test is 127.0.0.1, like clients behind a load balancer that is not
+     * trusted for forwarded addresses: the per-address {@code /connect} limit (20/s) is raised, or the
+     * session-service kill would measure the rate limit instead of the survivor.
+     */
+    private static final Map<String, String> ONE_ADDRESS_MANY_CLIENTS = Map.of(
+            "SIGNALING_SESSION_LIMITS_CONNECTRATE_PERSECOND", "100000",
+            "SIGNALING_SESSION_LIMITS_CONNECTRATE_BURST", "100000");
+
     @BeforeAll
     static void startThePlatform() throws Exception {
         httpPort = TestPorts.platformHttpPort(2);
         int kafkaPort = TestPorts.freePortBlock(1);
         kafka = "127.0.0.1:" + kafkaPort;
-        platform = launch(Map.of(), "platform", "--http-port", Integer.toString(httpPort), "--kafka-port",
+        platform = launch(ONE_ADDRESS_MANY_CLIENTS, "platform", "--http-port", Integer.toString(httpPort), "--kafka-port",
                 Integer.toString(kafkaPort), "--data-dir", dataDir.toString());
         platform.awaitReady(Duration.ofSeconds(180));
         api = new SessionHttp(sessionUrl());
@@ -249,7 +258,7 @@ class KillNineTest {
     @Order(4)
     void aKilledSessionServiceOfTwoLeavesTheOtherAnsweringAndAnInFlightCreateIsDecidedOnce() throws Exception {
         int port = TestPorts.platformHttpPort(0);
-        Launch second = launch(Map.of(), "session-service", "--spring.kafka.bootstrap-servers=" + kafka,
+        Launch second = launch(ONE_ADDRESS_MANY_CLIENTS, "session-service", "--spring.kafka.bootstrap-servers=" + kafka,
                 "--server.port=" + port, "--management.server.port=" + (port + TestPorts.MANAGEMENT_OFFSET),
                 "--management.server.address=127.0.0.1", "--spring.main.banner-mode=off",
                 "--logging.file.name=" + dataDir.resolve("logs/session-service-b.log"), "--logging.threshold.console=WARN");
