@@ -14,9 +14,11 @@ export class PageClient {
       const { connect } = await import('/client/signaling-client.js');
       window.received = [];
       window.errors = [];
+      window.closes = [];
       const client = await connect({ sessionUrl: location.origin, userId, token, transports: [transport], reconnect: false });
       client.on('signal', (signal) => window.received.push(signal));
       client.on('error', (error) => window.errors.push(error));
+      client.on('close', ({ code, reason }) => window.closes.push(`${code} ${reason}`));
       window.signaling = client;
     }, { userId: name, transport, token });
     return user;
@@ -47,6 +49,17 @@ export class PageClient {
       (_, i) => window.signaling.send(to, { n: i + 1 }, { id: `${prefix}-${i + 1}` }))), { to, count, prefix });
   }
 
+  /**
+   * Sends `{n: 1…count}` to `to`, ids `${prefix}-n`, in order; resolves with how each send settled:
+   * `{id, ack: true}`, or `{id, code}` when an error came instead of (or before) the ack.
+   */
+  async sendSettled(to, count, prefix) {
+    return this.page.evaluate(({ to, count, prefix }) => Promise.all(Array.from({ length: count }, (_, i) => {
+      const id = `${prefix}-${i + 1}`;
+      return window.signaling.send(to, { n: i + 1 }, { id }).then(() => ({ id, ack: true }), (err) => ({ id, code: err.code }));
+    })), { to, count, prefix });
+  }
+
   /** Keeps sending to `to` every `everyMs` (ids `${prefix}-n`), not waiting for acks, until {@link stopTicking}. */
   async startTicking(to, everyMs, prefix) {
     await this.page.evaluate(({ to, everyMs, prefix }) => {
@@ -70,6 +83,11 @@ export class PageClient {
   /** Signals received so far: `{id, from, n}`, in arrival order. */
   received() {
     return this.page.evaluate(() => window.received.map(({ id, from, content }) => ({ id, from, n: content?.n })));
+  }
+
+  /** Whether the connection is open; else how it closed (the client's close event: code and reason). */
+  async state() {
+    return this.page.evaluate(() => (window.signaling.connected ? 'connected' : `closed: ${window.closes.join('; ')}`));
   }
 
   /** Errors that came after an ack (e.g. recipient-unavailable): `{id, code}`. */

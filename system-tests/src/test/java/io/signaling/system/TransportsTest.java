@@ -130,7 +130,8 @@ class TransportsTest {
                 peer.send(userId, Map.of("n", i), "after-" + i);
             }
             int sent = 10 + during.get() + 5;
-            await().atMost(Duration.ofSeconds(20)).until(() -> peer.count("ack") + peer.count("error") >= sent
+            // every signal is acked (in the log); an answer may come before its ack on a busy machine
+            await().atMost(Duration.ofSeconds(20)).until(() -> peer.count("ack") >= sent
                     && unavailable(peer).containsAll(List.of("after-0", "after-1", "after-2", "after-3", "after-4")));
 
             Set<String> received = new HashSet<>(client.framesOfType("signal").stream().map(f -> f.path("id").asString()).toList());
