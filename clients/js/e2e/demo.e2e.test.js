@@ -1,15 +1,18 @@
 // The demo page in real headless Chromium against the real platform (bin/signaling platform: a
 // Kafka broker, the relay, session-service, two gateways): two users set up an RTCPeerConnection
-// through the platform over each SockJS transport and chat over its data channel, and a page whose
-// gateway dies reconnects on a surviving one and can call again. One platform serves every test, with
-// identity tokens on (--jwt-hmac-secret-file): every page passes its user's JWT through the demo's
-// token field, so the client's token path (and its fresh token on a reconnect) runs in Chromium.
+// through the platform over each SockJS transport and chat over its data channel; over each iframe
+// variant of SockJS, signals go both ways in order and a page that goes away loses its session
+// connection-lost; and a page whose gateway dies reconnects on a surviving one and can call again.
+// One platform serves every test, with identity tokens on (--jwt-hmac-secret-file): every page passes
+// its user's JWT (the demo's through its token field), so the client's token path (and its fresh
+// token on a reconnect) runs in Chromium.
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DemoUser, launchChromium } from './support/browser.js';
+import { PageClient } from './support/page-client.js';
 import { commandLineOf, pidListeningOn, Platform } from './support/platform.js';
 import { poll } from './support/poll.js';
 import { hmacSecretFile, hs256 } from './support/tokens.js';
@@ -19,6 +22,19 @@ const TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling'];
 /** The path SockJS receives on, per transport (sends of the xhr ones go to xhr_send). */
 const RECEIVE_PATH = { websocket: 'websocket', 'xhr-streaming': 'xhr_streaming', 'xhr-polling': 'xhr' };
 const GATEWAY_LOSS_BUDGET_MS = 90_000;
+/**
+ * The iframe variants (contract §2: every transport of Spring's SockJS server stays on): SockJS loads the
+ * gateway's iframe.html, which loads sockjs from the gateway and runs the named transport inside.
+ * Only a browser speaks them; system-tests' TransportsTest covers the others outside one.
+ */
+const IFRAME_TRANSPORTS = { 'iframe-eventsource': 'eventsource', 'iframe-htmlfile': 'htmlfile', 'iframe-xhr-polling': 'xhr' };
+const SIGNALS = 20;
+/**
+ * From a page going away to its session's deletion (docs/architecture.md): the next write to its stream
+ * fails (a SockJS heartbeat at the latest, 5 s), or a poll does not come within the disconnect delay
+ * (1 s, checked as often); then the relay's deletion, the contract's 2 s — on a busy machine, with room.
+ */
+const LOSS_BUDGET_MS = 20_000;
 
 describe('the demo page in headless Chromium on bin/signaling platform', () => {
   const jwt = hmacSecretFile();
@@ -101,6 +117,64 @@ describe('the demo page in headless Chromium on bin/signaling platform', () => {
         await Promise.all([alice.close(), bob.close()]);
       }
     });
+  }
+
+  for (const [transport, receivePath] of Object.entries(IFRAME_TRANSPORTS)) {
+    test(`SockJS ${transport}: signals arrive in order both ways, and a page that goes away loses its session connection-lost`,
+      { timeout: 120_000 }, async (t) => {
+        const open = (name, over) => PageClient.open(browser, platform.sessionUrl, name, { transport: over, token: hs256(jwt.secret, name) });
+        const alice = await open(`alice-${transport}`, transport);
+        const bob = await open(`bob-${transport}`, 'websocket');
+        try {
+          assert.ok(alice.sockjsRequests.has('iframe.html'), `${alice.name} loaded the gateway's iframe page`);
+          const receivePaths = [...alice.sockjsRequests].filter((path) => Object.values(IFRAME_TRANSPORTS).includes(path)
+            || path === 'websocket' || path === 'xhr_streaming');
+          assert.deepEqual(receivePaths, [receivePath], `${alice.name} received over ${transport} only`);
+          const placed = await platform.session(alice.name);
+          t.diagnostic(`${alice.name} on ${placed?.listeningAddress} (acked ${placed?.acked})`);
+          assert.equal(await alice.state(), 'connected');
+          assert.equal(await bob.state(), 'connected');
+
+          await bob.sendNumbered(alice.name, SIGNALS, 'to-alice');
+          await alice.sendNumbered(bob.name, SIGNALS, 'to-bob');
+          const numbers = Array.from({ length: SIGNALS }, (_, i) => i + 1);
+          await poll('both pages received every signal', async () => (await alice.received()).length >= SIGNALS
+            && (await bob.received()).length >= SIGNALS, { timeoutMs: 30_000 });
+          assert.deepEqual((await alice.received()).map(({ from, n }) => `${from} ${n}`), numbers.map((n) => `${bob.name} ${n}`),
+            'each once, in order');
+          assert.deepEqual((await bob.received()).map(({ from, n }) => `${from} ${n}`), numbers.map((n) => `${alice.name} ${n}`));
+          assert.deepEqual(await alice.errors(), []);
+
+          // Alice's browser goes away while Bob keeps signalling her.
+          await bob.startTicking(alice.name, 100, 'during');
+          const lostAt = Date.now();
+          await alice.vanish();
+          await poll(`${alice.name}'s session gone`, async () => !(await platform.session(alice.name)), { timeoutMs: LOSS_BUDGET_MS });
+          const detectedMs = Date.now() - lostAt;
+          const ticks = await bob.stopTicking();
+          // Acked (in the log), then answered recipient-unavailable; on a busy machine the answer can overtake the ack,
+          // and the client's send() rejects with it instead.
+          const after = await bob.sendSettled(alice.name, 3, 'after');
+          await poll('every signal after the loss answered recipient-unavailable', async () => {
+            const answered = (await bob.errors()).filter(({ code }) => code === 'recipient-unavailable').map(({ id }) => id);
+            return after.every(({ id, code }) => code === 'recipient-unavailable' || answered.includes(id));
+          }, { timeoutMs: 15_000 });
+          const reason = await platform.deleteReason(alice.name);
+          t.diagnostic(`${alice.name}'s page gone: session deleted ${reason} ${detectedMs} ms later; ${ticks.sent} signals sent `
+            + `to her meanwhile, ${ticks.settled.filter(({ ack }) => ack).length} acked`);
+          assert.equal(reason, 'connection-lost');
+          assert.ok(ticks.settled.every(({ ack, code }) => ack || code === 'recipient-unavailable'), JSON.stringify(ticks.settled));
+        } catch (err) {
+          for (const user of [alice, bob]) {
+            const state = await user.state().catch((e) => `no state (${e.message})`);
+            t.diagnostic(`${user.name}: ${state}; requests ${[...user.sockjsRequests].join(', ')}; ${user.log.slice(-10).join(' | ')}`);
+          }
+          t.diagnostic(`${alice.name}'s last session ended: ${await platform.deleteReason(alice.name).catch((e) => e.message)}`);
+          throw err;
+        } finally {
+          await Promise.all([alice.close(), bob.close()]);
+        }
+      });
   }
 
   test('a page without a token, or with another user\'s, is refused with the contract\'s code', { timeout: 60_000 }, async (t) => {

@@ -1,11 +1,12 @@
 // `bin/signaling platform` as a user runs it, for the end-to-end tests: started on free ports with a
 // temp data dir, awaited until its ready line, stopped with SIGTERM, and never left behind.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { poll } from './poll.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
@@ -272,6 +273,19 @@ export class Platform {
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`GET /sessions/${userId} answered ${response.status}`);
     return response.json();
+  }
+
+  /**
+   * Why `userId`'s last session ended, as the signaling history says (`bin/signaling audit replay`,
+   * contract §3): `connection-lost`, `connection-closed`, … or null when no session of it ended yet.
+   */
+  async deleteReason(userId) {
+    const { stdout } = await promisify(execFile)(SIGNALING, ['audit', 'replay', '--bootstrap-servers',
+      `127.0.0.1:${this.kafkaPort}`, '--user', userId, '--format', 'jsonl', '--redact'],
+    { cwd: ROOT, env: { ...process.env, SIGNALING_SKIP_BUILD: '1' }, timeout: 90_000, maxBuffer: 16 * 1024 * 1024 });
+    const ended = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
+      .filter((entry) => entry.kind === 'session-deleted' && entry.userId === userId);
+    return ended.at(-1)?.reason ?? null;
   }
 
   /** SIGTERM to the launcher (and the extra gateways): each stops its children in order. */

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One platform (a relay, a session service, one gateway on an embedded KRaft broker) shared by the
- * attack test classes of one test run: starting it is most of such a class's time, and every
- * attack is followed by its own check that bystanders are unharmed. Closed when the run ends (the
- * root store closes it). Limits are lowered so that detection fits in a test: pings every second
- * with a 2 s pong timeout, a 5 s write-stall limit. A test class gets it as a {@link Platform}
- * parameter with {@code @ExtendWith(AttackPlatform.Resolver.class)}.
+ * attack, lost-connection and transport test classes of one test run: starting it is most of such a
+ * class's time, and every attack is followed by its own check that bystanders are unharmed. Closed
+ * when the run ends (the root store closes it). Every setting is the shipped default but three,
+ * lowered so that detection fits in a test: pings every second with a 2 s pong timeout, a 5 s
+ * write-stall limit. A test class gets it as a {@link Platform} parameter with
+ * {@code @ExtendWith(AttackPlatform.Resolver.class)}.
  */
 final class AttackPlatform implements AutoCloseable {
 
@@ -23,8 +24,7 @@ final class AttackPlatform implements AutoCloseable {
     static final Map<String, Object> SETTINGS = Map.of(
             "signaling.gateway.ping-interval", PING_INTERVAL.toMillis() + "ms",
             "signaling.gateway.pong-timeout", PONG_TIMEOUT.toMillis() + "ms",
-            "signaling.gateway.send-time-limit", SEND_TIME_LIMIT.toMillis() + "ms",
-            "signaling.relay.unacked-session-ttl", "20s");
+            "signaling.gateway.send-time-limit", SEND_TIME_LIMIT.toMillis() + "ms");
 
     private final EmbeddedPlatform embedded;
 

@@ -6,16 +6,14 @@ import io.signaling.system.RawHttp.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 11, {@code /connect} floods: one client address sends 400 {@code /connect} as fast as it can
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * bucket (20/s, bursts of 100) they are answered {@code 429 rate-limited} with {@code Retry-After};
  * a client on another address connects and round-trips within 1 s meanwhile.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConnectRateLimitAttackTest {
 
@@ -30,18 +29,8 @@ class ConnectRateLimitAttackTest {
     /** Any address of 127.0.0.0/8 reaches the loopback interface; the bystander comes from 127.0.0.1. */
     private static final String ATTACKER = "127.0.0.2";
 
-    @AutoClose
-    private static EmbeddedPlatform embedded;
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        embedded = EmbeddedPlatform.start(1, 1, 1, Map.of());
-        platform = embedded.platform();
-    }
-
     @Test
-    void oneAddressIsLimitedAndEveryoneElseIsNot() throws Exception {
+    void oneAddressIsLimitedAndEveryoneElseIsNot(Platform platform) throws Exception {
         Bystanders.awaitWarm(platform, 0);
         String connect = platform.sessionUrl() + "/connect";
         List<Callable<Answer>> flood = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.signaling.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.signaling.system.SignalingClient.Via;
 import java.io.BufferedReader;
@@ -55,8 +54,7 @@ class HttpTransportTokenTest {
                             .as(transport + query).isEqualTo(403);
                 }
             }
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                    .until(() -> other.framesOfType("signal").isEmpty());
+            UnderLoad.holdNegative(() -> other.framesOfType("signal").isEmpty());
 
             // The owner's own requests still work, on the very same session.
             String genuine = "[\"{\\\"to\\\":\\\"" + otherId + "\\\",\\\"id\\\":\\\"genuine\\\",\\\"content\\\":1}\"]";

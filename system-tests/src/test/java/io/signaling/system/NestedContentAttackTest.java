@@ -18,10 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * keeps deciding {@code /connect} and routing for a bystander pair on the same partition, every
  * service stays UP, and no log line holds the content.
  */
+@ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NestedContentAttackTest {
 
@@ -40,18 +40,8 @@ class NestedContentAttackTest {
     private static final List<Integer> READABLE = IntStream.rangeClosed(490, 499).boxed().toList();
     private static final List<Integer> UNREADABLE = IntStream.rangeClosed(10, 20).map(i -> i * 50).boxed().toList();
 
-    @AutoClose
-    private static EmbeddedPlatform embedded;
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        embedded = EmbeddedPlatform.start(1, 1, 1, Map.of());
-        platform = embedded.platform();
-    }
-
     @Test
-    void deepContentToAHeldAndAConnectedRecipientStopsNobody() throws Exception {
+    void deepContentToAHeldAndAConnectedRecipientStopsNobody(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
         int partition = 1;
         Bystanders.awaitWarm(platform, partition);
@@ -65,10 +55,10 @@ class NestedContentAttackTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> api.get(live.userId()).body().path("acked").asBoolean());
             List<ProducerRecord<String, byte[]>> attack = new ArrayList<>();
             for (int depth : concat(READABLE, UNREADABLE)) {
-                attack.add(record(held.userId(), "held-" + depth, depth, sender));
-                attack.add(record(live.userId(), "live-" + depth, depth, sender));
+                attack.add(record(platform, held.userId(), "held-" + depth, depth, sender));
+                attack.add(record(platform, live.userId(), "live-" + depth, depth, sender));
             }
-            write(attack);
+            write(platform, attack);
 
             // The relay goes on: a bystander pair on the attacked partition, and /connect decided there.
             Duration roundTrip = Bystanders.roundTripOn(platform, partition);
@@ -101,7 +91,7 @@ class NestedContentAttackTest {
     }
 
     /** A signal record as a foreign writer could put it in the topic, keyed by its recipient. */
-    private static ProducerRecord<String, byte[]> record(String to, String id, int depth, Response sender) {
+    private static ProducerRecord<String, byte[]> record(Platform platform, String to, String id, int depth, Response sender) {
         String content = "[".repeat(depth) + "\"" + MARKER + "\"" + "]".repeat(depth);
         String json = "{\"id\":\"" + id + "\",\"from\":\"" + sender.text("userId") + "\",\"to\":\"" + to
                 + "\",\"content\":" + content + ",\"sentAt\":\"2030-01-01T00:00:00Z\",\"senderSessionId\":\""
@@ -110,7 +100,7 @@ class NestedContentAttackTest {
         return new ProducerRecord<>(platform.prefix() + ".signals", to, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(List<ProducerRecord<String, byte[]>> records) throws Exception {
+    private static void write(Platform platform, List<ProducerRecord<String, byte[]>> records) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {

@@ -6,34 +6,23 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** Contract §1 and §5: without a live gateway there is nothing to bind a session to. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NoGatewayTest {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    @AutoClose
+    private static EmbeddedPlatform embedded;
     private static Platform platform;
 
     @BeforeAll
     static void startWithoutGateways() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        platform = Platform.start(broker.getBrokersAsString(), 0, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
+        embedded = EmbeddedPlatform.start(1, 1, 0, Map.of());
+        platform = embedded.platform();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads the platform's session-events log (contract §3): why a session ended. */
+/** Reads the platform's session-events log (contract §3): why, and when, a session ended. */
 final class SessionEvents {
 
     private SessionEvents() {
@@ -32,7 +33,13 @@ final class SessionEvents {
     }
 
     static Optional<DeleteReason> deleted(Platform platform, String userId) {
+        return Optional.ofNullable(deletions(platform).get(userId)).map(SessionDeleted::reason);
+    }
+
+    /** The last {@code SessionDeleted} of every user in the log so far; its {@code at} is when the relay decided it. */
+    static Map<String, SessionDeleted> deletions(Platform platform) {
         Topic<String, SessionEvent> topic = Topics.from(TopicsProperties.defaults(platform.prefix())).sessionEvents();
+        Map<String, SessionDeleted> deletions = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -41,17 +48,15 @@ final class SessionEvents {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Optional<DeleteReason> reason = Optional.empty();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (userId.equals(record.key())
-                            && topic.valueSerde().deserializer().deserialize(topic.name(), record.value())
-                                    instanceof SessionDeleted deleted) {
-                        reason = Optional.of(deleted.reason());
+                    if (topic.valueSerde().deserializer().deserialize(topic.name(), record.value())
+                            instanceof SessionDeleted deleted) {
+                        deletions.put(record.key(), deleted);
                     }
                 }
             }
-            return reason;
+            return deletions;
         }
     }
 }

@@ -32,12 +32,20 @@ import tools.jackson.databind.JsonNode;
 final class SignalingClient extends TextWebSocketHandler implements AutoCloseable {
 
     /**
-     * {@code WEBSOCKET} and {@code XHR} go through Spring's {@link SockJsClient} (an {@code /info}
-     * request first); {@code RAW_WEBSOCKET} opens {@code <address>/<server>/<session>/websocket}
-     * directly and speaks SockJS framing itself, as browsers' SockJS does once it picked websocket:
-     * cheap enough for hundreds of clients in one test.
+     * {@code WEBSOCKET}, {@code XHR} (xhr-streaming) and {@code XHR_POLLING} go through Spring's
+     * {@link SockJsClient} (an {@code /info} request first); {@code EVENTSOURCE} and {@code HTMLFILE},
+     * which Spring's client does not speak, through {@link SockJsHttpStream}; {@code RAW_WEBSOCKET}
+     * opens {@code <address>/<server>/<session>/websocket} directly and speaks SockJS framing itself,
+     * as browsers' SockJS does once it picked websocket: cheap enough for hundreds of clients in one test.
      */
-    enum Via { WEBSOCKET, XHR, RAW_WEBSOCKET }
+    enum Via {
+        WEBSOCKET, XHR, XHR_POLLING, EVENTSOURCE, HTMLFILE, RAW_WEBSOCKET;
+
+        /** An HTTP transport: messages go out as {@code xhr_send} requests, bodies over 1 MiB refused. */
+        boolean http() {
+            return this != WEBSOCKET && this != RAW_WEBSOCKET;
+        }
+    }
 
     /** A frame from the gateway and when it arrived ({@link System#nanoTime()}). */
     record Arrival(long nanos, JsonNode frame) {
@@ -59,6 +67,7 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private volatile WebSocketSession session;
+    private volatile SockJsHttpStream stream;
 
     static SignalingClient open(SessionApi.Session s, Via via) {
         SignalingClient client = connect(s.listeningAddress(), s.userId(), s.listeningKey(), via);
@@ -81,12 +90,19 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
                     });
             return client;
         }
+        if (via == Via.EVENTSOURCE || via == Via.HTMLFILE) {
+            client.stream = new SockJsHttpStream(address, userId, key, via == Via.EVENTSOURCE
+                    ? SockJsHttpStream.Kind.EVENTSOURCE : SockJsHttpStream.Kind.HTMLFILE, client.new StreamListener());
+            return client;
+        }
         List<Transport> transports = new ArrayList<>();
         if (via == Via.WEBSOCKET) {
             transports.add(new WebSocketTransport(new StandardWebSocketClient(CONTAINER)));
         }
         else {
-            transports.add(new RestTemplateXhrTransport());
+            RestTemplateXhrTransport xhr = new RestTemplateXhrTransport();
+            xhr.setXhrStreamingDisabled(via == Via.XHR_POLLING);
+            transports.add(xhr);
         }
         SockJsClient sockJs = new SockJsClient(transports);
         URI uri = URI.create(address + "?userId=" + userId + "&token=" + key);
@@ -141,7 +157,30 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         closed.complete(status);
     }
 
+    /** Frames of the eventsource and htmlfile transports. */
+    private final class StreamListener implements SockJsHttpStream.Listener {
+
+        @Override
+        public void opened() {
+            opened.complete(null);
+        }
+
+        @Override
+        public void message(String text) {
+            received(text);
+        }
+
+        @Override
+        public void closed(int code, String reason) {
+            closed.complete(new CloseStatus(code, reason));
+        }
+    }
+
     void sendRaw(String text) {
+        if (stream != null) {
+            stream.send(List.of(text));
+            return;
+        }
         try {
             synchronized (this) {
                 String payload = raw ? SessionApi.JSON.writeValueAsString(List.of(text)) : text;
@@ -153,8 +192,12 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         }
     }
 
-    /** Several messages in one SockJS frame (raw websocket only): {@code ["m1","m2",…]}. */
+    /** Several messages in one SockJS frame (raw websocket and the HTTP streams): {@code ["m1","m2",…]}. */
     void sendFrame(List<String> messages) {
+        if (stream != null) {
+            stream.send(messages);
+            return;
+        }
         if (!raw) {
             throw new IllegalStateException("one frame of several messages needs the raw websocket transport");
         }
@@ -211,6 +254,9 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     }
 
     boolean isOpen() {
+        if (stream != null) {
+            return stream.isOpen() && opened.isDone() && !closed.isDone();
+        }
         return session != null && session.isOpen() && !closed.isDone();
     }
 
@@ -220,6 +266,9 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
 
     @Override
     public void close() {
+        if (stream != null) {
+            stream.close();
+        }
         if (session != null && session.isOpen()) {
             try {
                 session.close(CloseStatus.NORMAL);

@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy between test clients and one server that can make its clients vanish the way a
  * phone that lost its network does: {@link #swallow()} stops it reading and forwarding in both
  * directions, without closing anything. Bytes then pile up in the sockets' buffers (kept small
- * here) until the server's writes stall; nothing reaches either side, no FIN, no RST.
+ * here) until the server's writes stall; nothing reaches either side, no FIN, no RST. Or the way a
+ * killed app or a dropped Wi-Fi does: {@link #abort()} resets every connection (RST both ways) and
+ * takes no new one, so a client can neither finish a request nor make the next.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -41,6 +43,11 @@ final class TcpProxy implements AutoCloseable {
     /** From now on nothing is read or forwarded, either way; connections stay open. */
     void swallow() {
         swallowing = true;
+    }
+
+    /** Every connection reset both ways (RST, not FIN), and no new one accepted. */
+    void abort() throws IOException {
+        close(true);
     }
 
     private void accept() {
@@ -109,12 +116,19 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        close(false);
+    }
+
+    private void close(boolean reset) throws IOException {
         synchronized (this) {
             closed = true;
             notifyAll();
         }
         server.close();
         for (Socket socket : sockets) {
+            if (reset && !socket.isClosed()) {
+                socket.setSoLinger(true, 0); // closing now sends RST
+            }
             socket.close();
         }
     }

@@ -45,12 +45,19 @@ final class Traffic {
             return errors.getOrDefault(pair, Map.of());
         }
 
-        /** Every acked signal of the pair arrived, each once, all in the order sent. */
+        /**
+         * Every acked signal of the pair arrived, each once, all in the order sent; and nothing arrived
+         * that its sender was not acked for or was answered an error for (delivered &sube; acked): a signal
+         * refused, or answered {@code recipient-unavailable}, must not reach the recipient as well.
+         */
         void assertExactlyOnceInOrder(Pair pair) {
             List<Integer> received = received(pair);
             assertThat(received).as("%s: received in order, without duplicates", pair).isSorted()
                     .doesNotHaveDuplicates();
             assertThat(received).as("%s: every acked signal received", pair).containsAll(acked(pair));
+            assertThat(acked(pair)).as("%s: every received signal acked", pair).containsAll(received);
+            assertThat(errors(pair).keySet()).as("%s: no received signal answered with an error", pair)
+                    .doesNotContainAnyElementsOf(received);
         }
     }
 

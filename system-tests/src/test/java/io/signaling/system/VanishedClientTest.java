@@ -31,8 +31,6 @@ class VanishedClientTest {
 
     private static final Logger log = LoggerFactory.getLogger(VanishedClientTest.class);
 
-    private static final Duration SLACK = Duration.ofSeconds(2);
-
     @Test
     void aVanishedWebSocketClientLosesItsSessionWithinPingIntervalAndTimeout(Platform platform) throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
@@ -56,7 +54,7 @@ class VanishedClientTest {
             Duration detected = Duration.ofNanos(System.nanoTime() - vanished);
             log.info("Vanished websocket client: session deleted {} ms after it vanished", detected.toMillis());
             assertThat(detected).as("from vanishing to the session's deletion")
-                    .isLessThan(AttackPlatform.PING_INTERVAL.plus(AttackPlatform.PONG_TIMEOUT).plus(SLACK));
+                    .isLessThan(AttackPlatform.PING_INTERVAL.plus(AttackPlatform.PONG_TIMEOUT).plus(UnderLoad.contractBound()));
             peer.awaitFrame(SignalingClient.ofType("ack", "into-the-void"));
             assertThat(peer.awaitFrame(SignalingClient.ofType("error", "into-the-void")).path("code").asString())
                     .isEqualTo("recipient-unavailable");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.signaling.gateway.frame.CloseCodes;
+import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.system.ShippedConfiguration;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.json.Json;
 import java.io.IOException;
@@ -227,6 +229,46 @@ class OutboxTest {
 
         assertThat(losses).containsExactly(Outbox.Loss.WRITE_FAILED);
         assertThat(lost).extracting(SignalDelivery::id).containsExactly("failed");
+    }
+
+    /**
+     * The slow-consumer limits as they ship (contract §2: over 1 MiB queued, or nothing written for
+     * 10 s while frames wait), on an outbox built the way the gateway builds one.
+     */
+    @Test
+    void theShippedLimitsGiveUpPastOneMebibyteQueuedOrTenSecondsWithoutAWrite() {
+        GatewayProperties shipped = ShippedConfiguration.gateway();
+        long limit = shipped.sendBufferLimit().toBytes();
+        long stall = shipped.sendTimeLimit().toNanos();
+        Outbox full = shippedOutbox(shipped);
+        String chunk = "x".repeat(1024);
+        for (int i = 0; i < 1024; i++) {
+            full.offer(new Outgoing.Frame(chunk, null));
+        }
+        assertThat(full.queuedChars()).isEqualTo(1024 * 1024);
+        assertThat(losses).as("exactly 1 MiB queued is within the limit").isEmpty();
+        full.offer(signal("s"));
+        assertThat(losses).containsExactly(Outbox.Loss.QUEUE_FULL);
+
+        losses.clear();
+        Outbox stalled = shippedOutbox(shipped);
+        stalled.offer(signal("waits"));
+        stalled.check(now + Duration.ofSeconds(10).toNanos(), shipped.pingInterval().toNanos(),
+                shipped.pongTimeout().toNanos());
+        assertThat(losses).as("10 s without a write is within the limit").isEmpty();
+        stalled.check(now + Duration.ofSeconds(10).toNanos() + 1, shipped.pingInterval().toNanos(),
+                shipped.pongTimeout().toNanos());
+        assertThat(losses).containsExactly(Outbox.Loss.WRITE_STALLED);
+        assertThat(limit).isEqualTo(1024 * 1024);
+        assertThat(stall).isEqualTo(Duration.ofSeconds(10).toNanos());
+    }
+
+    /** Nothing is drained (the writer's tasks are never run): everything offered stays queued. */
+    private Outbox shippedOutbox(GatewayProperties shipped) {
+        Outbox outbox = new Outbox(transport, later, lost::add, () -> now, shipped.sendBufferLimit().toBytes(),
+                shipped.sendTimeLimit().toNanos(), shipped.sockjsHeartbeat().toNanos());
+        outbox.onEnd(losses::add);
+        return outbox;
     }
 
     private Outbox outbox(Executor executor, long maxQueued) {

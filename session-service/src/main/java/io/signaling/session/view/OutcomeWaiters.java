@@ -1,5 +1,6 @@
 package io.signaling.session.view;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.schemas.session.SessionEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -9,7 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeWaiters implements SessionOutcomes {
 
-    private final Waiters<String, SessionEvent> waiters = new Waiters<>();
+    private final Waiters<String, SessionEvent> waiters;
+
+    OutcomeWaiters(MeterRegistry meters) {
+        this.waiters = new Waiters<>(meters, "decision");
+    }
 
     void apply(SessionEvent event) {
         if (event.sessionId() != null) {
@@ -20,9 +25,5 @@ class OutcomeWaiters implements SessionOutcomes {
     @Override
     public CompletableFuture<SessionEvent> next(String sessionId, Predicate<SessionEvent> accepts) {
         return waiters.register(sessionId, accepts);
-    }
-
-    int pendingWaits() {
-        return waiters.pendingKeys();
     }
 }

@@ -1,5 +1,6 @@
 package io.signaling.session.view;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.schemas.session.SessionState;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,12 @@ class SessionTableView implements SessionView {
 
     private final Map<String, SessionState> rows = new ConcurrentHashMap<>();
     private final Map<String, Integer> perGateway = new ConcurrentHashMap<>();
-    private final Waiters<String, Optional<SessionState>> waiters = new Waiters<>();
+    private final Waiters<String, Optional<SessionState>> waiters;
     private volatile boolean caughtUp;
+
+    SessionTableView(MeterRegistry meters) {
+        this.waiters = new Waiters<>(meters, "session-row");
+    }
 
     /** Applies one record of the sessions topic; {@code row} null is a tombstone. */
     void apply(String userId, SessionState row) {
@@ -62,9 +67,5 @@ class SessionTableView implements SessionView {
             future.complete(current);
         }
         return future;
-    }
-
-    int pendingWaits() {
-        return waiters.pendingKeys();
     }
 }

@@ -2,6 +2,7 @@ package io.signaling.session.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.schemas.session.SessionState;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionTableViewTest {
 
-    private final SessionTableView view = new SessionTableView();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final SessionTableView view = new SessionTableView(meters);
 
     @Test
     void rowsReplaceAndTombstonesRemoveWithPerGatewayCounts() {
@@ -41,17 +43,17 @@ class SessionTableViewTest {
         assertThat(created).isCompletedWithValueMatching(r -> r.orElseThrow().sessionId().equals("s1"));
 
         assertThat(view.awaitRow("alice", sessionIs("s1"))).isDone();
-        assertThat(view.pendingWaits()).isZero();
+        assertThat(waiting()).as("requests waiting, as an operator sees them").isZero();
     }
 
     @Test
     void aCancelledWaitIsForgotten() {
         CompletableFuture<Optional<SessionState>> waiting = view.awaitRow("carol", sessionIs("s9"));
-        assertThat(view.pendingWaits()).isEqualTo(1);
+        assertThat(waiting()).isEqualTo(1);
 
         waiting.cancel(false);
 
-        assertThat(view.pendingWaits()).isZero();
+        assertThat(waiting()).isZero();
     }
 
     @Test
@@ -59,6 +61,11 @@ class SessionTableViewTest {
         assertThat(view.isCaughtUp()).isFalse();
         view.markCaughtUp();
         assertThat(view.isCaughtUp()).isTrue();
+    }
+
+    /** The gauge of requests waiting for a row, as /actuator/prometheus shows it. */
+    private double waiting() {
+        return meters.get("signaling.session.waiting").tag("for", "session-row").gauge().value();
     }
 
     private static java.util.function.Predicate<Optional<SessionState>> sessionIs(String sessionId) {

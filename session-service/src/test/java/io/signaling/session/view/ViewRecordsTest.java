@@ -27,11 +27,11 @@ class ViewRecordsTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
     private final Topics topics = Topics.from(TopicsProperties.defaults("unit"));
-    private final SessionTableView sessions = new SessionTableView();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final SessionTableView sessions = new SessionTableView(meters);
     private final HeartbeatTable gateways = new HeartbeatTable(new MutableClock(NOW),
             new SessionProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)));
-    private final OutcomeWaiters outcomes = new OutcomeWaiters();
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final OutcomeWaiters outcomes = new OutcomeWaiters(meters);
     private final ViewRecords records = new ViewRecords(topics, sessions, gateways, outcomes, meters);
 
     @Test
@@ -71,8 +71,9 @@ class ViewRecordsTest {
 
         assertThat(mine).isCompletedWithValue(created);
         assertThat(other).isNotDone();
+        assertThat(meters.get("signaling.session.waiting").tag("for", "decision").gauge().value()).isEqualTo(1);
         other.cancel(false);
-        assertThat(outcomes.pendingWaits()).isZero();
+        assertThat(meters.get("signaling.session.waiting").tag("for", "decision").gauge().value()).isZero();
     }
 
     @Test
