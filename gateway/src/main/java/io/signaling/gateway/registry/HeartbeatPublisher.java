@@ -91,7 +91,7 @@ class HeartbeatPublisher implements SmartLifecycle {
 
     private void beat() {
         GatewayHeartbeat heartbeat = new GatewayHeartbeat(identity.id(), identity.listeningAddress(),
-                identity.deliveryPartitions(), hub.size(), clock.instant(), identity.startedAt());
+                identity.deliveryPartitions(), hub.size(), 0, false, clock.instant(), identity.startedAt());
         writer.write(topics.gateways(), identity.id(), heartbeat).whenComplete((metadata, failure) -> {
             if (failure != null) {
                 log.warn("Heartbeat of {} not written: {}", identity.id(), failure.toString());
