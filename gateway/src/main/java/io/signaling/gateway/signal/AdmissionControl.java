@@ -1,0 +1,176 @@
+package io.signaling.gateway.signal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.signaling.gateway.system.GatewayProperties;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The one place that says whether this gateway takes a client's message now (contract §2: under
+ * overload the platform refuses {@code overloaded} rather than queues, so that an acked signal is
+ * delivered within 2 s at p99 whatever the offered load). Two bounds, each read on the message
+ * thread without a lock or an allocation:
+ *
+ * <ul>
+ * <li><b>In flight</b>: signals handed to the producer that Kafka has not acknowledged yet, by
+ *     count and by bytes. A hard cap without hysteresis: a slot frees the moment an append
+ *     completes, so the producer's queue, which is what an ack waits behind, stays short, and a
+ *     producer that has drained admits at once. The byte bound keeps signals to a part of the
+ *     producer's {@code buffer.memory}, so {@code send()} never waits for buffer space.</li>
+ * <li><b>Delivery age</b>: how old the signals this gateway delivers are when it reads them
+ *     (accept time at the sender's gateway → now), smoothed over the last few deliveries. It sees
+ *     a relay or broker falling behind, but late: a signal's age is known only once it arrives. So
+ *     it trips at a bound well under the guarantee and clears only at half of it (hysteresis), or
+ *     as soon as nothing was delivered for {@code idleAfter}: the path has drained, and an old
+ *     reading must not keep the door shut.</li>
+ * </ul>
+ *
+ * A later hot path (fewer Kafka hops, edge routing) keeps this seam: it asks {@link #admit} and
+ * reports {@link #released} and {@link #delivered}.
+ */
+public final class AdmissionControl {
+
+    /** Why a message was refused {@code overloaded}: the {@code reason} tag of {@code signaling.gateway.signals.refused}. */
+    public enum Refusal {
+        /** Too many signals (or bytes) handed to Kafka and not acknowledged yet. */
+        IN_FLIGHT("in-flight"),
+        /** The signals delivered here are older than {@code max-delivery-age}: the path behind is late. */
+        DELIVERY_AGE("delivery-age"),
+        /** Admitted, but the signal log did not take it (Kafka unreachable, or the write timed out). */
+        APPEND_FAILED("append-failed");
+
+        private final String tag;
+
+        Refusal(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
+
+    /** Weight of a new age in the smoothed one: 1/8, so one stray delivery (a GC pause) does not trip it. */
+    private static final int AGE_SMOOTHING = 8;
+
+    private final int maxInFlight;
+    private final long maxInFlightBytes;
+    private final long maxAgeNanos;
+    private final long clearAgeNanos;
+    private final long idleNanos;
+    private final LongSupplier nanoTime;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong inFlightBytes = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
+    private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
+    // Written by the deliveries consumer thread only (the one caller of delivered), read by any.
+    private volatile long smoothedAgeNanos;
+    private volatile long lastDeliveryAt;
+    private volatile boolean ageTooHigh;
+
+    /**
+     * @param maxInFlightBytes bytes of signals that may wait in the producer (a part of its {@code buffer.memory})
+     * @param nanoTime         a monotonic clock ({@link System#nanoTime} in production)
+     */
+    public AdmissionControl(GatewayProperties.AdmissionLimits limits, long maxInFlightBytes, LongSupplier nanoTime,
+            MeterRegistry meters) {
+        this.maxInFlight = limits.maxInFlight();
+        this.maxInFlightBytes = maxInFlightBytes;
+        this.maxAgeNanos = limits.maxDeliveryAge().toNanos();
+        this.clearAgeNanos = maxAgeNanos / 2;
+        this.idleNanos = limits.idleAfter().toNanos();
+        this.nanoTime = nanoTime;
+        this.lastDeliveryAt = nanoTime.getAsLong() - idleNanos - 1;
+        for (Refusal refusal : Refusal.values()) {
+            refused.put(refusal, Counter.builder("signaling.gateway.signals.refused")
+                    .description("Client messages answered 'overloaded': nothing was written")
+                    .tag("reason", refusal.tag()).register(meters));
+        }
+        Gauge.builder("signaling.gateway.admission.in-flight", inFlight, AtomicInteger::get)
+                .description("Signals handed to Kafka and not acknowledged yet").register(meters);
+        TimeGauge.builder("signaling.gateway.admission.delivery-age", this, TimeUnit.NANOSECONDS,
+                        control -> control.smoothedAgeNanos)
+                .description("Smoothed age (accept at the sender's gateway to read here) of the signals delivered here")
+                .register(meters);
+        Gauge.builder("signaling.gateway.admission.shedding", this, control -> control.shedding() ? 1 : 0)
+                .description("1 while this gateway refuses client messages 'overloaded'").register(meters);
+    }
+
+    /**
+     * Takes a place for one signal of {@code bytes} (an estimate of its record's size): null when
+     * admitted, and the caller must then call {@link #released} once its append has completed;
+     * otherwise why it is refused (nothing taken, nothing to release).
+     */
+    public Refusal admit(int bytes) {
+        if (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) {
+            return refuse(Refusal.DELIVERY_AGE);
+        }
+        int current;
+        do {
+            current = inFlight.get();
+            if (current >= maxInFlight) {
+                return refuse(Refusal.IN_FLIGHT);
+            }
+        } while (!inFlight.compareAndSet(current, current + 1));
+        // One signal always goes, however large: a message within max-message-bytes is never refused for its size alone.
+        if (inFlightBytes.addAndGet(bytes) > maxInFlightBytes && current > 0) {
+            released(bytes);
+            return refuse(Refusal.IN_FLIGHT);
+        }
+        return null;
+    }
+
+    /** The append of an admitted signal completed, written or not: its place is free. */
+    public void released(int bytes) {
+        inFlight.decrementAndGet();
+        inFlightBytes.addAndGet(-bytes);
+    }
+
+    /** An admitted signal was not taken by the signal log: it is answered {@code overloaded} too. */
+    public void appendFailed() {
+        refuse(Refusal.APPEND_FAILED);
+    }
+
+    /**
+     * A signal was read here for delivery, {@code ageNanos} after the sender's gateway accepted it.
+     * Called by one thread, the deliveries consumer.
+     */
+    public void delivered(long ageNanos) {
+        long now = nanoTime.getAsLong();
+        long age = Math.max(0, ageNanos); // another host's clock may be a little ahead
+        long smoothed = now - lastDeliveryAt >= idleNanos
+                ? age // after a quiet spell the old average says nothing about now
+                : smoothedAgeNanos + (age - smoothedAgeNanos) / AGE_SMOOTHING;
+        smoothedAgeNanos = smoothed;
+        lastDeliveryAt = now;
+        if (smoothed > maxAgeNanos) {
+            ageTooHigh = true;
+        }
+        else if (smoothed <= clearAgeNanos) {
+            ageTooHigh = false;
+        }
+    }
+
+    /** True while one more message would be refused. */
+    public boolean shedding() {
+        return (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) || inFlight.get() >= maxInFlight;
+    }
+
+    /** Messages refused so far, for whoever announces "refused since last time" (the heartbeat). */
+    public long refusals() {
+        return refusals.get();
+    }
+
+    private Refusal refuse(Refusal refusal) {
+        refusals.incrementAndGet();
+        refused.get(refusal).increment();
+        return refusal;
+    }
+}

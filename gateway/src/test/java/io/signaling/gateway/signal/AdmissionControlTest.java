@@ -1,0 +1,113 @@
+package io.signaling.gateway.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaling.gateway.signal.AdmissionControl.Refusal;
+import io.signaling.gateway.system.GatewayProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The two bounds of admission, and how each lets messages in again. */
+class AdmissionControlTest {
+
+    private static final long MILLI = 1_000_000L;
+
+    private final FakeNanos nanos = new FakeNanos();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AdmissionControl admission = new AdmissionControl(
+            new GatewayProperties.AdmissionLimits(3, Duration.ofMillis(500), Duration.ofMillis(250)), 10_000, nanos,
+            meters);
+
+    @Test
+    void signalsInFlightAreCappedAndEachCompletedAppendFreesAPlaceAtOnce() {
+        assertThat(admission.admit(100)).isNull();
+        assertThat(admission.admit(100)).isNull();
+        assertThat(admission.admit(100)).isNull();
+
+        assertThat(admission.admit(100)).isEqualTo(Refusal.IN_FLIGHT);
+        assertThat(admission.shedding()).isTrue();
+
+        admission.released(100);
+        assertThat(admission.admit(100)).isNull();
+        assertThat(refused("in-flight")).isEqualTo(1);
+        assertThat(meters.get("signaling.gateway.admission.in-flight").gauge().value()).isEqualTo(3);
+    }
+
+    @Test
+    void bytesInFlightAreCappedButOneSignalAlwaysGoes() {
+        assertThat(admission.admit(20_000)).as("alone, however large").isNull();
+        assertThat(admission.admit(10)).isEqualTo(Refusal.IN_FLIGHT);
+
+        admission.released(20_000);
+        assertThat(admission.admit(6_000)).isNull();
+        assertThat(admission.admit(5_000)).isEqualTo(Refusal.IN_FLIGHT);
+        assertThat(admission.admit(4_000)).isNull();
+    }
+
+    @Test
+    void anOldDeliveryAgeRefusesUntilItFallsToHalfTheBound() {
+        deliver(50, 20); // a normal path
+        assertThat(admission.admit(100)).isNull();
+        admission.released(100);
+
+        deliver(2_000, 40); // the path falls behind: the smoothed age climbs past 500 ms
+        assertThat(admission.admit(100)).isEqualTo(Refusal.DELIVERY_AGE);
+        assertThat(admission.shedding()).isTrue();
+
+        deliver(400, 60); // back under the bound but over half of it: still refusing (hysteresis)
+        assertThat(admission.admit(100)).isEqualTo(Refusal.DELIVERY_AGE);
+
+        deliver(100, 40); // well under half
+        assertThat(admission.admit(100)).isNull();
+        assertThat(refused("delivery-age")).isEqualTo(2);
+    }
+
+    @Test
+    void oneStrayOldDeliveryDoesNotRefuse() {
+        deliver(50, 20);
+        deliver(1_500, 1); // one signal held up by a pause
+
+        assertThat(admission.admit(100)).isNull();
+    }
+
+    @Test
+    void aPathThatHasDrainedAdmitsAtOnceWhateverItsLastAge() {
+        deliver(3_000, 40); // the last signals of a backlog were very old
+        assertThat(admission.admit(100)).isEqualTo(Refusal.DELIVERY_AGE);
+
+        nanos.advance(Duration.ofMillis(249));
+        assertThat(admission.admit(100)).isEqualTo(Refusal.DELIVERY_AGE);
+        nanos.advance(Duration.ofMillis(1)); // nothing delivered for idle-after: nothing is queued behind us
+        assertThat(admission.admit(100)).isNull();
+        assertThat(admission.shedding()).isFalse();
+
+        deliver(80, 1); // after the quiet spell a fresh delivery starts a fresh average
+        assertThat(admission.admit(100)).isNull();
+    }
+
+    @Test
+    void refusalsAreCountedForTheHeartbeat() {
+        long before = admission.refusals();
+        for (int i = 0; i < 3; i++) {
+            admission.admit(1);
+        }
+        admission.admit(1);
+        admission.appendFailed();
+
+        assertThat(admission.refusals() - before).isEqualTo(2);
+        assertThat(refused("append-failed")).isEqualTo(1);
+    }
+
+    /** {@code count} deliveries of this age, 1 ms apart. */
+    private void deliver(long ageMillis, int count) {
+        for (int i = 0; i < count; i++) {
+            nanos.advance(Duration.ofMillis(1));
+            admission.delivered(ageMillis * MILLI);
+        }
+    }
+
+    private double refused(String reason) {
+        return meters.get("signaling.gateway.signals.refused").tag("reason", reason).counter().count();
+    }
+}
