@@ -41,16 +41,18 @@ class ConnectService {
     private final SessionOutcomes outcomes;
     private final SessionView view;
     private final ConnectMetrics metrics;
+    private final ConnectAdmission admission;
     private final SessionProperties properties;
     private final Clock clock;
 
     ConnectService(GatewayPicker picker, SessionCommands commands, SessionOutcomes outcomes, SessionView view,
-            ConnectMetrics metrics, SessionProperties properties, Clock clock) {
+            ConnectMetrics metrics, ConnectAdmission admission, SessionProperties properties, Clock clock) {
         this.picker = picker;
         this.commands = commands;
         this.outcomes = outcomes;
         this.view = view;
         this.metrics = metrics;
+        this.admission = admission;
         this.properties = properties;
         this.clock = clock;
     }
@@ -67,7 +69,7 @@ class ConnectService {
         Optional<Reservation> reservation = picker.reserve();
         if (reservation.isEmpty()) {
             metrics.count(Outcome.NO_GATEWAY);
-            throw new ApiException(ErrorCode.NO_GATEWAY_AVAILABLE, "no live gateway to bind the session to");
+            throw new ApiException(ErrorCode.NO_GATEWAY_AVAILABLE, "no live gateway with room to bind the session to");
         }
         try (Reservation reserved = reservation.get()) {
             return create(userId, reserved.gateway());
@@ -94,7 +96,9 @@ class ConnectService {
             abandon(command);
             throw unavailable("the relay did not decide in time");
         }
-        metrics.decided(System.nanoTime() - sentAt);
+        long decidedIn = System.nanoTime() - sentAt;
+        metrics.decided(decidedIn);
+        admission.decided(decidedIn);
         if (decided.get() instanceof SessionRefused) {
             metrics.count(Outcome.TAKEN);
             throw new ApiException(ErrorCode.USER_ID_TAKEN, "userId " + userId + " already has a session");
