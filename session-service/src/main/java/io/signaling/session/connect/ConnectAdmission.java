@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
@@ -28,19 +27,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The one place that says whether {@code POST /connect} is taken now or answered {@code 503
  * overloaded} with {@code Retry-After} (contract §1: the platform is shedding load; nothing was
- * created). It watches three things, each cheap to read:
+ * created). It watches two things, each cheap to read:
  *
  * <ul>
  * <li>the gateways' own load, announced in their heartbeats: when every live gateway that has room
  *     refused messages {@code overloaded} since its previous beat, a new session would only add
- *     signals to a path that is already refusing them. (A full gateway is the picker's business:
- *     {@code no-gateway-available}.)</li>
- * <li>how long the relay takes to decide a create, smoothed, with hysteresis: the relay decides on
- *     the stream thread that routes signals, so slow decisions are a relay behind on signals too.
- *     After a second without any decision the old reading no longer refuses (nothing is queued).</li>
+ *     signals to a path that is already refusing them. The gateways see the whole signal path
+ *     (their producer's acks, and the age of what the relay delivers), so a relay or broker behind
+ *     shows here too. (A full gateway is the picker's business: {@code no-gateway-available}.)</li>
  * <li>requests being answered at once ({@code max-pending}): each holds a Tomcat thread until the
- *     relay has decided, up to the decision timeout.</li>
+ *     relay has decided, up to the decision timeout, so a relay that decides slowly fills them.</li>
  * </ul>
+ *
+ * Not the relay's decision time itself: right after a start its first decisions take seconds (its
+ * code compiling, its stores opening) while nothing is overloaded, and refusing then would turn
+ * every fresh platform away.
  *
  * A servlet filter after the per-address limit and before Spring Security's chain ({@link FilterOrder}):
  * under overload, a token is not even verified.
@@ -50,36 +51,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(OverloadProperties.class)
 public class ConnectAdmission extends OncePerRequestFilter {
 
-    /** Weight of a new decision time in the smoothed one. */
-    private static final int SMOOTHING = 4;
-    /** No decision for this long: nothing is waiting for the relay, and an old reading says nothing. */
-    private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
-
     private final GatewayRegistry gateways;
     private final ApiCors cors;
-    private final LongSupplier nanoTime;
     private final Semaphore pending;
-    private final long maxDecisionNanos;
     private final Duration retryAfter;
     private final Counter overloaded;
-    private long smoothedDecisionNanos; // guarded by this
-    private volatile long lastDecisionAt; // written under this
-    private volatile boolean decisionsSlow; // likewise
 
     @Autowired
     ConnectAdmission(GatewayRegistry gateways, OverloadProperties properties, CorsProperties cors, MeterRegistry meters) {
-        this(gateways, properties, new ApiCors(cors), System::nanoTime, meters);
+        this(gateways, properties, new ApiCors(cors), meters);
     }
 
-    ConnectAdmission(GatewayRegistry gateways, OverloadProperties properties, ApiCors cors, LongSupplier nanoTime,
-            MeterRegistry meters) {
+    ConnectAdmission(GatewayRegistry gateways, OverloadProperties properties, ApiCors cors, MeterRegistry meters) {
         this.gateways = gateways;
         this.cors = cors;
-        this.nanoTime = nanoTime;
         this.pending = new Semaphore(properties.maxPending());
-        this.maxDecisionNanos = properties.maxDecisionLatency().toNanos();
         this.retryAfter = properties.retryAfter();
-        this.lastDecisionAt = nanoTime.getAsLong() - IDLE_NANOS;
         // the same meter as ConnectMetrics' outcome "overloaded"
         this.overloaded = Counter.builder("signaling.session.connect").description("POST /connect answers by outcome")
                 .tag("outcome", "overloaded").register(meters);
@@ -125,29 +112,11 @@ public class ConnectAdmission extends OncePerRequestFilter {
 
     /** Why a {@code /connect} now would be refused, or null. */
     String refusal() {
-        if (decisionsSlow && nanoTime.getAsLong() - lastDecisionAt < IDLE_NANOS) {
-            return "the relay is deciding slowly";
-        }
         List<GatewayHeartbeat> live = gateways.live();
         List<GatewayHeartbeat> withRoom = live.stream().filter(gateway -> !GatewayPicker.full(gateway, 0)).toList();
         if (!withRoom.isEmpty() && withRoom.stream().allMatch(GatewayHeartbeat::overloaded)) {
             return "every gateway is refusing messages";
         }
         return null;
-    }
-
-    /** The relay decided a create this long after it was sent (ConnectService). */
-    synchronized void decided(long nanos) {
-        long now = nanoTime.getAsLong();
-        smoothedDecisionNanos = now - lastDecisionAt >= IDLE_NANOS
-                ? nanos // after a quiet spell, a fresh start
-                : smoothedDecisionNanos + (nanos - smoothedDecisionNanos) / SMOOTHING;
-        lastDecisionAt = now;
-        if (smoothedDecisionNanos > maxDecisionNanos) {
-            decisionsSlow = true;
-        }
-        else if (smoothedDecisionNanos <= maxDecisionNanos / 2) {
-            decisionsSlow = false;
-        }
     }
 }

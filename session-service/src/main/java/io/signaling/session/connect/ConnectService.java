@@ -41,18 +41,16 @@ class ConnectService {
     private final SessionOutcomes outcomes;
     private final SessionView view;
     private final ConnectMetrics metrics;
-    private final ConnectAdmission admission;
     private final SessionProperties properties;
     private final Clock clock;
 
     ConnectService(GatewayPicker picker, SessionCommands commands, SessionOutcomes outcomes, SessionView view,
-            ConnectMetrics metrics, ConnectAdmission admission, SessionProperties properties, Clock clock) {
+            ConnectMetrics metrics, SessionProperties properties, Clock clock) {
         this.picker = picker;
         this.commands = commands;
         this.outcomes = outcomes;
         this.view = view;
         this.metrics = metrics;
-        this.admission = admission;
         this.properties = properties;
         this.clock = clock;
     }
@@ -96,9 +94,7 @@ class ConnectService {
             abandon(command);
             throw unavailable("the relay did not decide in time");
         }
-        long decidedIn = System.nanoTime() - sentAt;
-        metrics.decided(decidedIn);
-        admission.decided(decidedIn);
+        metrics.decided(System.nanoTime() - sentAt);
         if (decided.get() instanceof SessionRefused) {
             metrics.count(Outcome.TAKEN);
             throw new ApiException(ErrorCode.USER_ID_TAKEN, "userId " + userId + " already has a session");
