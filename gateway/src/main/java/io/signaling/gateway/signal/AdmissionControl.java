@@ -23,7 +23,10 @@ import java.util.function.LongSupplier;
  *     count and by bytes. A hard cap without hysteresis: a slot frees the moment an append
  *     completes, so the producer's queue, which is what an ack waits behind, stays short, and a
  *     producer that has drained admits at once. The byte bound keeps signals to a part of the
- *     producer's {@code buffer.memory}, so {@code send()} never waits for buffer space.</li>
+ *     producer's {@code buffer.memory}, so {@code send()} never waits for buffer space. A count
+ *     is not a time, though: behind a slow broker 500 signals may take seconds to be acked, so the
+ *     smoothed ack latency is bounded too (with the same hysteresis as the age below, and admitting
+ *     at once when nothing is in flight).</li>
  * <li><b>Delivery age</b>: how old the signals this gateway delivers are when it reads them
  *     (accept time at the sender's gateway → now), smoothed over the last few deliveries. It sees
  *     a relay or broker falling behind, but late: a signal's age is known only once it arrives. So
@@ -41,6 +44,8 @@ public final class AdmissionControl {
     public enum Refusal {
         /** Too many signals (or bytes) handed to Kafka and not acknowledged yet. */
         IN_FLIGHT("in-flight"),
+        /** Kafka acknowledges the signals of this gateway later than {@code max-ack-latency}: the broker is behind. */
+        ACK_LATENCY("ack-latency"),
         /** The signals delivered here are older than {@code max-delivery-age}: the path behind is late. */
         DELIVERY_AGE("delivery-age"),
         /** Admitted, but the signal log did not take it (Kafka unreachable, or the write timed out). */
@@ -57,19 +62,24 @@ public final class AdmissionControl {
         }
     }
 
-    /** Weight of a new age in the smoothed one: 1/8, so one stray delivery (a GC pause) does not trip it. */
-    private static final int AGE_SMOOTHING = 8;
+    /** Weight of a new time in a smoothed one: 1/8, so one stray signal (held up by a GC pause) does not trip it. */
+    private static final int SMOOTHING = 8;
 
     private final int maxInFlight;
     private final long maxInFlightBytes;
     private final long maxAgeNanos;
     private final long clearAgeNanos;
     private final long idleNanos;
+    private final long maxAckNanos;
     private final LongSupplier nanoTime;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
+    // Written by the producer's callback thread (an append that fails at once: the caller's; a rare race that costs
+    // at most one sample), read by any.
+    private volatile long smoothedAckNanos;
+    private volatile boolean acksTooSlow;
     // Written by the deliveries consumer thread only (the one caller of delivered), read by any.
     private volatile long smoothedAgeNanos;
     private volatile long lastDeliveryAt;
@@ -86,6 +96,7 @@ public final class AdmissionControl {
         this.maxAgeNanos = limits.maxDeliveryAge().toNanos();
         this.clearAgeNanos = maxAgeNanos / 2;
         this.idleNanos = limits.idleAfter().toNanos();
+        this.maxAckNanos = limits.maxAckLatency().toNanos();
         this.nanoTime = nanoTime;
         this.lastDeliveryAt = nanoTime.getAsLong() - idleNanos - 1;
         for (Refusal refusal : Refusal.values()) {
@@ -109,6 +120,9 @@ public final class AdmissionControl {
      * otherwise why it is refused (nothing taken, nothing to release).
      */
     public Refusal admit(int bytes) {
+        if (acksTooSlow) {
+            return refuse(Refusal.ACK_LATENCY);
+        }
         if (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) {
             return refuse(Refusal.DELIVERY_AGE);
         }
@@ -127,8 +141,34 @@ public final class AdmissionControl {
         return null;
     }
 
-    /** The append of an admitted signal completed, written or not: its place is free. */
-    public void released(int bytes) {
+    /** The monotonic time now, to hand back to {@link #released} with the signal's admission. */
+    public long now() {
+        return nanoTime.getAsLong();
+    }
+
+    /**
+     * The append of a signal admitted at {@code admittedAt} ({@link #now}) completed, written or
+     * not: its place is free, and how long it took is the producer's current ack latency.
+     */
+    public void released(int bytes, long admittedAt) {
+        long ackNanos = nanoTime.getAsLong() - admittedAt;
+        long smoothed = smoothedAckNanos + (ackNanos - smoothedAckNanos) / SMOOTHING;
+        if (smoothed > maxAckNanos) {
+            acksTooSlow = true;
+        }
+        else if (smoothed <= maxAckNanos / 2) {
+            acksTooSlow = false;
+        }
+        if (inFlight.decrementAndGet() == 0) {
+            // Nothing waits for Kafka any more: whatever was slow has drained, start afresh.
+            smoothed = 0;
+            acksTooSlow = false;
+        }
+        smoothedAckNanos = smoothed;
+        inFlightBytes.addAndGet(-bytes);
+    }
+
+    private void released(int bytes) {
         inFlight.decrementAndGet();
         inFlightBytes.addAndGet(-bytes);
     }
@@ -147,7 +187,7 @@ public final class AdmissionControl {
         long age = Math.max(0, ageNanos); // another host's clock may be a little ahead
         long smoothed = now - lastDeliveryAt >= idleNanos
                 ? age // after a quiet spell the old average says nothing about now
-                : smoothedAgeNanos + (age - smoothedAgeNanos) / AGE_SMOOTHING;
+                : smoothedAgeNanos + (age - smoothedAgeNanos) / SMOOTHING;
         smoothedAgeNanos = smoothed;
         lastDeliveryAt = now;
         if (smoothed > maxAgeNanos) {
@@ -160,7 +200,7 @@ public final class AdmissionControl {
 
     /** True while one more message would be refused. */
     public boolean shedding() {
-        return (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) || inFlight.get() >= maxInFlight;
+        return acksTooSlow || (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) || inFlight.get() >= maxInFlight;
     }
 
     /** Messages refused so far, for whoever announces "refused since last time" (the heartbeat). */

@@ -78,12 +78,13 @@ public class SignalIntake {
             sender.send(OutgoingFrames.error(frame.id(), ErrorCode.OVERLOADED, SHEDDING));
             return;
         }
+        long admittedAt = admission.now();
         String id = frame.id() != null ? frame.id() : UUID.randomUUID().toString();
         SignalAccepted signal = new SignalAccepted(id, sender.userId(), frame.to(), frame.content(), clock.instant(),
                 sender.sessionId(), identity.id(), sender.deliveryPartition());
         // Runs on the producer's callback thread: send only queues the frame for the connection's writer.
         sink.append(signal).whenComplete((written, failure) -> {
-            admission.released(bytes);
+            admission.released(bytes, admittedAt);
             if (failure == null) {
                 signalsIn.increment();
                 sender.send(OutgoingFrames.ack(id));

@@ -92,6 +92,9 @@ public record GatewayProperties(
      *
      * @param maxInFlight    signals handed to Kafka and not yet acknowledged by it; one more is refused. The
      *                       producer's queue is the ack's wait: at ~1,000 acks/s per gateway, 500 are ~0.5 s
+     * @param maxAckLatency  the smoothed time Kafka takes to acknowledge this gateway's signals above which it
+     *                       refuses (clears at half, or once nothing is in flight): behind a slow broker a count of
+     *                       signals in flight says little about how long they wait
      * @param maxDeliveryAge the smoothed age (accept time at the sender's gateway → read here) of the signals this
      *                       gateway delivers above which it refuses; it clears at half of it, or once nothing was
      *                       delivered for {@code idleAfter}. Ages are seen late, so the bound sits well under 2 s
@@ -99,11 +102,13 @@ public record GatewayProperties(
      */
     public record AdmissionLimits(
             @DefaultValue("500") int maxInFlight,
+            @DefaultValue("250ms") Duration maxAckLatency,
             @DefaultValue("500ms") Duration maxDeliveryAge,
             @DefaultValue("250ms") Duration idleAfter) {
 
         public AdmissionLimits {
-            if (maxInFlight < 1 || maxDeliveryAge.isNegative() || maxDeliveryAge.isZero() || idleAfter.isNegative()) {
+            if (maxInFlight < 1 || maxAckLatency.isNegative() || maxAckLatency.isZero() || maxDeliveryAge.isNegative()
+                    || maxDeliveryAge.isZero() || idleAfter.isNegative()) {
                 throw new IllegalArgumentException("signaling.gateway.admission.* must be positive");
             }
         }

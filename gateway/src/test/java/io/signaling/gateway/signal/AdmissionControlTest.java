@@ -16,7 +16,7 @@ class AdmissionControlTest {
     private final FakeNanos nanos = new FakeNanos();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionControl admission = new AdmissionControl(
-            new GatewayProperties.AdmissionLimits(3, Duration.ofMillis(500), Duration.ofMillis(250)), 10_000, nanos,
+            new GatewayProperties.AdmissionLimits(3, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 10_000, nanos,
             meters);
 
     @Test
@@ -28,7 +28,7 @@ class AdmissionControlTest {
         assertThat(admission.admit(100)).isEqualTo(Refusal.IN_FLIGHT);
         assertThat(admission.shedding()).isTrue();
 
-        admission.released(100);
+        admission.released(100, admission.now());
         assertThat(admission.admit(100)).isNull();
         assertThat(refused("in-flight")).isEqualTo(1);
         assertThat(meters.get("signaling.gateway.admission.in-flight").gauge().value()).isEqualTo(3);
@@ -39,17 +39,50 @@ class AdmissionControlTest {
         assertThat(admission.admit(20_000)).as("alone, however large").isNull();
         assertThat(admission.admit(10)).isEqualTo(Refusal.IN_FLIGHT);
 
-        admission.released(20_000);
+        admission.released(20_000, admission.now());
         assertThat(admission.admit(6_000)).isNull();
         assertThat(admission.admit(5_000)).isEqualTo(Refusal.IN_FLIGHT);
         assertThat(admission.admit(4_000)).isNull();
     }
 
     @Test
+    void slowAcksRefuseUntilTheyAreFastAgainOrNothingIsInFlight() {
+        AdmissionControl admission = new AdmissionControl(new GatewayProperties.AdmissionLimits(1000,
+                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 1 << 20, nanos, meters);
+        for (int i = 0; i < 50; i++) {
+            assertThat(admission.admit(0)).isNull();
+        }
+        acked(admission, Duration.ofMillis(20), 10);
+        assertThat(admission.admit(0)).isNull();
+
+        acked(admission, Duration.ofMillis(900), 10); // the broker falls behind: the smoothed ack latency passes 250 ms
+        assertThat(admission.admit(0)).isEqualTo(Refusal.ACK_LATENCY);
+        assertThat(admission.shedding()).isTrue();
+
+        acked(admission, Duration.ofMillis(200), 20); // under the bound, over half of it: still refusing (hysteresis)
+        assertThat(admission.admit(0)).isEqualTo(Refusal.ACK_LATENCY);
+
+        acked(admission, Duration.ofMillis(20), 10); // well under half, one still in flight
+        assertThat(admission.admit(0)).isNull();
+
+        acked(admission, Duration.ofMillis(900), 2); // slow again, but these were the last: nothing waits any more
+        assertThat(admission.admit(0)).as("a producer that has drained admits at once").isNull();
+        assertThat(refused("ack-latency")).isEqualTo(2);
+    }
+
+    /** {@code count} signals in flight acked {@code after} they were admitted. */
+    private void acked(AdmissionControl admission, Duration after, int count) {
+        for (int i = 0; i < count; i++) {
+            nanos.advance(Duration.ofMillis(1));
+            admission.released(0, admission.now() - after.toNanos());
+        }
+    }
+
+    @Test
     void anOldDeliveryAgeRefusesUntilItFallsToHalfTheBound() {
         deliver(50, 20); // a normal path
         assertThat(admission.admit(100)).isNull();
-        admission.released(100);
+        admission.released(100, admission.now());
 
         deliver(2_000, 40); // the path falls behind: the smoothed age climbs past 500 ms
         assertThat(admission.admit(100)).isEqualTo(Refusal.DELIVERY_AGE);

@@ -27,7 +27,7 @@ class SignalIntakeOverloadTest {
             Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
             Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
             Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
-            new GatewayProperties.AdmissionLimits(2, Duration.ofMillis(500), Duration.ofMillis(250)), 100);
+            new GatewayProperties.AdmissionLimits(2, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 100);
     private final AdmissionControl admission = new AdmissionControl(properties.admission(), 1 << 20, nanos,
             new SimpleMeterRegistry());
     private final MutableClock clock = new MutableClock();
