@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.signaling.gateway.frame.OutgoingFrames;
 import io.signaling.gateway.report.ReportSink;
-import io.signaling.gateway.signal.AdmissionControl;
 import io.signaling.gateway.system.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
@@ -14,7 +13,6 @@ import io.signaling.schemas.gateway.DeliveryFailed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +21,7 @@ import org.springframework.stereotype.Component;
  * session here, or that its connection could not write, goes back to the relay as
  * {@code DeliveryFailed}, which answers the sender with {@code recipient-unavailable}: an accepted
  * signal is never dropped silently. A rejection that
- * finds no connection is dropped: its sender is gone. The age of every signal read here goes to
- * {@link AdmissionControl}, which refuses new messages while the path behind is late.
+ * finds no connection is dropped: its sender is gone.
  */
 @Component
 class DeliveryDispatcher implements LostSignals {
@@ -33,18 +30,16 @@ class DeliveryDispatcher implements LostSignals {
     private final ReportSink reports;
     private final GatewayIdentity identity;
     private final Clock clock;
-    private final AdmissionControl admission;
     private final Counter signalsOut;
     private final Counter duplicates;
     private final Timer relayLatency;
 
     DeliveryDispatcher(Recipients recipients, ReportSink reports, GatewayIdentity identity, Clock clock,
-            AdmissionControl admission, MeterRegistry meters) {
+            MeterRegistry meters) {
         this.recipients = recipients;
         this.reports = reports;
         this.identity = identity;
         this.clock = clock;
-        this.admission = admission;
         this.signalsOut = Counter.builder("signaling.gateway.signals.out")
                 .description("Signals queued for a connected client (a lost one is reported, never dropped)").register(meters);
         this.duplicates = Counter.builder("signaling.gateway.deliveries.duplicate")
@@ -68,12 +63,6 @@ class DeliveryDispatcher implements LostSignals {
     }
 
     private void deliver(SignalDelivery signal) {
-        long ageNanos = -1;
-        if (signal.sentAt() != null) {
-            // Every signal read counts, delivered here or not: its age is how late the path behind this gateway is.
-            ageNanos = Duration.between(signal.sentAt(), clock.instant()).toNanos();
-            admission.delivered(ageNanos);
-        }
         Recipient recipient = connectionOf(signal);
         if (recipient != null) {
             if (!recipient.dedup().firstDelivery(signal.sourcePartition(), signal.sourceOffset())) {
@@ -82,8 +71,8 @@ class DeliveryDispatcher implements LostSignals {
             }
             if (recipient.deliver(signal, OutgoingFrames.signal(signal))) { // queued: written, or handed back as lost
                 signalsOut.increment();
-                if (ageNanos >= 0) {
-                    relayLatency.record(ageNanos, TimeUnit.NANOSECONDS);
+                if (signal.sentAt() != null) {
+                    relayLatency.record(Duration.between(signal.sentAt(), clock.instant()));
                 }
                 return;
             }

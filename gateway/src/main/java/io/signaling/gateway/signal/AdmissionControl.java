@@ -29,10 +29,10 @@ import java.util.function.LongSupplier;
  *     at once when nothing is in flight).</li>
  * <li><b>Delivery age</b>: how old the signals this gateway delivers are when it reads them
  *     (accept time at the sender's gateway → now), smoothed over the last few deliveries. It sees
- *     a relay or broker falling behind, but late: a signal's age is known only once it arrives. So
- *     it trips at a bound well under the guarantee and clears only at half of it (hysteresis), or
- *     as soon as nothing was delivered for {@code idleAfter}: the path has drained, and an old
- *     reading must not keep the door shut.</li>
+ *     a relay or broker falling behind, but late: a signal's age is known only once it arrives.
+ *     While it is over {@code max-delivery-age} the gateway admits at a limited rate, cut until the
+ *     age falls and grown back after ({@link DeliveryAgeLimit}): the path stays busy at what it
+ *     carries instead of idling behind a shut door.</li>
  * </ul>
  *
  * A later hot path (fewer Kafka hops, edge routing) keeps this seam: it asks {@link #admit} and
@@ -46,7 +46,7 @@ public final class AdmissionControl {
         IN_FLIGHT("in-flight"),
         /** Kafka acknowledges the signals of this gateway later than {@code max-ack-latency}: the broker is behind. */
         ACK_LATENCY("ack-latency"),
-        /** The signals delivered here are older than {@code max-delivery-age}: the path behind is late. */
+        /** The signals delivered here are older than {@code max-delivery-age}, and this one is over the rate admitted meanwhile. */
         DELIVERY_AGE("delivery-age"),
         /** Admitted, but the signal log did not take it (Kafka unreachable, or the write timed out). */
         APPEND_FAILED("append-failed");
@@ -67,10 +67,8 @@ public final class AdmissionControl {
 
     private final int maxInFlight;
     private final long maxInFlightBytes;
-    private final long maxAgeNanos;
-    private final long clearAgeNanos;
-    private final long idleNanos;
     private final long maxAckNanos;
+    private final DeliveryAgeLimit ageLimit;
     private final LongSupplier nanoTime;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
@@ -80,10 +78,6 @@ public final class AdmissionControl {
     // at most one sample), read by any.
     private volatile long smoothedAckNanos;
     private volatile boolean acksTooSlow;
-    // Written by the deliveries consumer thread only (the one caller of delivered), read by any.
-    private volatile long smoothedAgeNanos;
-    private volatile long lastDeliveryAt;
-    private volatile boolean ageTooHigh;
 
     /**
      * @param maxInFlightBytes bytes of signals that may wait in the producer (a part of its {@code buffer.memory})
@@ -93,12 +87,9 @@ public final class AdmissionControl {
             MeterRegistry meters) {
         this.maxInFlight = limits.maxInFlight();
         this.maxInFlightBytes = maxInFlightBytes;
-        this.maxAgeNanos = limits.maxDeliveryAge().toNanos();
-        this.clearAgeNanos = maxAgeNanos / 2;
-        this.idleNanos = limits.idleAfter().toNanos();
         this.maxAckNanos = limits.maxAckLatency().toNanos();
         this.nanoTime = nanoTime;
-        this.lastDeliveryAt = nanoTime.getAsLong() - idleNanos - 1;
+        this.ageLimit = new DeliveryAgeLimit(limits.maxDeliveryAge().toNanos(), limits.idleAfter().toNanos(), nanoTime);
         for (Refusal refusal : Refusal.values()) {
             refused.put(refusal, Counter.builder("signaling.gateway.signals.refused")
                     .description("Client messages answered 'overloaded': nothing was written")
@@ -107,9 +98,11 @@ public final class AdmissionControl {
         Gauge.builder("signaling.gateway.admission.in-flight", inFlight, AtomicInteger::get)
                 .description("Signals handed to Kafka and not acknowledged yet").register(meters);
         TimeGauge.builder("signaling.gateway.admission.delivery-age", this, TimeUnit.NANOSECONDS,
-                        control -> control.smoothedAgeNanos)
+                        control -> control.ageLimit.smoothedAgeNanos())
                 .description("Smoothed age (accept at the sender's gateway to read here) of the signals delivered here")
                 .register(meters);
+        Gauge.builder("signaling.gateway.admission.rate-limit", ageLimit, limit -> Math.max(0, limit.limit()))
+                .description("Signals a second this gateway admits while deliveries are late; 0: no limit").register(meters);
         Gauge.builder("signaling.gateway.admission.shedding", this, control -> control.shedding() ? 1 : 0)
                 .description("1 while this gateway refuses client messages 'overloaded'").register(meters);
     }
@@ -123,9 +116,6 @@ public final class AdmissionControl {
         if (acksTooSlow) {
             return refuse(Refusal.ACK_LATENCY);
         }
-        if (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) {
-            return refuse(Refusal.DELIVERY_AGE);
-        }
         int current;
         do {
             current = inFlight.get();
@@ -137,6 +127,10 @@ public final class AdmissionControl {
         if (inFlightBytes.addAndGet(bytes) > maxInFlightBytes && current > 0) {
             released(bytes);
             return refuse(Refusal.IN_FLIGHT);
+        }
+        if (!ageLimit.tryAdmit()) {
+            released(bytes);
+            return refuse(Refusal.DELIVERY_AGE);
         }
         return null;
     }
@@ -183,24 +177,12 @@ public final class AdmissionControl {
      * Called by one thread, the deliveries consumer.
      */
     public void delivered(long ageNanos) {
-        long now = nanoTime.getAsLong();
-        long age = Math.max(0, ageNanos); // another host's clock may be a little ahead
-        long smoothed = now - lastDeliveryAt >= idleNanos
-                ? age // after a quiet spell the old average says nothing about now
-                : smoothedAgeNanos + (age - smoothedAgeNanos) / SMOOTHING;
-        smoothedAgeNanos = smoothed;
-        lastDeliveryAt = now;
-        if (smoothed > maxAgeNanos) {
-            ageTooHigh = true;
-        }
-        else if (smoothed <= clearAgeNanos) {
-            ageTooHigh = false;
-        }
+        ageLimit.delivered(ageNanos);
     }
 
-    /** True while one more message would be refused. */
+    /** True while some messages are refused: Kafka acks late, the producer is full, or a rate limit is on. */
     public boolean shedding() {
-        return acksTooSlow || (ageTooHigh && nanoTime.getAsLong() - lastDeliveryAt < idleNanos) || inFlight.get() >= maxInFlight;
+        return acksTooSlow || inFlight.get() >= maxInFlight || ageLimit.limiting();
     }
 
     /** Messages refused so far, for whoever announces "refused since last time" (the heartbeat). */

@@ -96,14 +96,15 @@ public record GatewayProperties(
      *                       refuses (clears at half, or once nothing is in flight): behind a slow broker a count of
      *                       signals in flight says little about how long they wait
      * @param maxDeliveryAge the smoothed age (accept time at the sender's gateway → read here) of the signals this
-     *                       gateway delivers above which it refuses; it clears at half of it, or once nothing was
-     *                       delivered for {@code idleAfter}. Ages are seen late, so the bound sits well under 2 s
-     * @param idleAfter      no delivery for this long: the path has drained, and an old age no longer refuses
+     *                       gateway delivers above which it admits only a limited rate, cut until the age falls, grown
+     *                       back under half of it. Ages are seen late, so the bound sits well under 2 s
+     * @param idleAfter      the shortest silence (no delivery) after which the path counts as drained and a rate limit
+     *                       is lifted; it is the last smoothed age when that is longer (a busy relay delivers in bursts)
      */
     public record AdmissionLimits(
             @DefaultValue("500") int maxInFlight,
             @DefaultValue("250ms") Duration maxAckLatency,
-            @DefaultValue("500ms") Duration maxDeliveryAge,
+            @DefaultValue("300ms") Duration maxDeliveryAge,
             @DefaultValue("250ms") Duration idleAfter) {
 
         public AdmissionLimits {

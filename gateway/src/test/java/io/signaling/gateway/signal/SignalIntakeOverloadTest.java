@@ -23,7 +23,7 @@ class SignalIntakeOverloadTest {
     private final List<SignalAccepted> appended = new ArrayList<>();
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
     private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
-            new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(1000, 1000), Duration.ofSeconds(2),
+            new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(100_000, 100_000), Duration.ofSeconds(2),
             Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
             Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
             Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
@@ -70,25 +70,33 @@ class SignalIntakeOverloadTest {
     }
 
     @Test
-    void whileDeliveriesAreLateEveryValidMessageIsRefusedAndABadOneStillGetsItsOwnError() {
-        for (int i = 0; i < 20; i++) {
+    void whileDeliveriesAreLateMessagesOverTheLimitedRateAreRefusedAndABadOneStillGetsItsOwnError() {
+        for (int i = 0; i < 1_000; i++) { // 3 messages a millisecond, acked at once; one delivered, 2 s after its accept
             nanos.advance(Duration.ofMillis(1));
             admission.delivered(Duration.ofSeconds(2).toNanos());
+            for (int j = 0; j < 3; j++) {
+                intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m" + i + "-" + j + "\"}");
+                pending.forEach(append -> append.complete(null));
+            }
         }
+        assertThat(appended).hasSizeBetween(600, 1_200);
+        assertThat(alice.frames).extracting(frame -> frame.path("code").asString()).contains("overloaded");
 
-        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
+        alice.frames.clear();
+        for (int i = 0; i < 2_000; i++) { // far over the limited rate at once
+            intake.handle(alice, "{\"to\":\"bob\",\"id\":\"burst-" + i + "\"}");
+        }
         intake.handle(alice, "{\"to\":\"bob\"}");
         intake.handle(alice, "not json");
 
-        assertThat(appended).isEmpty();
-        assertThat(alice.frames).extracting(frame -> frame.get("code").stringValue())
-                .containsExactly("overloaded", "overloaded", "invalid-message");
-        assertThat(alice.frames.get(1).has("id")).as("no id was sent, none is made up for a refusal").isFalse();
+        List<JsonNode> last = alice.frames.subList(alice.frames.size() - 2, alice.frames.size());
+        assertThat(last).extracting(frame -> frame.path("code").asString()).containsExactly("overloaded", "invalid-message");
+        assertThat(last.get(0).has("id")).as("no id was sent, none is made up for a refusal").isFalse();
     }
 
     private static final class Frames implements Sender {
 
-        private final TokenBucket bucket = new TokenBucket(1000, 1000, System::nanoTime);
+        private final TokenBucket bucket = new TokenBucket(100_000, 100_000, System::nanoTime);
         private final List<JsonNode> frames = new ArrayList<>();
 
         @Override
