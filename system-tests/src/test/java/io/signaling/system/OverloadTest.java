@@ -106,7 +106,8 @@ class OverloadTest {
         Duration normal = max(Duration.ofMillis(250), percentile(latencies(baselineStart, System.nanoTime()), 99)
                 .multipliedBy(3));
 
-        double offered = threeTimesWhatItCarries();
+        double carried = carryingRate();
+        double offered = 3 * carried;
 
         long offerStart = System.nanoTime();
         int sentBefore = sent.get();
@@ -131,11 +132,12 @@ class OverloadTest {
             reasons.put(reason, refusedBy(0, reason) + refusedBy(1, reason));
         }
         double acceptedPerSecond = accepted.size() / seconds(offerEnd - offerStart);
-        System.out.printf("[overload] offered %.0f/s for %d s: %d sent (%.0f/s), %d acked (%.0f/s: offered %.1f x what it "
-                        + "carried), %d refused 'overloaded' (%.0f/s); acked signals one-way p50 %d ms, p99 %d ms, max %d ms; "
+        System.out.printf("[overload] carried %.0f/s (most delivered in a second of a flood); offered %.0f/s for %d s: %d sent "
+                        + "(%.0f/s), %d acked (%.0f/s: offered %.1f x what it carried meanwhile), %d refused 'overloaded' (%.0f/s); "
+                        + "acked signals one-way p50 %d ms, p99 %d ms, max %d ms; "
                         + "refusals answered p50 %d ms, p99 %d ms, max %d ms; normal latency (3 x p99 before, at least "
                         + "250 ms) %d ms, back %d ms after the burst; refusals by the gateways' reason, whole test: %s%n",
-                offered, OFFER.toSeconds(), offeredCount, offeredCount / seconds(offerEnd - offerStart),
+                carried, offered, OFFER.toSeconds(), offeredCount, offeredCount / seconds(offerEnd - offerStart),
                 accepted.size(), acceptedPerSecond, offeredCount / seconds(offerEnd - offerStart) / acceptedPerSecond,
                 refusals.size(),
                 refusals.size() / seconds(offerEnd - offerStart), ms(percentile(accepted, 50)), ms(percentile(accepted, 99)),
@@ -178,48 +180,42 @@ class OverloadTest {
     }
 
     /**
-     * The rate to offer: three times what the platform carries while it is offered that much. The
-     * load generator and the refusals share the two cores with the platform, so the more is offered,
-     * the less is carried (here: 1,900/s acked when offered 2,800/s, 930/s when offered 6,000/s). So,
-     * after a warm-up at a rate it takes easily (right after start the services' code is still being
-     * compiled and carries a fraction of what it will), it is offered a flood it must refuse much of,
-     * then three times what it acked then; the offer is the geometric mean of three times each, which
-     * lands near the point where the offer is three times what is carried.
+     * What the platform carries, measured: after a warm-up at a rate it takes easily (right after
+     * start the services' code is still being compiled and carries a fraction of what it will), it
+     * is offered {@link #FLOOD} a second for 6 s, far more than it can take; the most it delivers in
+     * any second of that is what it carries. (Deliveries, not acks: the relay is the bottleneck, and
+     * admission takes a moment to see it, so the first second acks more than is carried; and not the
+     * acks of the whole flood either: the backlog of that first second then holds the rate down for a
+     * while, which says more about the flood than about the platform.)
      */
-    private double threeTimesWhatItCarries() {
+    private double carryingRate() {
         openLoop(300, Duration.ofSeconds(8));
         drain();
-        double flooded = ackedPerSecond(FLOOD);
-        double atThreeTimes = ackedPerSecond(3 * flooded);
-        System.out.printf("[overload] calibration: offered %.0f/s, %.0f/s acked; offered %.0f/s, %.0f/s acked%n",
-                FLOOD, flooded, 3 * flooded, atThreeTimes);
-        return Math.sqrt(3 * flooded * 3 * atThreeTimes);
-    }
-
-    /** Offered {@code rate} for 6 s, the signals acked a second over the last 3. */
-    private double ackedPerSecond(double rate) {
-        int[] ackedAt = new int[1];
-        long[] from = new long[1];
-        Thread mark = new Thread(() -> {
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
-            from[0] = System.nanoTime();
-            ackedAt[0] = traffic.count(users, "ack");
+        List<long[]> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread sampler = new Thread(() -> {
+            for (int i = 0; i <= 24; i++) {
+                samples.add(new long[] {System.nanoTime(), traffic.count(users, "signal")});
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            }
         });
-        mark.start();
-        openLoop(rate, Duration.ofSeconds(6));
-        int acked = traffic.count(users, "ack");
-        long end = System.nanoTime();
+        sampler.start();
+        openLoop(FLOOD, Duration.ofSeconds(6));
         try {
-            mark.join();
+            sampler.join();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
         drain();
-        double perSecond = (acked - ackedAt[0]) / seconds(end - from[0]);
-        assertThat(perSecond).as("the platform carries something at all").isGreaterThan(20);
-        return perSecond;
+        double most = 0;
+        for (int i = 0; i + 4 < samples.size(); i++) {
+            long[] from = samples.get(i);
+            long[] to = samples.get(i + 4);
+            most = Math.max(most, (to[1] - from[1]) / seconds(to[0] - from[0]));
+        }
+        assertThat(most).as("the platform carries something at all").isGreaterThan(20);
+        return most;
     }
 
     /** {@code rate} signals a second on schedule, whatever the answers, over the users in turn, from 4 threads. */

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Announces this gateway on the compacted gateways topic every {@code heartbeat-interval}, so
  * session-service binds new sessions to it: with its connections and {@code max-connections} (no
- * session is bound to a full gateway) and whether it refused messages {@code overloaded} since the
- * previous beat (new sessions go elsewhere; when every gateway is, {@code /connect} answers 503
- * {@code overloaded}). The first beat waits until the producer knows every topic the gateway writes,
+ * session is bound to a full gateway) and whether it is shedding load: refusing messages
+ * {@code overloaded} now, or a tenth of those offered since the previous beat (at least 50: one
+ * client's burst past the in-flight bound is not the platform's load). New sessions then go
+ * elsewhere; when every gateway is, {@code /connect} answers 503 {@code overloaded}. The first beat waits until the producer knows every topic the gateway writes,
  * so no client of it has a Tomcat thread wait for topic metadata. On shutdown, first of all, a
  * tombstone withdraws it.
  */
@@ -42,7 +43,11 @@ class HeartbeatPublisher implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
+    /** Refused since the previous beat, at least this many and a tenth of those offered: the gateway sheds load. */
+    private static final long SHEDDING_REFUSALS = 50;
+
     private long refusalsAtLastBeat; // the heartbeat thread's own
+    private long admissionsAtLastBeat; // likewise
     private boolean metadataKnown; // likewise
 
     HeartbeatPublisher(RecordWriter writer, Topics topics, GatewayIdentity identity, ConnectionHub hub,
@@ -110,8 +115,12 @@ class HeartbeatPublisher implements SmartLifecycle {
             }
         }
         long refusals = admission.refusals();
-        boolean overloaded = refusals > refusalsAtLastBeat || admission.shedding();
+        long admissions = admission.admissions();
+        long refused = refusals - refusalsAtLastBeat;
+        long offered = refused + admissions - admissionsAtLastBeat;
+        boolean overloaded = admission.shedding() || (refused >= SHEDDING_REFUSALS && refused * 10 >= offered);
         refusalsAtLastBeat = refusals;
+        admissionsAtLastBeat = admissions;
         GatewayHeartbeat heartbeat = new GatewayHeartbeat(identity.id(), identity.listeningAddress(),
                 identity.deliveryPartitions(), hub.size(), hub.maxConnections(), overloaded, clock.instant(),
                 identity.startedAt());

@@ -73,6 +73,7 @@ public final class AdmissionControl {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
+    private final AtomicLong admissions = new AtomicLong();
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
     // Written by the producer's callback thread (an append that fails at once: the caller's; a rare race that costs
     // at most one sample), read by any.
@@ -132,6 +133,7 @@ public final class AdmissionControl {
             released(bytes);
             return refuse(Refusal.DELIVERY_AGE);
         }
+        admissions.incrementAndGet();
         return null;
     }
 
@@ -188,6 +190,11 @@ public final class AdmissionControl {
     /** Messages refused so far, for whoever announces "refused since last time" (the heartbeat). */
     public long refusals() {
         return refusals.get();
+    }
+
+    /** Messages admitted so far. */
+    public long admissions() {
+        return admissions.get();
     }
 
     private Refusal refuse(Refusal refusal) {

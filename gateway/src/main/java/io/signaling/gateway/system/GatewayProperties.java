@@ -90,8 +90,9 @@ public record GatewayProperties(
      * When the gateway refuses a client message {@code overloaded} rather than let it queue
      * (contract §2: an acked signal is delivered within 2 s at p99, whatever the offered load).
      *
-     * @param maxInFlight    signals handed to Kafka and not yet acknowledged by it; one more is refused. The
-     *                       producer's queue is the ack's wait: at ~1,000 acks/s per gateway, 500 are ~0.5 s
+     * @param maxInFlight    signals handed to Kafka and not yet acknowledged by it; one more is refused. A backstop
+     *                       for memory (with half the producer's buffer in bytes): room for two clients' whole bursts
+     *                       (1,000 each, the per-connection rate limit's); how long they wait is the next bound's
      * @param maxAckLatency  the smoothed time Kafka takes to acknowledge this gateway's signals above which it
      *                       refuses (clears at half, or once nothing is in flight): behind a slow broker a count of
      *                       signals in flight says little about how long they wait
@@ -102,8 +103,8 @@ public record GatewayProperties(
      *                       is lifted; it is the last smoothed age when that is longer (a busy relay delivers in bursts)
      */
     public record AdmissionLimits(
-            @DefaultValue("500") int maxInFlight,
-            @DefaultValue("250ms") Duration maxAckLatency,
+            @DefaultValue("2000") int maxInFlight,
+            @DefaultValue("500ms") Duration maxAckLatency,
             @DefaultValue("300ms") Duration maxDeliveryAge,
             @DefaultValue("250ms") Duration idleAfter) {
 
