@@ -126,11 +126,11 @@ public final class AdmissionControl {
         } while (!inFlight.compareAndSet(current, current + 1));
         // One signal always goes, however large: a message within max-message-bytes is never refused for its size alone.
         if (inFlightBytes.addAndGet(bytes) > maxInFlightBytes && current > 0) {
-            released(bytes);
+            giveBack(bytes);
             return refuse(Refusal.IN_FLIGHT);
         }
         if (!ageLimit.tryAdmit()) {
-            released(bytes);
+            giveBack(bytes);
             return refuse(Refusal.DELIVERY_AGE);
         }
         admissions.incrementAndGet();
@@ -164,7 +164,8 @@ public final class AdmissionControl {
         inFlightBytes.addAndGet(-bytes);
     }
 
-    private void released(int bytes) {
+    /** A place taken in {@link #admit} for a signal refused after all. */
+    private void giveBack(int bytes) {
         inFlight.decrementAndGet();
         inFlightBytes.addAndGet(-bytes);
     }
@@ -175,8 +176,9 @@ public final class AdmissionControl {
     }
 
     /**
-     * A signal was read here for delivery, {@code ageNanos} after the sender's gateway accepted it.
-     * Called by one thread, the deliveries consumer.
+     * A deliveries record was read here {@code ageNanos} after the record the relay acted on was
+     * written (for a signal routed at once: when the sender's gateway accepted it). Called by one
+     * thread, the deliveries consumer.
      */
     public void delivered(long ageNanos) {
         ageLimit.delivered(ageNanos);

@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * The delivery-age bound of {@link AdmissionControl}, as a rate of admitted signals.
  *
- * <p>A signal's age (accept time at the sender's gateway → read here) is known only once it
- * arrives, so it says how late the path was, a while ago. Shutting the door when it is too old and
+ * <p>A signal's age (accepted at the sender's gateway → read here; see {@code DeliverySource}) is
+ * known only once it arrives, so it says how late the path was, a while ago. Shutting the door when it is too old and
  * opening it once the path has drained makes the path idle while the door is shut, and floods it
  * again when it opens: under a heavy offer the platform carried less than half of what it could.
  * Instead, while the smoothed age is over {@code max-delivery-age}, this gateway admits at most a
@@ -52,13 +52,14 @@ final class DeliveryAgeLimit {
     /** When the next signal may go, on the schedule of the limited rate. */
     private final AtomicLong schedule;
     private volatile double limit = -1; // signals a second; negative: no limit
-    // The control step's own (one thread at a time: the compare-and-set on nextControlAt).
-    private long windowStart;
-    private long admittedAtWindowStart;
-    private long deliveredAtWindowStart;
-    private double admittedPerSecond;
-    private double deliveredPerSecond;
-    private long lastCutAt;
+    // The control step's own: one thread at a time (the compare-and-set on nextControlAt), not always the same one,
+    // hence volatile.
+    private volatile long windowStart;
+    private volatile long admittedAtWindowStart;
+    private volatile long deliveredAtWindowStart;
+    private volatile double admittedPerSecond;
+    private volatile double deliveredPerSecond;
+    private volatile long lastCutAt;
     // Written by the deliveries consumer thread only (the one caller of delivered), read by any.
     private volatile long smoothedAgeNanos;
     private volatile long lastDeliveryAt;
