@@ -33,18 +33,18 @@ import tools.jackson.databind.JsonNode;
  * <p>"What it carries" is made small on purpose ({@link #CAPACITY}: the relay's reads are throttled),
  * so that three times it is an offer two shared cores make and answer without starving the platform
  * under test; and it is measured, in the same JVM and minute, after a warm-up (a fresh JVM carries
- * a fraction of what it will once its code is compiled): offered more than it can take, the rate at
- * which the platform acks is what it carries while holding its guarantee (a closed loop would
- * measure the loop instead). About three times that is then offered open loop (on schedule,
- * whatever the answers), so an overloaded platform cannot slow the offer down, and the test checks
- * afterwards that it was offered at least 2.5 times what it acked meanwhile. Users alternate
- * between two gateways and each signals the next one, so every gateway both takes and delivers.
+ * a fraction of what it will once its code is compiled): the most it delivers in a second of a
+ * flood ({@link #carryingRate}; a closed loop would measure the loop instead). Three times that is
+ * then offered open loop (on schedule, whatever the answers), so an overloaded platform cannot slow
+ * the offer down, and the test checks afterwards that it was offered at least 2.5 times what it
+ * acked meanwhile. Users alternate between two gateways and each signals the next one, so every
+ * gateway both takes and delivers.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class OverloadTest {
 
     private static final int USERS = 40;
-    /** Far more than two cores carry, which the platform must refuse much of. */
+    /** Far more than the platform carries ({@link #CAPACITY}), which it must refuse much of. */
     private static final double FLOOD = 2_000;
     private static final Duration OFFER = Duration.ofSeconds(20);
     private static final Duration GUARANTEE = Duration.ofSeconds(2);
