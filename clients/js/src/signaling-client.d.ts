@@ -9,6 +9,18 @@ export interface ReconnectOptions {
   maxDelayMs?: number;
 }
 
+export interface RetryOptions {
+  /**
+   * Times a signal refused `overloaded` is sent again before `send()` rejects with `overloaded`; also how often the
+   * first POST /connect answered 503 `overloaded` or `no-gateway-available` is tried again. 0 disables. Default 4.
+   */
+  maxAttempts?: number;
+  /** Backoff of a signal: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))]. Default 250. */
+  baseDelayMs?: number;
+  /** Backoff ceiling of a signal. Default 2000. A /connect refusal waits its Retry-After instead (plus up to 20 %). */
+  maxDelayMs?: number;
+}
+
 export interface ConnectOptions {
   /** Base URL of the session service, e.g. `http://localhost:8080` (POST `${sessionUrl}/connect`). */
   sessionUrl: string;
@@ -22,8 +34,10 @@ export interface ConnectOptions {
   token?: string | (() => string | Promise<string>);
   /** SockJS transports to allow, e.g. `['websocket']`, `['xhr-streaming']`, `['xhr-polling']`. Default: DEFAULT_TRANSPORTS. */
   transports?: string[];
-  /** Reconnect policy, or `false` for none. */
+  /** Reconnect policy, or `false` for none. A reconnect waits at least the Retry-After of a refused /connect. */
   reconnect?: ReconnectOptions | false;
+  /** What is tried again when the platform sheds load (`overloaded`), or `false` to hand that to the caller at once. */
+  retry?: RetryOptions | false;
   /**
    * The SockJS constructor. Default: the page's global `SockJS`, else sockjs-client loaded once from beside
    * this module (`/client/sockjs.min.js` when served by the platform).
@@ -33,8 +47,9 @@ export interface ConnectOptions {
 
 /**
  * Platform codes (`.code`): `invalid-message`, `message-too-large`, `from-mismatch`, `recipient-unavailable`,
- * `rate-limited`; from /connect: `invalid-user-id`, `user-id-taken`, `no-gateway-available`, `unauthorized`,
- * `user-id-not-allowed`, `http-<status>`. `token-unavailable`: the token function failed; `sockjs-unavailable`:
+ * `rate-limited`, `overloaded` (after the retries); from /connect: `invalid-user-id`, `user-id-taken`,
+ * `no-gateway-available`, `overloaded` (both after the retries), `unauthorized`, `user-id-not-allowed`, `rate-limited`,
+ * `http-<status>`. `token-unavailable`: the token function failed; `sockjs-unavailable`:
  * sockjs.min.js could not be loaded.
  * Client codes: `not-connected` (send while disconnected), `connection-lost` (no ack before the connection
  * ended: the signal may or may not be in the log), `connection-refused` (SockJS closed before opening).
@@ -65,6 +80,8 @@ export interface ClientEvents {
   error: { id?: string; code: string; message: string };
   /** The connection was lost; attempt `attempt` of a new session starts in `delayMs`. */
   reconnecting: { attempt: number; delayMs: number };
+  /** A signal to `to` was refused `overloaded`; it (and any others to `to` refused meanwhile) goes again in `delayMs`. */
+  retrying: { id: string; to: string; attempt: number; delayMs: number };
   /** Every frame on the wire, for timelines and debugging. */
   frame: { direction: 'sent' | 'received'; frame: Record<string, unknown> };
 }
@@ -75,7 +92,11 @@ export interface SignalingClient extends EventTarget {
   readonly iceServers: RTCIceServer[];
   /** True while the SockJS connection is open. */
   readonly connected: boolean;
-  /** Resolves with `{id}` when the gateway acks (the signal is in the log); rejects with a SignalingError. */
+  /**
+   * Resolves with `{id}` when the gateway acks (the signal is in the log); rejects with a SignalingError. Refused
+   * `overloaded`, it is sent again (same id) after a backoff with jitter, up to `retry.maxAttempts` times; later
+   * signals to the same recipient wait behind it so as not to overtake it.
+   */
   send(to: string, content: unknown, options?: { id?: string }): Promise<{ id: string }>;
   /** DELETE /sessions/{userId} with the listening key (best effort), then closes; resolves with the close event. */
   close(): Promise<{ code: number; reason: string }>;
@@ -85,8 +106,12 @@ export interface SignalingClient extends EventTarget {
 
 export const DEFAULT_TRANSPORTS: readonly string[];
 export const DEFAULT_RECONNECT: Readonly<Required<ReconnectOptions>>;
+export const DEFAULT_RETRY: Readonly<Required<RetryOptions>>;
 
-/** Creates a session (POST /connect), opens its SockJS connection, resolves once it is open. No retries here. */
+/**
+ * Creates a session (POST /connect), opens its SockJS connection, resolves once it is open. Only a 503 `overloaded` or
+ * `no-gateway-available` is tried again (after its Retry-After, `retry.maxAttempts` times); anything else rejects.
+ */
 export function connect(options: ConnectOptions): Promise<SignalingClient>;
 
 export interface PerfectNegotiationOptions {

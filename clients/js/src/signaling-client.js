@@ -16,6 +16,13 @@ export const DEFAULT_TRANSPORTS = Object.freeze(['websocket', 'xhr-streaming', '
 // 12 attempts wait about 38 s on average: longer than the relay takes to declare a crashed gateway lost (10 s),
 // so a client whose gateway died outlives its old session and lands on a surviving gateway.
 export const DEFAULT_RECONNECT = Object.freeze({ maxAttempts: 12, baseDelayMs: 250, maxDelayMs: 10_000 });
+// A signal refused `overloaded` (nothing was written) is sent again up to 4 times, within about 4 s at most:
+// a late offer is worth less than a refused one, so the app hears of it while the call can still be set up.
+// The first POST /connect answered 503 `overloaded` or `no-gateway-available` is tried again as often, after
+// the answer's Retry-After.
+export const DEFAULT_RETRY = Object.freeze({ maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 2_000 });
+/** POST /connect answers that say "not now": the platform sheds load, or every gateway is full. */
+const RETRIED_CONNECT_CODES = new Set(['overloaded', 'no-gateway-available']);
 
 /** An error of the platform (`.code` is the contract's code) or of the client (`not-connected`, …). */
 export class SignalingError extends Error {
@@ -67,6 +74,13 @@ function backoffDelay(attempt, { baseDelayMs, maxDelayMs }) {
   return Math.round(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
 }
 
+/** Retry-After (delta-seconds) in ms, with up to 20 % added so that the refused do not all come back at once. */
+function retryAfterDelay(response) {
+  const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  if (!Number.isFinite(seconds) || seconds < 0) return null;
+  return Math.round(seconds * 1000 * (1 + Math.random() * 0.2));
+}
+
 function randomHex(bytes) {
   return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)),
     (b) => b.toString(16).padStart(2, '0')).join('');
@@ -79,9 +93,13 @@ class SignalingClient extends EventTarget {
   #SockJS;
   #transports;
   #reconnect;
+  #retry;
   #session = null; // the /connect answer of the current session
   #sock = null; // set only while the connection is open
-  #pending = new Map(); // id → {resolve, reject} of sends not yet acked
+  #pending = new Map(); // id → {frame, attempts, waiting, resolve, reject} of sends not yet answered for good
+  #retrying = new Map(); // to → ids of sends to it refused `overloaded` and not answered for good, in send order
+  #retryTimers = new Map(); // to → the timer that sends its refused ones again
+  #held = new Map(); // to → ids of later sends to it, held back until the refused ones are answered, to keep order
   #idPrefix = randomHex(6);
   #idCounter = 0;
   #closing = false;
@@ -90,7 +108,7 @@ class SignalingClient extends EventTarget {
   #closedPromise;
   #resolveClosed;
 
-  constructor({ sessionUrl, userId, token, transports = DEFAULT_TRANSPORTS, reconnect = {}, SockJS } = {}) {
+  constructor({ sessionUrl, userId, token, transports = DEFAULT_TRANSPORTS, reconnect = {}, retry = {}, SockJS } = {}) {
     super();
     if (!sessionUrl || (!userId && !token)) throw new TypeError('connect() needs sessionUrl, and userId or a token');
     if (token !== undefined && typeof token !== 'string' && typeof token !== 'function') {
@@ -103,6 +121,7 @@ class SignalingClient extends EventTarget {
     this.#SockJS = SockJS;
     this.#transports = transports;
     this.#reconnect = reconnect === false ? { ...DEFAULT_RECONNECT, maxAttempts: 0 } : { ...DEFAULT_RECONNECT, ...reconnect };
+    this.#retry = retry === false ? { ...DEFAULT_RETRY, maxAttempts: 0 } : { ...DEFAULT_RETRY, ...retry };
     this.#closedPromise = new Promise((resolve) => { this.#resolveClosed = resolve; });
     /** STUN/TURN servers for RTCPeerConnection, refreshed with every session (TURN credentials expire). */
     this.iceServers = [];
@@ -125,14 +144,23 @@ class SignalingClient extends EventTarget {
     return () => this.removeEventListener(type, wrapped);
   }
 
-  /** Sends a signal; resolves with `{id}` on the gateway's ack, rejects with a SignalingError. */
+  /**
+   * Sends a signal; resolves with `{id}` on the gateway's ack, rejects with a SignalingError. A signal refused
+   * `overloaded` (the platform sheds load; nothing was written) is sent again with the same id after a backoff with
+   * jitter, up to `retry.maxAttempts` times, then rejected with `overloaded`; later signals to the same recipient wait
+   * behind it, so they do not overtake it (signals already on their way when it was refused may).
+   */
   send(to, content, { id = this.#nextId() } = {}) {
     if (!this.#sock) return Promise.reject(new SignalingError('not-connected', 'not connected', { id }));
     const frame = { to, content, id };
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#sock.send(JSON.stringify(frame));
-      this.#emit('frame', { direction: 'sent', frame });
+      this.#pending.set(id, { frame, attempts: 0, waiting: false, resolve, reject });
+      if (this.#retrying.get(to)?.size) {
+        if (!this.#held.has(to)) this.#held.set(to, []);
+        this.#held.get(to).push(id);
+      } else {
+        this.#transmit(frame);
+      }
     });
   }
 
@@ -155,13 +183,13 @@ class SignalingClient extends EventTarget {
   static async open(options) {
     const client = new SignalingClient(options);
     client.#SockJS ??= await loadSockJS();
-    await client.#openSession();
+    await client.#openSession({ retryRefusals: true });
     client.#emit('open', { userId: client.userId });
     return client;
   }
 
-  async #openSession() {
-    const session = await this.#createSession();
+  async #openSession({ retryRefusals = false } = {}) {
+    const session = await this.#createSession({ retryRefusals });
     this.#session = session;
     // after /connect: TURN credentials are handed only to a live session that shows its key
     this.iceServers = await this.#fetchIceServers(session);
@@ -181,7 +209,23 @@ class SignalingClient extends EventTarget {
     this.#sock = sock;
   }
 
-  async #createSession() {
+  /**
+   * POST /connect. The first session (`retryRefusals`) tries a 503 `overloaded` or `no-gateway-available` again after
+   * its Retry-After, up to `retry.maxAttempts` times; a reconnect leaves that to its own backoff, which waits at least
+   * the Retry-After ({@link #reconnectLoop}).
+   */
+  async #createSession({ retryRefusals = false } = {}) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#postConnect();
+      } catch (err) {
+        if (!retryRefusals || !RETRIED_CONNECT_CODES.has(err.code) || attempt > this.#retry.maxAttempts) throw err;
+        await new Promise((resolve) => setTimeout(resolve, err.retryAfterMs ?? backoffDelay(attempt, this.#retry)));
+      }
+    }
+  }
+
+  async #postConnect() {
     const headers = { 'Content-Type': 'application/json' };
     const token = await this.#currentToken();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -192,8 +236,11 @@ class SignalingClient extends EventTarget {
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      throw new SignalingError(body.error ?? `http-${response.status}`,
+      const error = new SignalingError(body.error ?? `http-${response.status}`,
         body.message ?? `POST /connect answered ${response.status}`, { status: response.status });
+      const retryAfterMs = retryAfterDelay(response);
+      if (retryAfterMs !== null) error.retryAfterMs = retryAfterMs;
+      throw error;
     }
     this.#userId ??= body.userId; // only a token was given: the platform took its subject
     return body;
@@ -255,20 +302,69 @@ class SignalingClient extends EventTarget {
       return;
     }
     this.#emit('frame', { direction: 'received', frame });
-    const pending = this.#pending.get(frame.id);
+    const pending = frame.id === undefined ? undefined : this.#pending.get(frame.id);
     if (frame.type === 'signal') {
       const { id, from, to, content } = frame;
       this.#emit('signal', { id, from, to, content });
     } else if (frame.type === 'ack' && pending) {
-      this.#pending.delete(frame.id);
+      this.#settled(frame.id, pending);
       pending.resolve({ id: frame.id });
+    } else if (frame.type === 'error' && pending && frame.code === 'overloaded'
+        && pending.attempts < this.#retry.maxAttempts) {
+      this.#sendAgainLater(frame.id, pending);
     } else if (frame.type === 'error' && pending) {
-      this.#pending.delete(frame.id);
+      this.#settled(frame.id, pending);
       pending.reject(new SignalingError(frame.code, frame.message, { id: frame.id }));
     } else if (frame.type === 'error') {
       // e.g. recipient-unavailable after the ack: that send's promise is already settled
       const { id, code, message } = frame;
       this.#emit('error', { id, code, message });
+    }
+  }
+
+  #transmit(frame) {
+    this.#sock.send(JSON.stringify(frame));
+    this.#emit('frame', { direction: 'sent', frame });
+  }
+
+  /**
+   * Refused `overloaded`: sent again after a full-jitter backoff, with the other refused ones to the same recipient,
+   * in the order they were first sent (the gateway answers a connection's messages in order); later sends to that
+   * recipient wait until all of them are answered for good.
+   */
+  #sendAgainLater(id, pending) {
+    pending.attempts += 1;
+    pending.waiting = true;
+    const { to } = pending.frame;
+    if (!this.#retrying.has(to)) this.#retrying.set(to, new Set());
+    this.#retrying.get(to).add(id);
+    if (this.#retryTimers.has(to)) return; // goes with the ones already waiting
+    const delayMs = backoffDelay(pending.attempts, this.#retry);
+    this.#emit('retrying', { id, to, attempt: pending.attempts, delayMs });
+    this.#retryTimers.set(to, setTimeout(() => {
+      this.#retryTimers.delete(to);
+      for (const waitingId of this.#retrying.get(to) ?? []) {
+        const waiting = this.#pending.get(waitingId);
+        if (waiting?.waiting && this.#sock) {
+          waiting.waiting = false;
+          this.#transmit(waiting.frame);
+        }
+      }
+    }, delayMs));
+  }
+
+  /** A send is answered for good: once none to its recipient is refused and unanswered, the held ones go, in order. */
+  #settled(id, pending) {
+    this.#pending.delete(id);
+    const { to } = pending.frame;
+    const retrying = this.#retrying.get(to);
+    if (!retrying?.delete(id) || retrying.size > 0) return;
+    this.#retrying.delete(to);
+    const held = this.#held.get(to) ?? [];
+    this.#held.delete(to);
+    for (const heldId of held) {
+      const waiting = this.#pending.get(heldId);
+      if (waiting && this.#sock) this.#transmit(waiting.frame);
     }
   }
 
@@ -279,6 +375,10 @@ class SignalingClient extends EventTarget {
       reject(new SignalingError('connection-lost', `connection lost before the ack (${event.code} ${event.reason})`));
     }
     this.#pending.clear();
+    this.#retryTimers.forEach((timer) => clearTimeout(timer));
+    this.#retryTimers.clear();
+    this.#retrying.clear();
+    this.#held.clear();
     if (this.#closing) {
       this.#emitClose(1000, 'closed by client');
     } else {
@@ -290,8 +390,9 @@ class SignalingClient extends EventTarget {
   async #reconnectLoop(lostEvent) {
     const { maxAttempts } = this.#reconnect;
     let lastError = `${lostEvent.code} ${lostEvent.reason}`;
+    let retryAfterMs = 0;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const delayMs = backoffDelay(attempt, this.#reconnect);
+      const delayMs = Math.max(retryAfterMs, backoffDelay(attempt, this.#reconnect));
       this.#emit('reconnecting', { attempt, delayMs });
       await new Promise((resolve) => {
         const timer = setTimeout(resolve, delayMs);
@@ -305,6 +406,7 @@ class SignalingClient extends EventTarget {
         return;
       } catch (err) {
         lastError = err.message;
+        retryAfterMs = err.retryAfterMs ?? 0; // the platform said when to come back: not sooner
       }
     }
     const reason = maxAttempts === 0

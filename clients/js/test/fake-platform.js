@@ -7,12 +7,18 @@ import sockjs from 'sockjs';
 
 export async function startFakePlatform({ maxMessageBytes = 1024, iceServers } = {}) {
   const sessions = new Map(); // userId → {key, conn}
-  const events = new EventEmitter(); // 'connect' {status, userId}, 'delete' {userId, authorization}, 'open' {userId}
+  // 'connect' {status, userId}, 'delete' {userId, authorization}, 'open' {userId}, 'frame' {userId, frame}
+  const events = new EventEmitter();
   const platform = {
     events,
     sessions,
     /** Status that POST /connect answers with instead of creating a session (e.g. 503), or null. */
     connectStatus: null,
+    /**
+     * Test hook: (userId) → `{status, error, retryAfter}` to answer POST /connect with instead (`retryAfter`, in
+     * seconds, becomes the Retry-After header), or undefined to go on as usual.
+     */
+    refuseConnect: () => undefined,
     /** After a connection is lost, how many /connect for that user still get 409 (the session lingers). */
     lingeringConnects: 0,
     /**
@@ -62,6 +68,7 @@ export async function startFakePlatform({ maxMessageBytes = 1024, iceServers } =
     if (Buffer.byteLength(text) > maxMessageBytes) return error('message-too-large', id);
     if (typeof frame.to !== 'string') return error('invalid-message', id);
     if (frame.from !== undefined && frame.from !== userId) return error('from-mismatch', id);
+    events.emit('frame', { userId, frame });
     const forced = platform.rejectFrame(frame, userId);
     if (forced === 'silence') return;
     if (forced) return error(forced, id);
@@ -101,6 +108,12 @@ export async function startFakePlatform({ maxMessageBytes = 1024, iceServers } =
         }
         if (userId !== undefined && userId !== owner) return answer(403, { error: 'user-id-not-allowed', message: 'not yours' });
         userId = owner;
+      }
+      const refusal = platform.refuseConnect(userId);
+      if (refusal) {
+        events.emit('connect', { status: refusal.status, userId });
+        if (refusal.retryAfter !== undefined) res.setHeader('Retry-After', String(refusal.retryAfter));
+        return answer(refusal.status, { error: refusal.error, message: refusal.error });
       }
       const existing = sessions.get(userId);
       let status = platform.connectStatus ?? 201;

@@ -150,7 +150,7 @@ public final class Samples {
     }
 
     public static GatewayHeartbeat gatewayHeartbeat() {
-        return new GatewayHeartbeat(GATEWAY_1, GATEWAY_1_ADDRESS, List.of(1, 17), 42, T0.plusSeconds(5), T0);
+        return new GatewayHeartbeat(GATEWAY_1, GATEWAY_1_ADDRESS, List.of(1, 17), 42, 5000, true, T0.plusSeconds(5), T0);
     }
 
     /**

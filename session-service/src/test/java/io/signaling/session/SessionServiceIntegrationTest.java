@@ -266,7 +266,7 @@ class SessionServiceIntegrationTest {
 
     private void heartbeat(String gatewayId, String address, Instant at) {
         String topic = topics.gateways().name();
-        GatewayHeartbeat heartbeat = new GatewayHeartbeat(gatewayId, address, List.of(0), 0, at, at);
+        GatewayHeartbeat heartbeat = new GatewayHeartbeat(gatewayId, address, List.of(0), 0, 0, false, at, at);
         relay.write(topic, gatewayId, topics.gateways().valueSerde().serializer().serialize(topic, heartbeat));
     }
 

@@ -103,7 +103,7 @@ class BrokerFailoverTest {
         long startedAt;
         long startTook;
         int deliveredWhileDown;
-        // An "unavailable" error (not acked) also frees its place in the window.
+        // An "overloaded" error (not acked, nothing written) also frees its place in the window.
         try (SenderRing.Sending sending = ring.startSending(PER_PAIR, WINDOW, Duration.ofSeconds(90),
                 () -> traffic.sent() - traffic.count(recipients, "signal") - traffic.count(senders, "error"))) {
             awaitTraffic(Duration.ofSeconds(60), "a quarter delivered before the stop", traffic, senders, recipients,
@@ -136,7 +136,7 @@ class BrokerFailoverTest {
         for (Pair pair : ring.pairs()) {
             outcome.assertExactlyOnceInOrder(pair);
             assertThat(outcome.errors(pair).values()).as("%s: only 'not accepted, send again'", pair)
-                    .allMatch("unavailable"::equals);
+                    .allMatch("overloaded"::equals);
             notAccepted += outcome.errors(pair).size();
         }
 
@@ -152,7 +152,7 @@ class BrokerFailoverTest {
         assertThat(api.connectForm("after-" + RUN).status()).isEqualTo(201);
 
         List<Duration> latencies = traffic.latencies(recipients);
-        System.out.printf("[broker-failover] %d signals, %d acked, %d answered 'unavailable' (not accepted); every acked "
+        System.out.printf("[broker-failover] %d signals, %d acked, %d answered 'overloaded' (not accepted); every acked "
                         + "one delivered exactly once in order%n", SIGNALS, acked, notAccepted);
         System.out.printf("[broker-failover] broker %d (leader of %s-0) stopped in %d ms, %d signals delivered while it "
                         + "was down, started again in %d ms, all replicas in sync %d ms after its start%n", victim,

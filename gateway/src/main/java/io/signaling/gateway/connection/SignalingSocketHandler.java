@@ -91,11 +91,13 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         outbox.onEnd(loss -> giveUp(connection, loss));
         session.getAttributes().put(CONNECTION, connection); // before registering: a close may come at any time now
         session.getAttributes().put(HandshakeAttributes.RESUME, (Runnable) outbox::resume);
-        if (!hub.register(connection)) {
-            // Two handshakes for one session passed the check at once: the first to register wins, this one writes nothing.
+        Refusal notRegistered = hub.register(connection);
+        if (notRegistered != null) {
+            // Two handshakes for one session (or for the last place) passed the check at once: the first to register
+            // wins, this one writes nothing.
             session.getAttributes().remove(CONNECTION);
-            log.info("Refused a second connection for {}", admission.userId());
-            refuse(session, hub.accepting() ? Refusal.ALREADY_CONNECTED : Refusal.SHUTTING_DOWN);
+            log.info("Refused a connection for {} at registration: {}", admission.userId(), notRegistered.reason());
+            refuse(session, notRegistered);
             return;
         }
         log.info("Connection opened for {} (session {}, {})", admission.userId(), admission.sessionId(),

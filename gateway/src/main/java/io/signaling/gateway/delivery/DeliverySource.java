@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.gateway.kafka.ConsumerThread;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.kafka.SkippingDecoder;
+import io.signaling.gateway.signal.AdmissionControl;
 import io.signaling.gateway.system.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +29,12 @@ import org.springframework.stereotype.Component;
  * group rebalance and never reads other gateways' partitions. The group id only keeps its
  * committed position, so a restart with the same gateway id resumes there (a first start reads
  * from the end: older deliveries were for connections this process never had).
+ *
+ * <p>How late each record is read goes to {@link AdmissionControl}: now minus the record's
+ * timestamp, which the relay carries over from the record it acted on. For a signal routed at once
+ * that is the {@code SignalAccepted} record, appended when the sender's gateway accepted it; for a
+ * signal held until its recipient connected it is that connection's report, so the time it was
+ * held for someone who was not there yet does not count as the path being late.
  */
 @Component
 public class DeliverySource implements SmartLifecycle {
@@ -38,16 +47,20 @@ public class DeliverySource implements SmartLifecycle {
     private final DeliveryDispatcher dispatcher;
     private final SkippingDecoder<Delivery> decoder;
     private final GatewayIdentity identity;
+    private final AdmissionControl admission;
+    private final Clock clock;
     private final List<TopicPartition> partitions;
     private final ConsumerThread reader;
     private volatile boolean assigned;
 
     DeliverySource(Topics topics, KafkaClients clients, DeliveryDispatcher dispatcher, GatewayIdentity identity,
-            MeterRegistry meters) {
+            AdmissionControl admission, Clock clock, MeterRegistry meters) {
         this.topic = topics.deliveries();
         this.clients = clients;
         this.dispatcher = dispatcher;
         this.identity = identity;
+        this.admission = admission;
+        this.clock = clock;
         this.decoder = new SkippingDecoder<>(topic, meters);
         this.partitions = identity.deliveryPartitions().stream()
                 .map(partition -> new TopicPartition(topic.name(), partition))
@@ -102,6 +115,7 @@ public class DeliverySource implements SmartLifecycle {
         log.info("Delivery source reading {} partitions {}", topic.name(), identity.deliveryPartitions());
         while (reader.isRunning()) {
             for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
                 Delivery delivery = decoder.decode(record);
                 if (delivery != null) {
                     dispatch(delivery, record);

@@ -56,6 +56,12 @@ public final class CloseCodes {
         ALREADY_CONNECTED("already-connected"),
         /** This gateway is draining for shutdown. */
         SHUTTING_DOWN("gateway-shutting-down"),
+        /**
+         * This gateway holds {@code signaling.gateway.max-connections}. Session-service binds no new session to a
+         * full gateway (it reads the limit from heartbeats), so this is the last guard against a race; the session
+         * is left as it is (a refusal acks and deletes nothing) and expires unacked.
+         */
+        GATEWAY_FULL("gateway-full"),
         /** Too many handshakes from this client address ({@code signaling.gateway.handshake-rate.*}): close 4429, HTTP 429. */
         RATE_LIMITED("rate-limited");
 

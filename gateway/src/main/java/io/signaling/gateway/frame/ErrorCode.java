@@ -1,9 +1,6 @@
 package io.signaling.gateway.frame;
 
-/**
- * Every {@code code} the gateway puts in an {@code {"type":"error"}} frame (signaling-v1 §2). The
- * first five are the contract's; {@link #UNAVAILABLE} is ours, documented in gateway/README.md.
- */
+/** Every {@code code} the gateway puts in an {@code {"type":"error"}} frame: the contract's (signaling-v1 §2), no other. */
 public enum ErrorCode {
     /** Not JSON, not an object, no valid {@code to}, or an {@code id} that is not a string of 1 to 64 characters. */
     INVALID_MESSAGE("invalid-message"),
@@ -16,10 +13,11 @@ public enum ErrorCode {
     /** The connection is over its token bucket ({@code signaling.gateway.rate-limit.*}). */
     RATE_LIMITED("rate-limited"),
     /**
-     * Not in the contract's list: the signal could not be written to the signal log (Kafka
-     * unreachable, or it timed out). Nothing was accepted; the client may send it again.
+     * The platform cannot take the message now: the gateway is shedding load ({@code AdmissionControl}),
+     * or the signal log did not take it (Kafka unreachable, or the write timed out). Nothing was
+     * acked; the client may send it again later.
      */
-    UNAVAILABLE("unavailable");
+    OVERLOADED("overloaded");
 
     private final String code;
 

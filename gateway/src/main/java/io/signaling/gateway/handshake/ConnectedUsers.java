@@ -7,4 +7,7 @@ public interface ConnectedUsers {
 
     /** False while the gateway drains for shutdown. */
     boolean accepting();
+
+    /** True while the gateway holds {@code max-connections}: a handshake now is refused {@code gateway-full}. */
+    boolean full();
 }

@@ -64,6 +64,10 @@ class HandshakeAuthenticator {
         if (!connected.accepting()) {
             return HandshakeDecision.refuse(Refusal.SHUTTING_DOWN);
         }
+        if (connected.full()) {
+            // Before the view, and without a wait: the client should go back to /connect, which binds elsewhere.
+            return HandshakeDecision.refuse(Refusal.GATEWAY_FULL);
+        }
         if (connected.isConnected(userId)) {
             return HandshakeDecision.refuse(Refusal.ALREADY_CONNECTED);
         }

@@ -2,6 +2,7 @@ package io.signaling.gateway.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +29,18 @@ public final class KafkaClients {
         this.boot = boot;
     }
 
+    /**
+     * The producer's {@code buffer.memory} unless {@code spring.kafka.producer.buffer-memory} says otherwise:
+     * Kafka's default, stated because admission keeps signals to half of it (see {@link #producer}).
+     */
+    public static final long DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
+    /** Longest a {@code send()} may block the calling thread: a Tomcat or Kafka thread (docs/architecture.md). */
+    static final int MAX_BLOCK_MS = 1_000;
+    /** A produce request to a broker that does not answer is given up (and retried) after this. */
+    static final int REQUEST_TIMEOUT_MS = 5_000;
+    /** An append not acknowledged by then fails: the client hears {@code overloaded} instead of an ack. */
+    static final int DELIVERY_TIMEOUT_MS = 10_000;
+
     public Producer<String, byte[]> producer(String clientId) {
         Map<String, Object> config = new HashMap<>(boot.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -40,8 +53,25 @@ public final class KafkaClients {
         // batch anyway). spring.kafka.producer.properties.linger.ms may trade latency for fewer requests.
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // send() runs on Tomcat threads (signals) and the deliveries consumer thread (reports). It blocks only for
+        // metadata of a topic it does not know yet, and for buffer space: admission keeps signals to half of
+        // buffer.memory, the topics' metadata is fetched before the first heartbeat and kept, so neither happens in
+        // normal operation, and if it does, the thread is back within a second and the signal is refused.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
+        config.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, DEFAULT_BUFFER_MEMORY);
+        config.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, TimeUnit.DAYS.toMillis(1)); // Kafka's 5 min would drop a quiet topic's
+        // An answer within 10 s, whatever happens to the brokers: an ack, or overloaded (Kafka's default waits 2 min).
+        // Admission keeps acks far faster than this under load; this bounds a broker outage.
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new KafkaProducer<>(config);
+    }
+
+    /** The producer's effective {@code buffer.memory}. */
+    public long producerBufferMemory() {
+        Object configured = boot.buildProducerProperties().get(ProducerConfig.BUFFER_MEMORY_CONFIG);
+        return configured == null ? DEFAULT_BUFFER_MEMORY : Long.parseLong(configured.toString());
     }
 
     /**

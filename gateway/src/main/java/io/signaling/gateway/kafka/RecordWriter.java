@@ -2,10 +2,12 @@ package io.signaling.gateway.kafka;
 
 import io.signaling.schemas.topic.Topic;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The gateway's one producer, shared by every topic it writes (signals, gateway-reports,
@@ -37,6 +39,20 @@ public final class RecordWriter implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * Fetches the producer's metadata of these topics now, so that no later {@code send()} waits for
+     * it on the thread that calls it; false when the brokers did not answer within {@code max.block.ms}.
+     */
+    public boolean fetchMetadata(List<String> topicNames) {
+        try {
+            topicNames.forEach(producer::partitionsFor);
+            return true;
+        }
+        catch (KafkaException e) {
+            return false;
+        }
     }
 
     public void flush() {

@@ -12,34 +12,44 @@ import io.signaling.gateway.system.GatewayProperties;
 import io.signaling.schemas.signal.SignalAccepted;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One client message in: rate-limit, validate, append to the signal log, then {@code ack} (or an
- * error frame). Every message takes a token first, valid or not (signaling-v1 §2), so a flood of
- * junk is throttled like a flood of signals; a message over the rate is not parsed beyond its
- * {@code id}. Spring hands one connection's messages over one at a time, so appends, and with
- * them the signals to one recipient, keep the order the client sent them in.
+ * One client message in: rate-limit, validate, admit, append to the signal log, then {@code ack}
+ * (or an error frame). Every message takes a token first, valid or not (signaling-v1 §2), so a
+ * flood of junk is throttled like a flood of signals; a message over the rate is not parsed beyond
+ * its {@code id}. A valid message the platform cannot take now ({@link AdmissionControl}) is
+ * answered {@code overloaded} at once, nothing written. Spring hands one connection's messages
+ * over one at a time, so appends, and with them the signals to one recipient, keep the order the
+ * client sent them in.
  */
 @Component
 public class SignalIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SignalIntake.class);
 
+    /** What a signal record adds to its client message: ids, names, times, JSON field names. */
+    private static final int RECORD_OVERHEAD_BYTES = 512;
+    private static final String SHEDDING = "the platform is shedding load; the message was not accepted: send it again later";
+    private static final String NOT_APPENDED = "the signal log did not take the message in time; it was not accepted: send it again later";
+
     private final FrameParser parser;
     private final SignalSink sink;
+    private final AdmissionControl admission;
     private final GatewayIdentity identity;
     private final Clock clock;
     private final String rateLimitedMessage;
     private final Counter signalsIn;
     private final Counter rejectedFrames;
 
-    SignalIntake(FrameParser parser, SignalSink sink, GatewayIdentity identity, Clock clock,
-            GatewayProperties properties, MeterRegistry meters) {
+    SignalIntake(FrameParser parser, SignalSink sink, AdmissionControl admission, GatewayIdentity identity,
+            Clock clock, GatewayProperties properties, MeterRegistry meters) {
         this.parser = parser;
         this.sink = sink;
+        this.admission = admission;
         this.identity = identity;
         this.clock = clock;
         this.rateLimitedMessage = "over " + properties.rateLimit().perSecond() + " messages/s (bursts of "
@@ -63,19 +73,30 @@ public class SignalIntake {
             return;
         }
         ClientFrame frame = ((ParsedFrame.Valid) parsed).frame();
+        int bytes = text.length() + RECORD_OVERHEAD_BYTES;
+        if (admission.admit(bytes) != null) {
+            sender.send(OutgoingFrames.error(frame.id(), ErrorCode.OVERLOADED, SHEDDING));
+            return;
+        }
+        long admittedAt = admission.now();
         String id = frame.id() != null ? frame.id() : UUID.randomUUID().toString();
         SignalAccepted signal = new SignalAccepted(id, sender.userId(), frame.to(), frame.content(), clock.instant(),
                 sender.sessionId(), identity.id(), sender.deliveryPartition());
         // Runs on the producer's callback thread: send only queues the frame for the connection's writer.
         sink.append(signal).whenComplete((written, failure) -> {
+            admission.released(bytes, admittedAt);
             if (failure == null) {
                 signalsIn.increment();
                 sender.send(OutgoingFrames.ack(id));
             }
             else {
-                log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(), failure.toString());
-                sender.send(OutgoingFrames.error(id, ErrorCode.UNAVAILABLE,
-                        "the signal log is unavailable; the message was not accepted"));
+                // Not the exception's message: it may quote the record. The client may send it again.
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(),
+                        cause.getClass().getSimpleName());
+                admission.appendFailed();
+                sender.send(OutgoingFrames.error(id, ErrorCode.OVERLOADED, NOT_APPENDED));
             }
         });
     }

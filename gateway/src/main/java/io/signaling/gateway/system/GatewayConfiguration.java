@@ -3,6 +3,8 @@ package io.signaling.gateway.system;
 import io.signaling.gateway.frame.FrameParser;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.kafka.RecordWriter;
+import io.signaling.gateway.signal.AdmissionControl;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Clock;
@@ -25,8 +27,6 @@ class GatewayConfiguration {
         return Clock.systemUTC();
     }
 
-
-
     @Bean
     GatewayIdentity gatewayIdentity(GatewayProperties properties, TopicsProperties topics, Environment environment,
             Clock clock) {
@@ -42,6 +42,12 @@ class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     RecordWriter recordWriter(KafkaClients clients, GatewayIdentity identity) {
         return new RecordWriter(clients.producer("signaling-gateway-" + identity.id()));
+    }
+
+    /** Signals may fill half the producer's buffer: the rest is for reports and heartbeats, so send() never waits. */
+    @Bean
+    AdmissionControl admissionControl(GatewayProperties properties, KafkaClients clients, MeterRegistry meters) {
+        return new AdmissionControl(properties.admission(), clients.producerBufferMemory() / 2, System::nanoTime, meters);
     }
 
     @Bean

@@ -35,6 +35,11 @@ import org.springframework.util.unit.DataSize;
  * @param pongTimeout           a websocket connection that has not answered a ping for this long is lost
  * @param maxHttpBody           the largest request body of a SockJS HTTP transport ({@code xhr_send} …); larger: 413
  * @param writerThreads         most threads writing to clients at once; a write stuck on a client holds one
+ * @param admission             when client messages are refused {@code overloaded} instead of queued (docs/architecture.md,
+ *                              "Admission control")
+ * @param maxConnections        the most connections this gateway holds; one more handshake is refused
+ *                              ({@code gateway-full}), and session-service binds no session to a gateway at it.
+ *                              Unset: derived from the heap, see {@link #connectionsForHeap(long)}
  */
 @ConfigurationProperties("signaling.gateway")
 public record GatewayProperties(
@@ -55,7 +60,61 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration pingInterval,
         @DefaultValue("10s") Duration pongTimeout,
         @DefaultValue("1MB") DataSize maxHttpBody,
-        @DefaultValue("200") int writerThreads) {
+        @DefaultValue("200") int writerThreads,
+        @DefaultValue AdmissionLimits admission,
+        Integer maxConnections) {
+
+    /** Heap a gateway keeps for itself (Spring, Kafka clients, Tomcat) before connections: 66 MB measured, rounded up. */
+    static final long BASE_HEAP_BYTES = 96L * 1024 * 1024;
+    /** Heap per connection: 66 KiB measured idle (docs/performance.md), with room for its outbox under traffic. */
+    static final long HEAP_PER_CONNECTION_BYTES = 100L * 1024;
+
+    public GatewayProperties {
+        if (maxConnections == null) {
+            maxConnections = connectionsForHeap(Runtime.getRuntime().maxMemory());
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("signaling.gateway.max-connections must be at least 1");
+        }
+    }
+
+    /**
+     * The default of {@code max-connections}: what the heap holds, so that a full gateway refuses
+     * rather than runs out of memory: about 4,000 with the launcher's 512 MiB, 20,000 with 2 GiB.
+     */
+    static int connectionsForHeap(long maxHeapBytes) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (maxHeapBytes - BASE_HEAP_BYTES) / HEAP_PER_CONNECTION_BYTES));
+    }
+
+    /**
+     * When the gateway refuses a client message {@code overloaded} rather than let it queue
+     * (contract §2: an acked signal is delivered within 2 s at p99, whatever the offered load).
+     *
+     * @param maxInFlight    signals handed to Kafka and not yet acknowledged by it; one more is refused. A backstop
+     *                       for memory (with half the producer's buffer in bytes): room for two clients' whole bursts
+     *                       (1,000 each, the per-connection rate limit's); how long they wait is the next bound's
+     * @param maxAckLatency  the smoothed time Kafka takes to acknowledge this gateway's signals above which it
+     *                       refuses (clears at half, or once nothing is in flight): behind a slow broker a count of
+     *                       signals in flight says little about how long they wait
+     * @param maxDeliveryAge the smoothed age (accept time at the sender's gateway → read here) of the signals this
+     *                       gateway delivers above which it admits only a limited rate, cut until the age falls, grown
+     *                       back under half of it. Ages are seen late, so the bound sits well under 2 s
+     * @param idleAfter      the shortest silence (no delivery) after which the path counts as drained and a rate limit
+     *                       is lifted; it is the last smoothed age when that is longer (a busy relay delivers in bursts)
+     */
+    public record AdmissionLimits(
+            @DefaultValue("2000") int maxInFlight,
+            @DefaultValue("500ms") Duration maxAckLatency,
+            @DefaultValue("300ms") Duration maxDeliveryAge,
+            @DefaultValue("250ms") Duration idleAfter) {
+
+        public AdmissionLimits {
+            if (maxInFlight < 1 || maxAckLatency.isNegative() || maxAckLatency.isZero() || maxDeliveryAge.isNegative()
+                    || maxDeliveryAge.isZero() || idleAfter.isNegative()) {
+                throw new IllegalArgumentException("signaling.gateway.admission.* must be positive");
+            }
+        }
+    }
 
     /**
      * @param perSecond tokens refilled per second: the sustained messages/s of one connection

@@ -26,13 +26,15 @@ class SignalIntakeTest {
             new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2),
             Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
             Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200);
+            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
+            new GatewayProperties.AdmissionLimits(500, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 100);
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
         CompletableFuture<Void> written = new CompletableFuture<>();
         pending.add(written);
         return written;
-    }, new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties, new SimpleMeterRegistry());
+    }, new AdmissionControl(properties.admission(), 1 << 20, nanos, new SimpleMeterRegistry()),
+            new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties, new SimpleMeterRegistry());
     private final FakeSender alice = new FakeSender(new TokenBucket(1, 2, nanos));
 
     @Test
@@ -59,11 +61,11 @@ class SignalIntakeTest {
     }
 
     @Test
-    void answersUnavailableWhenTheLogCannotTakeIt() {
+    void answersOverloadedWhenTheLogCannotTakeIt() {
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
         pending.get(0).completeExceptionally(new IllegalStateException("broker down"));
 
-        assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("unavailable");
+        assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("overloaded");
         assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo("m1");
     }
 

@@ -268,7 +268,7 @@ class GatewayLossTest {
     }
 
     private static GatewayHeartbeat heartbeat(String user, Instant at, Instant startedAt) {
-        return new GatewayHeartbeat(gatewayOf(user), "http://127.0.0.1:8081/ws", List.of(partitionOf(user)), 1, at,
+        return new GatewayHeartbeat(gatewayOf(user), "http://127.0.0.1:8081/ws", List.of(partitionOf(user)), 1, 0, false, at,
                 startedAt);
     }
 

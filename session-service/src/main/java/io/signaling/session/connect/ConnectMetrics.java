@@ -18,7 +18,7 @@ class ConnectMetrics {
 
     enum Outcome {
         CREATED("created"), TAKEN("taken"), INVALID("invalid"), NO_GATEWAY("no-gateway"), TIMEOUT("timeout"),
-        RATE_LIMITED("rate-limited");
+        RATE_LIMITED("rate-limited"), OVERLOADED("overloaded");
 
         private final String tag;
 

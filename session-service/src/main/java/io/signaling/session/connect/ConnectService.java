@@ -67,7 +67,7 @@ class ConnectService {
         Optional<Reservation> reservation = picker.reserve();
         if (reservation.isEmpty()) {
             metrics.count(Outcome.NO_GATEWAY);
-            throw new ApiException(ErrorCode.NO_GATEWAY_AVAILABLE, "no live gateway to bind the session to");
+            throw new ApiException(ErrorCode.NO_GATEWAY_AVAILABLE, "no live gateway with room to bind the session to");
         }
         try (Reservation reserved = reservation.get()) {
             return create(userId, reserved.gateway());

@@ -23,9 +23,6 @@ class ApiExceptionHandler {
         if (e.code() == ErrorCode.INVALID_KEY) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (e instanceof RateLimitedException limited) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-        }
         return response.body(ErrorBody.of(e.code(), e.getMessage()));
     }
 

@@ -8,15 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No request body over {@code signaling.session.limits.max-body-size} (4 KiB) is read: one that says
@@ -26,11 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with a 64-character userId, is under 100 bytes. First of all filters, before anything parses a body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.BODY_LIMIT)
 @EnableConfigurationProperties(RequestLimits.class)
 class BodyLimitFilter extends OncePerRequestFilter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int maxBytes;
     private final Counter refused;
@@ -67,12 +61,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         refused.increment();
-        response.setStatus(ErrorCode.REQUEST_TOO_LARGE.status().value());
         // What is left of the body is not read: the connection cannot carry another request.
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(ErrorBody.of(ErrorCode.REQUEST_TOO_LARGE,
-                "the request body is over " + maxBytes + " bytes")));
+        ErrorResponses.write(response, ErrorCode.REQUEST_TOO_LARGE, "the request body is over " + maxBytes + " bytes");
     }
 }

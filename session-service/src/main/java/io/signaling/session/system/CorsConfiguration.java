@@ -2,7 +2,6 @@ package io.signaling.session.system;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -22,12 +21,12 @@ class CorsConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {
+        // The same rules as ApiCors, which the filters that answer before MVC apply.
         registry.addMapping("/**")
                 .allowedOriginPatterns(cors.allowedOriginPatterns().toArray(String[]::new))
-                .allowedMethods("GET", "POST", "DELETE", "OPTIONS")
+                .allowedMethods(ApiCors.METHODS.toArray(String[]::new))
                 .allowedHeaders("*")
-                // a page reads Location after a 201, WWW-Authenticate after a 401, Retry-After after a 429
-                .exposedHeaders(HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)
-                .maxAge(3600);
+                .exposedHeaders(ApiCors.EXPOSED_HEADERS.toArray(String[]::new))
+                .maxAge(ApiCors.MAX_AGE_SECONDS);
     }
 }

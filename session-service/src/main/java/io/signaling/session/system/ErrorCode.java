@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Every error code this service answers with, in {@code {"error":"<code>","message":...}}. The first
- * seven are fixed by the contract (signaling-v1 §1); the rest are ours.
+ * eight are fixed by the contract (signaling-v1 §1), and {@code unauthorized} and
+ * {@code user-id-not-allowed} (§6); the rest are ours.
  */
 public enum ErrorCode {
     INVALID_USER_ID(HttpStatus.BAD_REQUEST, "invalid-user-id"),
@@ -16,6 +17,8 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large"),
     /** Too many {@code /connect} from one client address; {@code Retry-After} says when to try again. */
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
+    /** The platform is shedding load ({@code ConnectAdmission}); nothing was created; {@code Retry-After} says when. */
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded"),
     /** Contract §6: no identity token, or one that failed verification (with {@code WWW-Authenticate: Bearer}). */
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
     /** Contract §6: the identity token is for another userId than the body names. */

@@ -49,6 +49,6 @@ class HeartbeatTableTest {
     }
 
     private static GatewayHeartbeat beat(String id, Instant at) {
-        return new GatewayHeartbeat(id, "http://127.0.0.1:8081/ws", List.of(0), 0, at, at);
+        return new GatewayHeartbeat(id, "http://127.0.0.1:8081/ws", List.of(0), 0, 0, false, at, at);
     }
 }

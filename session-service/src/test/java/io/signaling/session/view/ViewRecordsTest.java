@@ -48,7 +48,7 @@ class ViewRecordsTest {
 
     @Test
     void heartbeatsAndTombstonesFollowTheTopic() {
-        GatewayHeartbeat beat = new GatewayHeartbeat("gw-1", "http://g/ws", List.of(0), 3, NOW, NOW);
+        GatewayHeartbeat beat = new GatewayHeartbeat("gw-1", "http://g/ws", List.of(0), 3, 0, false, NOW, NOW);
 
         records.apply(record(topics.gateways(), "gw-1", encode(topics.gateways(), beat)));
         assertThat(gateways.live()).containsExactly(beat);
@@ -91,7 +91,7 @@ class ViewRecordsTest {
         assertThat(skipped(topics.sessionEvents())).isEqualTo(1);
 
         // and the next good record is read as usual
-        GatewayHeartbeat beat = new GatewayHeartbeat("gw-1", "http://g/ws", List.of(0), 0, NOW, NOW);
+        GatewayHeartbeat beat = new GatewayHeartbeat("gw-1", "http://g/ws", List.of(0), 0, 0, false, NOW, NOW);
         records.apply(record(topics.gateways(), "gw-1", encode(topics.gateways(), beat)));
         assertThat(gateways.live()).hasSize(1);
     }
