@@ -50,6 +50,8 @@ class BrokerFailoverTest {
     private static final int SENDERS = 10;
     private static final int PER_PAIR = SIGNALS / SENDERS / 2;
     private static final int WINDOW = 100;
+    /** 30 s of traffic: the stop (seconds of controlled shutdown) and the time down fall inside it. */
+    private static final int PER_SECOND = 100;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     private static KafkaClusterTestKit cluster;
@@ -104,7 +106,7 @@ class BrokerFailoverTest {
         long startTook;
         int deliveredWhileDown;
         // An "overloaded" error (not acked, nothing written) also frees its place in the window.
-        try (SenderRing.Sending sending = ring.startSending(PER_PAIR, WINDOW, Duration.ofSeconds(90),
+        try (SenderRing.Sending sending = ring.startSending(PER_PAIR, WINDOW, PER_SECOND, Duration.ofSeconds(90),
                 () -> traffic.sent() - traffic.count(recipients, "signal") - traffic.count(senders, "error"))) {
             awaitTraffic(Duration.ofSeconds(60), "a quarter delivered before the stop", traffic, senders, recipients,
                     () -> traffic.count(recipients, "signal") >= SIGNALS / 4);

@@ -70,13 +70,25 @@ final class SenderRing {
      * does meanwhile instead of being all in the log before it.
      */
     Sending startSending(int perPair, int window, Duration waitAtMost, IntSupplier open) {
+        return startSending(perPair, window, Integer.MAX_VALUE, waitAtMost, open);
+    }
+
+    /**
+     * As {@link #startSending(int, int, Duration, IntSupplier)}, and no faster than
+     * {@code perSecond}: a fast machine would otherwise send everything before a test's fault
+     * (a broker's controlled shutdown takes seconds) has even begun.
+     */
+    Sending startSending(int perPair, int window, int perSecond, Duration waitAtMost, IntSupplier open) {
         List<Pair> round = pairs();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         Future<?> sent = executor.submit(() -> {
-            for (int n = 0; n < perPair; n++) {
+            long start = System.nanoTime();
+            long n = 0;
+            for (int i = 0; i < perPair; i++) {
                 for (Pair pair : round) {
-                    await().pollInSameThread().pollInterval(Duration.ofMillis(2)).atMost(waitAtMost)
-                            .until(() -> open.getAsInt() < window);
+                    long due = start + n++ * 1_000_000_000L / perSecond;
+                    await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                            .atMost(waitAtMost).until(() -> open.getAsInt() < window && System.nanoTime() >= due);
                     traffic.send(pair.from(), pair.to());
                 }
             }
