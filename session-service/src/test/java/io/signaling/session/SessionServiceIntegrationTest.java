@@ -180,11 +180,15 @@ class SessionServiceIntegrationTest {
     }
 
     @Test
-    void actuatorAnswersOnlyOnTheManagementPort() throws Exception {
+    void actuatorAnswersOnTheManagementPortAndThePublicPortHasOnlyTheContractsHealth() throws Exception {
         assertThat(managementPort).isNotEqualTo(port);
-        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/actuator")) {
+        for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus", "/actuator")) {
             assertThat(get(path).statusCode()).as("the public port serves no actuator: %s", path).isEqualTo(404);
         }
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("/actuator/health").statusCode() == 200);
+        assertThat(json.readTree(get("/actuator/health").body()).properties()).as("status only, no details")
+                .extracting(java.util.Map.Entry::getKey).containsExactly("status");
+        assertThat(json.readTree(get("/actuator/health").body()).get("status").asString()).isEqualTo("UP");
         assertThat(json.readTree(management("/actuator/health").body()).at("/components/kafka/status").asString())
                 .as("details on the management port").isNotEmpty();
     }
@@ -205,6 +209,8 @@ class SessionServiceIntegrationTest {
 
         HttpResponse<String> down = management("/actuator/health");
         assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(get("/actuator/health").statusCode()).as("the contract's health on the public port").isEqualTo(503);
+        assertThat(json.readTree(get("/actuator/health").body()).get("status").asString()).isEqualTo("DOWN");
         assertThat(json.readTree(down.body()).at("/components/gateways/status").asString()).isEqualTo("DOWN");
         assertThat(json.readTree(down.body()).at("/components/kafka/status").asString()).isEqualTo("UP");
         assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(503);

@@ -88,7 +88,9 @@ class PlatformProcessTest {
                 "kafka: 127.0.0.1:" + kafkaPort);
         String sessionManagement = "http://127.0.0.1:" + (httpPort + TestPorts.MANAGEMENT_OFFSET);
         assertThat(get(sessionManagement + "/actuator/health").path("status").asString()).isEqualTo("UP");
-        assertThat(SessionHttp.get(sessionUrl + "/actuator/health").statusCode()).as("no actuator on the public port")
+        assertThat(SessionHttp.health(sessionUrl + "/actuator/health")).as("contract §5: health on the public port")
+                .isEqualTo("UP");
+        assertThat(SessionHttp.get(sessionUrl + "/actuator/prometheus").statusCode()).as("no metrics on the public port")
                 .isEqualTo(404);
 
         theTerminalShowsThePlatformsLinesAndWarningsAndTheLogsHoldTheRest(first);
