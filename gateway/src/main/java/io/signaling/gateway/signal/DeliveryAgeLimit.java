@@ -111,8 +111,13 @@ final class DeliveryAgeLimit {
         control(now);
     }
 
-    /** True while a limit is on. */
+    /**
+     * True while a limit is on. Runs the control step first: the heartbeat asks this when no message
+     * may come at all (a gateway announcing overload has {@code /connect} refused), and a limit that
+     * only a message could lift would then never be lifted.
+     */
     boolean limiting() {
+        control(nanoTime.getAsLong());
         return limit > 0;
     }
 

@@ -75,6 +75,17 @@ class DeliveryAgeLimitTest {
         assertThat(limit.limiting()).isFalse();
     }
 
+    @Test
+    void aPathThatHasDrainedIsNoLongerLimitedEvenIfNobodySendsAgain() {
+        offer(Duration.ofSeconds(2), 3_000);
+        assertThat(limit.limiting()).isTrue();
+
+        // No message and no delivery after the burst: the heartbeat still asks. Were the limit kept until the next
+        // message, a gateway announcing 'overloaded' would have /connect refused, so no message would ever come.
+        nanos.advance(Duration.ofMillis(3_000));
+        assertThat(limit.limiting()).isFalse();
+    }
+
     /** Three signals offered and one delivered (of this age) every millisecond; how many were admitted. */
     private int offer(Duration during, long ageMillis) {
         int admitted = 0;
