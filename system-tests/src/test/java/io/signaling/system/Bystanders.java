@@ -140,7 +140,7 @@ final class Bystanders implements AutoCloseable {
     /** The relay, the session service and every gateway answer their health check with UP. */
     static void assertServicesUp(Platform platform) {
         SessionApi api = new SessionApi(platform.sessionUrl());
-        List<String> urls = new ArrayList<>(List.of(platform.sessionUrl() + "/actuator/health",
+        List<String> urls = new ArrayList<>(List.of(platform.sessionHealthUrl(0),
                 platform.relayHealthUrl()));
         for (int i = 0; i < platform.gatewayCount(); i++) {
             urls.add(platform.gatewayHealthUrl(i));
