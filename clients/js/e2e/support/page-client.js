@@ -49,17 +49,6 @@ export class PageClient {
       (_, i) => window.signaling.send(to, { n: i + 1 }, { id: `${prefix}-${i + 1}` }))), { to, count, prefix });
   }
 
-  /**
-   * Sends `{n: 1…count}` to `to`, ids `${prefix}-n`, in order; resolves with how each send settled:
-   * `{id, ack: true}`, or `{id, code}` when an error came instead of (or before) the ack.
-   */
-  async sendSettled(to, count, prefix) {
-    return this.page.evaluate(({ to, count, prefix }) => Promise.all(Array.from({ length: count }, (_, i) => {
-      const id = `${prefix}-${i + 1}`;
-      return window.signaling.send(to, { n: i + 1 }, { id }).then(() => ({ id, ack: true }), (err) => ({ id, code: err.code }));
-    })), { to, count, prefix });
-  }
-
   /** Keeps sending to `to` every `everyMs` (ids `${prefix}-n`), not waiting for acks, until {@link stopTicking}. */
   async startTicking(to, everyMs, prefix) {
     await this.page.evaluate(({ to, everyMs, prefix }) => {

@@ -5,6 +5,7 @@ import io.signaling.gateway.delivery.Recipient;
 import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.signal.Sender;
+import io.signaling.gateway.signal.SignalSink;
 import io.signaling.gateway.signal.TokenBucket;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.session.DeleteReason;
@@ -16,7 +17,8 @@ import org.springframework.web.socket.CloseStatus;
  * All protocol state of one open connection: whose session it is, its rate limit, what it was
  * already delivered, its outgoing queue, and why it ended. Frames for the client come from the
  * message thread (errors), the producer's callback thread (acks) and the delivery consumer
- * (signals); all go through the {@link Outbox}, so none of those threads writes to a socket.
+ * (signals, rejections); all go through the {@link Outbox}, so none of those threads writes to a
+ * socket. Acks and rejections pass {@link AckFirst} first, so a rejection never overtakes its ack.
  */
 public final class Connection implements Sender, Recipient {
 
@@ -25,6 +27,7 @@ public final class Connection implements Sender, Recipient {
     private final DeliveryDedup dedup = new DeliveryDedup();
     private final MessageAssembler incoming;
     private final Outbox outbox;
+    private final AckFirst answers;
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean registered;
     private volatile boolean closedByGateway;
@@ -36,6 +39,7 @@ public final class Connection implements Sender, Recipient {
         this.rateLimiter = rateLimiter;
         this.incoming = incoming;
         this.outbox = outbox;
+        this.answers = new AckFirst(this::send);
     }
 
     /** Joins the parts of the client's current message: the whole message once the last part is in, else null. */
@@ -71,6 +75,26 @@ public final class Connection implements Sender, Recipient {
     @Override
     public boolean send(String frame) {
         return outbox.offer(new Outgoing.Frame(frame, null));
+    }
+
+    @Override
+    public void appending() {
+        answers.appending();
+    }
+
+    @Override
+    public void acked(SignalSink.Position position, String ack) {
+        answers.acked(position.partition(), position.offset(), ack);
+    }
+
+    @Override
+    public void notAppended(String error) {
+        answers.failed(error);
+    }
+
+    @Override
+    public void reject(int sourcePartition, long sourceOffset, String frame) {
+        answers.rejected(sourcePartition, sourceOffset, frame);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.signaling.gateway.connection;
 import io.signaling.gateway.delivery.LostSignals;
 import io.signaling.gateway.frame.CloseCodes;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -18,9 +20,11 @@ import org.springframework.web.socket.CloseStatus;
  * them in the order they were queued. Any thread may queue (the message thread, the producer's
  * callback, the deliveries consumer); none of them writes: the first frame queued on an idle
  * outbox hands one drain task to the writers, which writes everything queued until the queue is
- * empty. This is where a later change may write several frames in one go. A streaming HTTP
- * transport between two requests is not written to: its frames wait here until its next request
- * ({@link #resume}), so they are still counted, and answered if it never comes.
+ * empty; on xhr-polling, everything queued goes into one poll's response. An HTTP transport
+ * between two requests (a poll answered, a stream recycled) is not written to: its frames wait here
+ * until its next request ({@link #resume}), so they are still counted, and answered if it never
+ * comes. What was written is confirmed by a pong (websocket, {@link Pings}) or by the client's next
+ * request (HTTP, {@link Requests}); what was not when the client is lost is answered too.
  *
  * <p>Nothing is dropped silently: a frame is written, or, for a signal, handed to
  * {@link LostSignals} when the connection ends before it could be written. The outbox declares
@@ -31,6 +35,9 @@ import org.springframework.web.socket.CloseStatus;
 final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    /** Frames and chars of one xhr-polling response at most: well within SockJS's cache (1,000 messages). */
+    static final int MAX_BATCH = 200;
+    static final long MAX_BATCH_CHARS = 256 * 1024;
 
     /** Why the gateway gave up on a client. */
     enum Loss { QUEUE_FULL, WRITE_STALLED, PING_TIMEOUT, WRITE_FAILED }
@@ -53,6 +60,7 @@ final class Outbox {
     private final AtomicBoolean dead = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Pings pings;
+    private final Requests requests = new Requests();
     private volatile Ends ends;
     private volatile long progressAt;
     private volatile boolean writing;
@@ -105,7 +113,11 @@ final class Outbox {
         }
     }
 
-    /** The connection ended (closed by either side, or lost): whatever was not written is handed on as lost. */
+    /**
+     * The connection ended (closed by either side, or lost): whatever was not written is handed on as
+     * lost, and with {@code lostUnconfirmed} also what was written but not confirmed (by a pong, or by
+     * the HTTP client's next request).
+     */
     void ended(boolean lostUnconfirmed) {
         dead.set(true);
         handOnQueued();
@@ -142,6 +154,11 @@ final class Outbox {
     /** A pong with this payload arrived: what was written before that ping reached the client. */
     void ponged(long sequence) {
         pings.ponged(sequence);
+    }
+
+    /** A request of an HTTP-transport client begins (before SockJS writes into it): its proof of what it read. */
+    void requested() {
+        requests.begun();
     }
 
     /** Chars queued and not yet written. */
@@ -217,6 +234,10 @@ final class Outbox {
                 }
                 continue;
             }
+            if (next instanceof Outgoing.Frame frame && transport.batches()) {
+                writeBatch(frame);
+                continue;
+            }
             writing = true;
             progressAt = nanoTime.getAsLong();
             try {
@@ -238,12 +259,58 @@ final class Outbox {
         }
     }
 
+    /**
+     * Writes {@code first} and the frames queued right behind it (up to {@link #MAX_BATCH} frames or
+     * {@link #MAX_BATCH_CHARS}) in one go: on xhr-polling, one poll's response.
+     */
+    private void writeBatch(Outgoing.Frame first) {
+        List<Outgoing.Frame> batch = new ArrayList<>();
+        batch.add(first);
+        long chars = first.size();
+        Outgoing after = null; // taken from the queue behind the batch (another thread emptied it meanwhile)
+        while (batch.size() < MAX_BATCH && chars < MAX_BATCH_CHARS && queue.peek() instanceof Outgoing.Frame) {
+            Outgoing taken = queue.poll();
+            if (taken instanceof Outgoing.Frame frame) {
+                batch.add(frame);
+                chars += frame.size();
+            }
+            else {
+                after = taken;
+                break;
+            }
+        }
+        writing = true;
+        progressAt = nanoTime.getAsLong();
+        try {
+            boolean intoOpenResponse = transport.writeAll(batch.stream().map(Outgoing.Frame::text).toList());
+            for (Outgoing.Frame frame : batch) {
+                wrote(frame, intoOpenResponse);
+            }
+            if (after != null) {
+                write(after);
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            writing = false;
+            log.debug("Write failed: {}", e.getClass().getSimpleName());
+            for (Outgoing.Frame frame : batch) {
+                if (frame.signal() != null) {
+                    lostSignals.lost(frame.signal());
+                }
+            }
+            queued.addAndGet(-chars - (after == null ? 0 : after.size()));
+            giveUp(Loss.WRITE_FAILED);
+            return;
+        }
+        writing = false;
+        progressAt = nanoTime.getAsLong();
+        queued.addAndGet(-chars - (after == null ? 0 : after.size()));
+    }
+
     private void write(Outgoing next) throws IOException {
         if (next instanceof Outgoing.Frame frame) {
             transport.write(frame.text());
-            if (frame.signal() != null && transport.pings()) {
-                pings.wrote(frame.signal());
-            }
+            wrote(frame, false);
         }
         else if (next instanceof Outgoing.Ping) {
             transport.ping(pings.writing(nanoTime.getAsLong()));
@@ -253,6 +320,19 @@ final class Outbox {
         }
         else if (next instanceof Outgoing.Close close) {
             transport.close(close.status());
+        }
+    }
+
+    /** A frame was handed to the transport: a signal in it is unconfirmed until a pong or the client's next request. */
+    private void wrote(Outgoing.Frame frame, boolean intoOpenResponse) {
+        if (frame.signal() == null) {
+            return;
+        }
+        if (transport.pings()) {
+            pings.wrote(frame.signal());
+        }
+        else if (transport.confirmsByRequests()) {
+            requests.wrote(frame.signal(), intoOpenResponse);
         }
     }
 
@@ -282,5 +362,6 @@ final class Outbox {
 
     private void handOnUnconfirmed() {
         pings.handOnUnconfirmed(lostSignals::lost);
+        requests.handOnUnconfirmed(lostSignals::lost);
     }
 }

@@ -1,14 +1,16 @@
 package io.signaling.gateway.connection;
 
+import io.signaling.gateway.handshake.BatchingPollingSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.sockjs.frame.SockJsFrame;
-import org.springframework.web.socket.sockjs.transport.session.StreamingSockJsSession;
+import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJsSession;
 import org.springframework.web.socket.sockjs.transport.session.WebSocketServerSockJsSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -45,13 +47,32 @@ final class SessionTransport implements Transport {
     }
 
     /**
-     * A streaming transport (xhr-streaming, eventsource, htmlfile) between two requests (its response
-     * recycled after {@code streamBytesLimit}) is not ready. Polling transports always are: SockJS
-     * keeps their frames for the next poll and sends them in one response, one poll for many frames.
+     * An HTTP transport between two requests is not ready: a streaming one (xhr-streaming,
+     * eventsource, htmlfile) whose response was recycled after {@code streamBytesLimit}, a polling
+     * one between an answered poll and the next ({@link BatchingPollingSession} then answers the next
+     * poll with everything that waited).
      */
     @Override
     public boolean ready() {
-        return !(session instanceof StreamingSockJsSession streaming) || streaming.isActive();
+        return !(session instanceof AbstractHttpSockJsSession http) || http.isActive();
+    }
+
+    @Override
+    public boolean confirmsByRequests() {
+        return session instanceof AbstractHttpSockJsSession;
+    }
+
+    @Override
+    public boolean batches() {
+        return session instanceof BatchingPollingSession;
+    }
+
+    @Override
+    public boolean writeAll(List<String> frames) throws IOException {
+        if (session instanceof BatchingPollingSession polling) {
+            return polling.sendAll(frames);
+        }
+        return Transport.super.writeAll(frames);
     }
 
     @Override

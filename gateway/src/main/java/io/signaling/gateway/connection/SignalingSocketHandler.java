@@ -91,6 +91,7 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         outbox.onEnd(loss -> giveUp(connection, loss));
         session.getAttributes().put(CONNECTION, connection); // before registering: a close may come at any time now
         session.getAttributes().put(HandshakeAttributes.RESUME, (Runnable) outbox::resume);
+        session.getAttributes().put(HandshakeAttributes.REQUEST, (Runnable) outbox::requested);
         Refusal notRegistered = hub.register(connection);
         if (notRegistered != null) {
             // Two handshakes for one session (or for the last place) passed the check at once: the first to register
@@ -164,8 +165,13 @@ public class SignalingSocketHandler extends TextWebSocketHandler {
         hub.unregister(connection);
         httpSessions.closed(session.getId());
         log.info("Connection closed for {} ({})", connection.userId(), status);
-        boolean lost = connection.deleteReason(status).orElse(null) == DeleteReason.CONNECTION_LOST;
-        // Not written: answered to their senders. Written since the last pong, on a lost connection: likewise.
+        DeleteReason reason = connection.deleteReason(status).orElse(null);
+        // An HTTP-transport client cannot close: its session ends when it stops making requests (SockJS's
+        // disconnect delay), which is to vanish as far as what it was last sent goes.
+        boolean lost = reason == DeleteReason.CONNECTION_LOST
+                || reason == DeleteReason.CONNECTION_CLOSED && session instanceof AbstractHttpSockJsSession;
+        // Not written: answered to their senders. Written and not confirmed (no pong, no later request), on a lost
+        // connection: likewise.
         connection.outbox().ended(lost);
         reports.closed(connection, status);
     }

@@ -95,7 +95,8 @@ class DeliveryDispatcher implements LostSignals {
             duplicates.increment();
             return;
         }
-        sender.send(OutgoingFrames.error(rejection.id(), rejection.code(), rejection.message()));
+        sender.reject(rejection.sourcePartition(), rejection.sourceOffset(),
+                OutgoingFrames.error(rejection.id(), rejection.code(), rejection.message()));
     }
 
     /** The connection of the delivery's very session: one of an older session of that userId is not it. */

@@ -13,6 +13,12 @@ public interface Recipient {
     boolean send(String frame);
 
     /**
+     * Queues the error frame of a rejection of this connection's signal at {@code sourcePartition}/
+     * {@code sourceOffset}, never before that signal's ack. Callable from any thread, never blocks.
+     */
+    void reject(int sourcePartition, long sourceOffset, String frame);
+
+    /**
      * Queues the frame of a signal; false when the connection is gone (the caller reports it). Once
      * true, the connection writes it or hands it to {@link LostSignals}: it is never dropped silently.
      */

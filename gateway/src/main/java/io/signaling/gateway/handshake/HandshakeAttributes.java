@@ -12,6 +12,12 @@ public final class HandshakeAttributes {
     /** A {@code Runnable} the HTTP transports run when a request of the session arrives: its frames can be written again. */
     public static final String RESUME = "signaling.resume";
 
+    /**
+     * A {@code Runnable} the HTTP transports run when a request of an open session begins, before
+     * SockJS writes into it: the client's proof that it read the previous response.
+     */
+    public static final String REQUEST = "signaling.request";
+
     private HandshakeAttributes() {
     }
 }

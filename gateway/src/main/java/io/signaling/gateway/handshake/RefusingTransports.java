@@ -3,8 +3,10 @@ package io.signaling.gateway.handshake;
 import io.signaling.gateway.frame.CloseCodes;
 import io.signaling.gateway.frame.CloseCodes.Refusal;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.sockjs.transport.TransportHandler;
 import org.springframework.web.socket.sockjs.transport.handler.EventSourceTransportHandler;
@@ -12,6 +14,7 @@ import org.springframework.web.socket.sockjs.transport.handler.HtmlFileTransport
 import org.springframework.web.socket.sockjs.transport.handler.XhrPollingTransportHandler;
 import org.springframework.web.socket.sockjs.transport.handler.XhrStreamingTransportHandler;
 import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJsSession;
+import org.springframework.web.socket.sockjs.transport.session.PollingSockJsSession;
 
 /**
  * Spring's HTTP sending transports, changed in one respect: a session marked refused (attribute
@@ -20,7 +23,8 @@ import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJ
  * {@code c[4403,…]} without the {@code o} before it, which SockJS clients that wait for the open
  * frame (Spring's among them) never report. Streaming transports close right after {@code o};
  * xhr-polling on the client's next poll. Every request of an admitted session also tells its
- * connection ({@link HandshakeAttributes#RESUME}) that frames can be written again.
+ * connection that it begins ({@link HandshakeAttributes#REQUEST}) and that frames can be written
+ * again ({@link HandshakeAttributes#RESUME}); xhr-polling sessions are {@link BatchingPollingSession}s.
  */
 public final class RefusingTransports {
 
@@ -35,6 +39,13 @@ public final class RefusingTransports {
     /** Whether a refused {@code session} is closed by these transports, not by its handler. */
     public static boolean closesAfterOpen(WebSocketSession session) {
         return session instanceof AbstractHttpSockJsSession;
+    }
+
+    /** Not for a request made while another is open: SockJS answers it {@code c[2010]}, it proves nothing. */
+    static void beforeRequest(AbstractHttpSockJsSession session) {
+        if (!session.isActive() && session.getAttributes().get(HandshakeAttributes.REQUEST) instanceof Runnable begun) {
+            begun.run();
+        }
     }
 
     static void afterRequest(AbstractHttpSockJsSession session) {
@@ -59,8 +70,14 @@ public final class RefusingTransports {
     private static final class XhrPolling extends XhrPollingTransportHandler {
 
         @Override
+        public PollingSockJsSession createSession(String id, WebSocketHandler handler, Map<String, Object> attributes) {
+            return new BatchingPollingSession(id, getServiceConfig(), handler, attributes);
+        }
+
+        @Override
         protected void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
+            beforeRequest(session);
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
@@ -71,6 +88,7 @@ public final class RefusingTransports {
         @Override
         protected void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
+            beforeRequest(session);
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
@@ -81,6 +99,7 @@ public final class RefusingTransports {
         @Override
         protected void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
+            beforeRequest(session);
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
@@ -91,6 +110,7 @@ public final class RefusingTransports {
         @Override
         public void handleRequestInternal(ServerHttpRequest request, ServerHttpResponse response,
                 AbstractHttpSockJsSession session) {
+            beforeRequest(session);
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }

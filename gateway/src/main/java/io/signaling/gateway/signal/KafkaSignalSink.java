@@ -19,7 +19,8 @@ class KafkaSignalSink implements SignalSink {
     }
 
     @Override
-    public CompletableFuture<Void> append(SignalAccepted signal) {
-        return writer.write(topics.signals(), signal.to(), signal).thenApply(metadata -> null);
+    public CompletableFuture<Position> append(SignalAccepted signal) {
+        return writer.write(topics.signals(), signal.to(), signal)
+                .thenApply(metadata -> new Position(metadata.partition(), metadata.offset()));
     }
 }

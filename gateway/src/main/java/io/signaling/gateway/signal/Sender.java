@@ -14,4 +14,16 @@ public interface Sender {
 
     /** Sends one frame to the client; false when the connection is gone. Callable from any thread. */
     boolean send(String frame);
+
+    /** An append of this sender's signal starts: its answer ({@link #acked} or {@link #notAppended}) follows. */
+    void appending();
+
+    /**
+     * Sends the {@code ack} of the signal appended at {@code position}. A rejection of that signal
+     * may have come first (the relay can answer before the producer's callback runs): it follows the ack.
+     */
+    void acked(SignalSink.Position position, String ack);
+
+    /** Sends the error of an append that failed. */
+    void notAppended(String error);
 }

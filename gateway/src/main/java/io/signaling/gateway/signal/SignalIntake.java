@@ -82,12 +82,13 @@ public class SignalIntake {
         String id = frame.id() != null ? frame.id() : UUID.randomUUID().toString();
         SignalAccepted signal = new SignalAccepted(id, sender.userId(), frame.to(), frame.content(), clock.instant(),
                 sender.sessionId(), identity.id(), sender.deliveryPartition());
-        // Runs on the producer's callback thread: send only queues the frame for the connection's writer.
+        // Runs on the producer's callback thread: acked only queues the frame for the connection's writer.
+        sender.appending();
         sink.append(signal).whenComplete((written, failure) -> {
             admission.released(bytes, admittedAt);
             if (failure == null) {
                 signalsIn.increment();
-                sender.send(OutgoingFrames.ack(id));
+                sender.acked(written, OutgoingFrames.ack(id));
             }
             else {
                 // Not the exception's message: it may quote the record. The client may send it again.
@@ -96,7 +97,7 @@ public class SignalIntake {
                 log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(),
                         cause.getClass().getSimpleName());
                 admission.appendFailed();
-                sender.send(OutgoingFrames.error(id, ErrorCode.OVERLOADED, NOT_APPENDED));
+                sender.notAppended(OutgoingFrames.error(id, ErrorCode.OVERLOADED, NOT_APPENDED));
             }
         });
     }

@@ -195,6 +195,69 @@ class OutboxTest {
     }
 
     @Test
+    void aPollingClientIsAnsweredWithEverythingThatWaitedForItsPollInOneResponse() {
+        pollingTransport();
+        Outbox outbox = outbox(Runnable::run, 1000);
+
+        outbox.offer(signal("s1"));
+        outbox.offer(frame("ack"));
+        outbox.offer(signal("s2"));
+        assertThat(transport.written).as("no poll open: they wait here, counted").isEmpty();
+        assertThat(outbox.queuedChars()).isEqualTo(7);
+
+        poll(outbox);
+        assertThat(transport.batchesWritten).containsExactly(List.of("s1", "ack", "s2"));
+        assertThat(outbox.queuedChars()).isZero();
+
+        outbox.offer(signal("s3"));
+        assertThat(transport.written).as("the poll was answered: s3 waits for the next").containsExactly("s1", "ack", "s2");
+        poll(outbox);
+        assertThat(transport.batchesWritten).containsExactly(List.of("s1", "ack", "s2"), List.of("s3"));
+    }
+
+    @Test
+    void signalsOfAPollResponseAreConfirmedOnlyByTheNextPollAndAnsweredWhenItNeverComes() {
+        pollingTransport();
+        Outbox outbox = outbox(Runnable::run, 1000);
+        outbox.offer(signal("read"));
+        poll(outbox); // carries "read"
+        outbox.offer(signal("answered-unread"));
+        poll(outbox); // proves "read" was read, carries "answered-unread"
+        outbox.offer(signal("still-queued"));
+
+        outbox.ended(true); // the client never polls again
+
+        assertThat(lost).extracting(SignalDelivery::id).containsExactlyInAnyOrder("answered-unread", "still-queued");
+    }
+
+    @Test
+    void aSignalLeftInSockJsCacheByARaceIsConfirmedOnlyByThePollAfterTheOneThatCarriesIt() {
+        pollingTransport();
+        Outbox outbox = outbox(Runnable::run, 1000);
+        poll(outbox);
+        transport.answeredJustBefore = true; // a heartbeat answers the open poll just before the write lands
+        outbox.offer(signal("cached"));
+        transport.answeredJustBefore = false;
+
+        poll(outbox); // carries it
+        outbox.ended(true);
+        assertThat(lost).as("the poll that carries it proves nothing").extracting(SignalDelivery::id)
+                .containsExactly("cached");
+
+        lost.clear();
+        Outbox another = outbox(Runnable::run, 1000);
+        transport.ready = false;
+        poll(another);
+        transport.answeredJustBefore = true;
+        another.offer(signal("cached"));
+        transport.answeredJustBefore = false;
+        poll(another);
+        poll(another); // proves the response that carried it was read
+        another.ended(true);
+        assertThat(lost).isEmpty();
+    }
+
+    @Test
     void aCloseComesAfterWhatWasQueuedAndLaterFramesAreRefused() {
         Outbox outbox = outbox(later, 1000);
         outbox.offer(frame("last words"));
@@ -284,6 +347,21 @@ class OutboxTest {
         }
     }
 
+    /** An xhr-polling client between two polls. */
+    private void pollingTransport() {
+        transport.http = true;
+        transport.batches = true;
+        transport.pollAnsweredByAWrite = true;
+        transport.ready = false;
+    }
+
+    /** A poll arrives: it begins (its proof of what was read), then can be written into. */
+    private void poll(Outbox outbox) {
+        outbox.requested();
+        transport.ready = true;
+        outbox.resume();
+    }
+
     private static Outgoing.Frame frame(String text) {
         return new Outgoing.Frame(text, null);
     }
@@ -301,6 +379,13 @@ class OutboxTest {
         private volatile boolean pings;
         private volatile boolean heartbeats;
         private volatile boolean ready = true;
+        private volatile boolean http;
+        private volatile boolean batches;
+        /** Like SockJS's xhr-polling: a poll is answered (not ready any more) by the first write into it. */
+        private volatile boolean pollAnsweredByAWrite;
+        /** The open poll was answered (a heartbeat) just before a write landed: SockJS cached it for the next poll. */
+        private volatile boolean answeredJustBefore;
+        private final List<List<String>> batchesWritten = new CopyOnWriteArrayList<>();
         private final List<Long> heartbeatsWritten = new CopyOnWriteArrayList<>();
         private volatile boolean fail;
         private volatile CountDownLatch block;
@@ -320,6 +405,27 @@ class OutboxTest {
         @Override
         public boolean ready() {
             return ready;
+        }
+
+        @Override
+        public boolean confirmsByRequests() {
+            return http;
+        }
+
+        @Override
+        public boolean batches() {
+            return batches;
+        }
+
+        @Override
+        public boolean writeAll(List<String> frames) throws IOException {
+            batchesWritten.add(List.copyOf(frames));
+            Transport.super.writeAll(frames);
+            boolean intoOpenResponse = ready && !answeredJustBefore;
+            if (pollAnsweredByAWrite) {
+                ready = false;
+            }
+            return intoOpenResponse;
         }
 
         @Override

@@ -19,9 +19,11 @@ import tools.jackson.databind.JsonNode;
 /** Contract §2: a message the platform cannot take now is answered {@code overloaded} at once, nothing written. */
 class SignalIntakeOverloadTest {
 
+    private static final SignalSink.Position AT = new SignalSink.Position(0, 0);
+
     private final FakeNanos nanos = new FakeNanos();
     private final List<SignalAccepted> appended = new ArrayList<>();
-    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final List<CompletableFuture<SignalSink.Position>> pending = new ArrayList<>();
     private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
             new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(100_000, 100_000), Duration.ofSeconds(2),
             Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
@@ -33,7 +35,7 @@ class SignalIntakeOverloadTest {
     private final MutableClock clock = new MutableClock();
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
-        CompletableFuture<Void> written = new CompletableFuture<>();
+        CompletableFuture<SignalSink.Position> written = new CompletableFuture<>();
         pending.add(written);
         return written;
     }, admission, new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties,
@@ -52,7 +54,7 @@ class SignalIntakeOverloadTest {
         assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("overloaded");
         assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo("m3");
 
-        pending.get(0).complete(null); // m1 acked: its place is free
+        pending.get(0).complete(AT); // m1 acked: its place is free
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m4\"}");
         assertThat(appended).extracting(SignalAccepted::id).containsExactly("m1", "m2", "m4");
     }
@@ -76,7 +78,7 @@ class SignalIntakeOverloadTest {
             admission.delivered(Duration.ofSeconds(2).toNanos());
             for (int j = 0; j < 3; j++) {
                 intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m" + i + "-" + j + "\"}");
-                pending.forEach(append -> append.complete(null));
+                pending.forEach(append -> append.complete(AT));
             }
         }
         assertThat(appended).hasSizeBetween(600, 1_200);
@@ -123,6 +125,20 @@ class SignalIntakeOverloadTest {
         public boolean send(String frame) {
             frames.add(Json.mapper().readTree(frame));
             return true;
+        }
+
+        @Override
+        public void appending() {
+        }
+
+        @Override
+        public void acked(SignalSink.Position position, String ack) {
+            send(ack);
+        }
+
+        @Override
+        public void notAppended(String error) {
+            send(error);
         }
     }
 }

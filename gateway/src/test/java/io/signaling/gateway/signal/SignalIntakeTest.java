@@ -18,9 +18,11 @@ import tools.jackson.databind.JsonNode;
 
 class SignalIntakeTest {
 
+    private static final SignalSink.Position AT = new SignalSink.Position(0, 0);
+
     private final MutableClock clock = new MutableClock();
     private final List<SignalAccepted> appended = new ArrayList<>();
-    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final List<CompletableFuture<SignalSink.Position>> pending = new ArrayList<>();
     private final FakeNanos nanos = new FakeNanos();
     private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
             new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2),
@@ -30,7 +32,7 @@ class SignalIntakeTest {
             new GatewayProperties.AdmissionLimits(500, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 100);
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
-        CompletableFuture<Void> written = new CompletableFuture<>();
+        CompletableFuture<SignalSink.Position> written = new CompletableFuture<>();
         pending.add(written);
         return written;
     }, new AdmissionControl(properties.admission(), 1 << 20, nanos, new SimpleMeterRegistry()),
@@ -45,7 +47,7 @@ class SignalIntakeTest {
                 Json.mapper().readTree("{\"sdp\":\"v=0\"}"), clock.instant(), "s-alice", "gw-1", 3));
         assertThat(alice.frames).isEmpty();
 
-        pending.get(0).complete(null);
+        pending.get(0).complete(AT);
 
         assertThat(alice.frames).containsExactly(Json.mapper().readTree("{\"type\":\"ack\",\"id\":\"m1\"}"));
     }
@@ -53,7 +55,7 @@ class SignalIntakeTest {
     @Test
     void makesAnIdWhenTheClientSentNone() {
         intake.handle(alice, "{\"to\":\"bob\"}");
-        pending.get(0).complete(null);
+        pending.get(0).complete(AT);
 
         String id = appended.get(0).id();
         assertThat(id).isNotBlank();
@@ -137,6 +139,20 @@ class SignalIntakeTest {
         public boolean send(String frame) {
             frames.add(Json.mapper().readTree(frame));
             return true;
+        }
+
+        @Override
+        public void appending() {
+        }
+
+        @Override
+        public void acked(SignalSink.Position position, String ack) {
+            send(ack);
+        }
+
+        @Override
+        public void notAppended(String error) {
+            send(error);
         }
 
     }
