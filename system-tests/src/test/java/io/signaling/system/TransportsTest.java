@@ -74,7 +74,12 @@ class TransportsTest {
 
             Pair in = new Pair(peerId, userId);
             Pair out = new Pair(userId, peerId);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).conditionEvaluationListener(condition -> {
+                if (condition.getRemainingTimeInMS() <= condition.getPollInterval().toMillis()) {
+                    System.out.printf("[transports] %s, last look: %s%n", via,
+                            traffic.summary(List.of(userId, peerId), List.of(userId, peerId)));
+                }
+            }).until(() -> {
                 Outcome now = traffic.outcome();
                 return now.received(in).size() >= SIGNALS && now.received(out).size() >= SIGNALS
                         && now.acked(in).size() >= SIGNALS && now.acked(out).size() >= SIGNALS;
