@@ -19,9 +19,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  * Builds the gateway's Kafka clients from Boot's {@code spring.kafka.*} (bootstrap servers,
  * security) plus the settings the signal path relies on, which configuration cannot weaken.
  * Values travel as bytes: serdes are applied per topic by {@link RecordWriter} and
- * {@link SkippingDecoder}, so a bad record can be skipped with its partition and offset in hand.
+ * {@code SkippingDecoder}, so a bad record can be skipped with its partition and offset in hand.
  */
 public final class KafkaClients {
+
+    /** What the gateway's readers count records they could not read and skipped in. */
+    public static final String SKIPPED_RECORDS = "signaling.gateway.records.skipped";
 
     private final KafkaProperties boot;
 
