@@ -13,7 +13,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import io.signaling.schemas.topic.TopicsConfiguration;
+import io.signaling.edge.TopicsConfiguration;
 import org.springframework.core.env.Environment;
 
 /** Wiring of the gateway's identity, topics and Kafka clients. */

@@ -10,7 +10,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import io.signaling.schemas.topic.TopicsConfiguration;
+import io.signaling.edge.TopicsConfiguration;
 
 /** Wires the pure topology to Spring: topics, the Streams lifecycle, health and metrics. */
 @Configuration(proxyBeanMethods = false)
