@@ -29,7 +29,8 @@ class RelayConfiguration {
     RelayStreams relayStreams(Topics topics, TopicsProperties topicsProperties, RelayProperties relay,
             KafkaProperties kafka, RelayMetrics metrics, MeterRegistry registry) {
         return new RelayStreams(SignalingTopology.build(topics, relay.settings()),
-                RelayStreamsConfig.of(relay, topicsProperties, kafka.buildStreamsProperties(), metrics), registry,
+                RelayStreamsConfig.of(relay, topicsProperties, kafka.buildStreamsProperties(),
+                        kafka.buildProducerProperties(), metrics), registry,
                 relay.closeTimeout());
     }
 
