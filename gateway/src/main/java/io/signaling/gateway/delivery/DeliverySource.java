@@ -5,7 +5,7 @@ import io.signaling.edge.ConsumerLoop;
 import io.signaling.edge.SkippingDecoder;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.signal.AdmissionControl;
-import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;

@@ -5,7 +5,7 @@ import io.signaling.edge.ConsumerLoop;
 import io.signaling.edge.SkippingDecoder;
 import io.signaling.edge.TableAssignment;
 import io.signaling.gateway.kafka.KafkaClients;
-import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
