@@ -81,11 +81,6 @@ class ViewConsumer implements SmartLifecycle, ConsumerLoop.Reader {
         return loop.isRunning();
     }
 
-    /** True while the loop runs and its consumer has polled since its last failure. */
-    boolean isHealthy() {
-        return loop.isHealthy();
-    }
-
     private Consumer<String, byte[]> open() {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
