@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.edge.testing.TopicsCreatedFirst;
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
@@ -65,10 +66,11 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.socket.CloseStatus;
@@ -99,6 +101,7 @@ import tools.jackson.databind.JsonNode;
         "signaling.gateway.heartbeat-interval=500ms",
         "signaling.gateway.handshake-wait=3s"})
 @EmbeddedKafka(count = 1)
+@Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

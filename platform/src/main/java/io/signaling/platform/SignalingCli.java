@@ -6,6 +6,7 @@ import io.signaling.platform.launch.PlatformCommand;
 import io.signaling.platform.service.GatewayCommand;
 import io.signaling.platform.service.RelayCommand;
 import io.signaling.platform.service.SessionServiceCommand;
+import io.signaling.platform.topics.TopicsCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             SessionServiceCommand.class,
             RelayCommand.class,
             GatewayCommand.class,
+            TopicsCommand.class,
             BenchCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class},
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
             "  signaling platform [--http-port 8080] [--gateways 2]",
             "                     [--bootstrap-servers HOST:PORT] [--data-dir DIR]",
             "",
-            "Each service alone, against any Kafka cluster (e.g. one machine each);",
+            "Each service alone, against any Kafka cluster (e.g. one machine each), once its topics exist:",
+            "  signaling topics create --bootstrap-servers kafka-1:9092",
             "every argument is a Spring property, --name=value:",
             "  signaling relay --spring.kafka.bootstrap-servers=kafka-1:9092 \\",
             "      --signaling.relay.state-dir=/var/lib/relay",
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
             "      --server.port=8081 --signaling.gateway.id=gateway-1 \\",
             "      --signaling.gateway.listening-address=http://host-1:8081/ws \\",
             "      --signaling.gateway.delivery-partitions=0",
-            "All services of one platform share the same --signaling.topics.* values.",
+            "All services of one platform, and 'topics create', share the same --signaling.topics.* values.",
             "",
             "The signaling history (session events and signals) of a running platform:",
             "  signaling audit replay [--user ID] [--since T] [--until T] [--format text|jsonl] [--redact] [--follow]",

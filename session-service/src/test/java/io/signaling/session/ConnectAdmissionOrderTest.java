@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.edge.testing.TopicsCreatedFirst;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.session.gateways.GatewayRegistry;
@@ -39,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "signaling.session.limits.connect-rate.per-second=0.01",
         "signaling.session.limits.connect-rate.burst=3"})
 @EmbeddedKafka(count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConnectAdmissionOrderTest {

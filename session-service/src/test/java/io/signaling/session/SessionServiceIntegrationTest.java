@@ -3,6 +3,7 @@ package io.signaling.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.signaling.edge.testing.TopicsCreatedFirst;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.security.ListeningKeys;
 import io.signaling.schemas.session.CreateSession;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
         "signaling.session.decision-timeout=3s",
         "signaling.session.gateway-timeout=10s"})
 @EmbeddedKafka(count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SessionServiceIntegrationTest {

@@ -1,6 +1,8 @@
 package io.signaling.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.edge.TopicLayout;
+import io.signaling.edge.TopicSettings;
 import io.signaling.gateway.GatewayApplication;
 import io.signaling.gateway.delivery.DeliverySource;
 import io.signaling.gateway.kafka.RecordWriter;
@@ -10,11 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,6 +53,13 @@ final class Platform implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        createTopics();
+    }
+
+    /** What {@code signaling topics create} does before a real platform starts: the services only check them. */
+    private void createTopics() {
+        TopicLayout.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                TopicSettings.bind(common(), Map.of()), Duration.ofSeconds(30));
     }
 
     /** A relay, a session service and {@code gatewayCount} gateways, started and ready. */

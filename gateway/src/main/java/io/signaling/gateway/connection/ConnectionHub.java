@@ -8,7 +8,7 @@ import io.signaling.gateway.frame.CloseCodes;
 import io.signaling.gateway.frame.CloseCodes.Refusal;
 import io.signaling.gateway.handshake.ConnectedUsers;
 import io.signaling.gateway.sessions.SessionsView;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.session.DeleteReason;
 import io.signaling.schemas.session.SessionState;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.signaling.gateway.connection;
 
 import io.signaling.gateway.report.ReportSink;
-import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import java.time.Clock;

@@ -13,7 +13,7 @@ import io.signaling.gateway.handshake.RefusingTransports;
 import io.signaling.gateway.sessions.SessionsView;
 import io.signaling.gateway.signal.SignalIntake;
 import io.signaling.gateway.signal.TokenBucket;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.session.DeleteReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;

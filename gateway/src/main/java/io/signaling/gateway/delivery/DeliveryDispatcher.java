@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.signaling.gateway.frame.OutgoingFrames;
 import io.signaling.gateway.report.ReportSink;
-import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;

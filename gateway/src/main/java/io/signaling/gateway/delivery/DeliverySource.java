@@ -1,11 +1,11 @@
 package io.signaling.gateway.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaling.gateway.kafka.ConsumerThread;
+import io.signaling.edge.ConsumerLoop;
+import io.signaling.edge.SkippingDecoder;
 import io.signaling.gateway.kafka.KafkaClients;
-import io.signaling.gateway.kafka.SkippingDecoder;
 import io.signaling.gateway.signal.AdmissionControl;
-import io.signaling.gateway.system.GatewayIdentity;
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * held for someone who was not there yet does not count as the path being late.
  */
 @Component
-public class DeliverySource implements SmartLifecycle {
+public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySource.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -50,7 +50,7 @@ public class DeliverySource implements SmartLifecycle {
     private final AdmissionControl admission;
     private final Clock clock;
     private final List<TopicPartition> partitions;
-    private final ConsumerThread reader;
+    private final ConsumerLoop reader;
     private volatile boolean assigned;
 
     DeliverySource(Topics topics, KafkaClients clients, DeliveryDispatcher dispatcher, GatewayIdentity identity,
@@ -61,11 +61,11 @@ public class DeliverySource implements SmartLifecycle {
         this.identity = identity;
         this.admission = admission;
         this.clock = clock;
-        this.decoder = new SkippingDecoder<>(topic, meters);
+        this.decoder = new SkippingDecoder<>(topic, meters, KafkaClients.SKIPPED_RECORDS);
         this.partitions = identity.deliveryPartitions().stream()
                 .map(partition -> new TopicPartition(topic.name(), partition))
                 .toList();
-        this.reader = new ConsumerThread("gateway-deliveries", this::open, this::read, this::lost);
+        this.reader = new ConsumerLoop("gateway-deliveries", this::open, POLL, this);
     }
 
     /** True once the partitions are assigned and their read position is known: deliveries from now on are seen. */
@@ -106,27 +106,30 @@ public class DeliverySource implements SmartLifecycle {
         return clients.consumer(id + "-deliveries", id, overrides);
     }
 
-    private void read(Consumer<String, byte[]> c) {
+    @Override
+    public void opened(Consumer<String, byte[]> c) {
         c.assign(partitions);
         for (TopicPartition tp : partitions) {
             c.position(tp); // resolves committed or latest now, so nothing written after "assigned" is missed
         }
         assigned = true;
         log.info("Delivery source reading {} partitions {}", topic.name(), identity.deliveryPartitions());
-        while (reader.isRunning()) {
-            for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-                admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
-                Delivery delivery = decoder.decode(record);
-                if (delivery != null) {
-                    dispatch(delivery, record);
-                }
+    }
+
+    @Override
+    public void polled(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
+            Delivery delivery = decoder.decode(record);
+            if (delivery != null) {
+                dispatch(delivery, record);
             }
         }
     }
 
-    private void lost(KafkaException e) {
+    @Override
+    public void lost(Throwable failure) {
         assigned = false;
-        log.warn("Delivery source lost its consumer, reconnecting: {}", e.toString());
     }
 
     private void dispatch(Delivery delivery, ConsumerRecord<String, byte[]> record) {
@@ -134,7 +137,9 @@ public class DeliverySource implements SmartLifecycle {
             dispatcher.dispatch(delivery);
         }
         catch (RuntimeException e) {
-            log.error("Delivery {}-{}@{} failed", record.topic(), record.partition(), record.offset(), e);
+            // coordinates and the exception's class: its message may quote the signal
+            log.error("Delivery {}-{}@{} failed ({})", record.topic(), record.partition(), record.offset(),
+                    e.getClass().getName());
         }
     }
 }

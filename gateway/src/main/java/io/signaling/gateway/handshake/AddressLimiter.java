@@ -1,7 +1,7 @@
 package io.signaling.gateway.handshake;
 
 import io.signaling.gateway.signal.TokenBucket;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;

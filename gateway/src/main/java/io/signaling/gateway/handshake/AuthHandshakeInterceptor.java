@@ -3,7 +3,7 @@ package io.signaling.gateway.handshake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.gateway.frame.CloseCodes.Refusal;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.UserIds;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

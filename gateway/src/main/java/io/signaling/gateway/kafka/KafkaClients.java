@@ -1,5 +1,6 @@
 package io.signaling.gateway.kafka;
 
+import io.signaling.edge.SignalPathProducer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +20,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  * Builds the gateway's Kafka clients from Boot's {@code spring.kafka.*} (bootstrap servers,
  * security) plus the settings the signal path relies on, which configuration cannot weaken.
  * Values travel as bytes: serdes are applied per topic by {@link RecordWriter} and
- * {@link SkippingDecoder}, so a bad record can be skipped with its partition and offset in hand.
+ * {@code SkippingDecoder}, so a bad record can be skipped with its partition and offset in hand.
  */
 public final class KafkaClients {
+
+    /** What the gateway's readers count records they could not read and skipped in. */
+    public static final String SKIPPED_RECORDS = "signaling.gateway.records.skipped";
 
     private final KafkaProperties boot;
 
@@ -42,17 +46,11 @@ public final class KafkaClients {
     static final int DELIVERY_TIMEOUT_MS = 10_000;
 
     public Producer<String, byte[]> producer(String clientId) {
-        Map<String, Object> config = new HashMap<>(boot.buildProducerProperties());
+        // docs/architecture.md "Settings on the signal path": an ack to the client means replicated, once, in order.
+        Map<String, Object> config = SignalPathProducer.apply(boot.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        // docs/architecture.md "Settings on the signal path": an ack to the client means replicated, once, in order.
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Latency first: send at once when idle (under load, records queue behind the in-flight requests and
-        // batch anyway). spring.kafka.producer.properties.linger.ms may trade latency for fewer requests.
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         // send() runs on Tomcat threads (signals) and the deliveries consumer thread (reports). It blocks only for
         // metadata of a topic it does not know yet, and for buffer space: admission keeps signals to half of
         // buffer.memory, the topics' metadata is fetched before the first heartbeat and kept, so neither happens in

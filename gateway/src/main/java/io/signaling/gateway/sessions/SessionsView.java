@@ -1,23 +1,16 @@
 package io.signaling.gateway.sessions;
 
+import io.signaling.edge.CompactedTable;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.utils.Utils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionsView {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionsView.class);
-
     /**
      * Poll rounds a handshake waits for before it trusts the end offsets: the consumer may have sent
      * the fetch answered in the next round before the handshake began; the one after was sent later.
@@ -38,16 +29,13 @@ public class SessionsView {
     static final int ROUNDS_TO_SEE_THE_END = 3;
 
     private final Topic<String, SessionState> topic;
-    private final Map<String, SessionState> rows = new ConcurrentHashMap<>();
-    private final List<BiConsumer<String, SessionState>> listeners = new CopyOnWriteArrayList<>();
-    private final Set<String> beforeRestart = new HashSet<>(); // only touched by the tail's thread
+    private final CompactedTable<SessionState> rows = new CompactedTable<>("Sessions view");
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
     private volatile int partitionCount;
     private volatile AtomicLongArray positions = new AtomicLongArray(0);
     private volatile AtomicLongArray ends = new AtomicLongArray(0);
     private volatile long rounds;
-    private volatile boolean caughtUp;
     private volatile boolean open = true;
 
     SessionsView(Topics topics) {
@@ -73,12 +61,12 @@ public class SessionsView {
 
     /** True once every partition has been read up to its end offset at start-up. */
     public boolean caughtUp() {
-        return caughtUp;
+        return rows.caughtUp();
     }
 
     /** Called on the view's thread with {@code (userId, row)} after every change; {@code row} is null on deletion. */
     public void addListener(BiConsumer<String, SessionState> listener) {
-        listeners.add(listener);
+        rows.addListener((userId, previous, row) -> listener.accept(userId, row));
     }
 
     /**
@@ -138,13 +126,7 @@ public class SessionsView {
     }
 
     void apply(String userId, SessionState row) {
-        if (row == null) {
-            rows.remove(userId);
-        }
-        else {
-            rows.put(userId, row);
-        }
-        notifyListeners(userId, row);
+        rows.apply(userId, row);
     }
 
     /** {@code end} is -1 when the consumer does not know it (no fetch answered for the partition yet). */
@@ -168,39 +150,16 @@ public class SessionsView {
     }
 
     void markCaughtUp() {
-        if (caughtUp) {
-            return;
-        }
-        caughtUp = true;
-        log.info("Sessions view caught up: {} live sessions", rows.size());
-        beforeRestart.stream().filter(userId -> !rows.containsKey(userId)).forEach(userId -> notifyListeners(userId, null));
-        beforeRestart.clear();
+        rows.markCaughtUp();
     }
 
-    /**
-     * The tail lost its consumer and reads again from the beginning. Tombstones may have been
-     * compacted away meanwhile: the table restarts empty, and once caught up, listeners hear of
-     * the users whose rows did not come back.
-     */
+    /** The tail lost its consumer and reads again from the beginning: see {@link CompactedTable#restart()}. */
     void restart() {
-        caughtUp = false;
-        beforeRestart.addAll(rows.keySet());
-        rows.clear();
+        rows.restart();
     }
 
     void close() {
         open = false;
         polled();
-    }
-
-    private void notifyListeners(String userId, SessionState row) {
-        for (BiConsumer<String, SessionState> listener : listeners) {
-            try {
-                listener.accept(userId, row);
-            }
-            catch (RuntimeException e) {
-                log.error("Session listener failed for {}", userId, e);
-            }
-        }
     }
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

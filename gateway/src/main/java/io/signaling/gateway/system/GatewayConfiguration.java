@@ -1,10 +1,13 @@
 package io.signaling.gateway.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.edge.TopicsConfiguration;
+import io.signaling.gateway.config.GatewayIdentity;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.frame.FrameParser;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.kafka.RecordWriter;
 import io.signaling.gateway.signal.AdmissionControl;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
 import java.time.Clock;
@@ -13,7 +16,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import io.signaling.schemas.topic.TopicsConfiguration;
 import org.springframework.core.env.Environment;
 
 /** Wiring of the gateway's identity, topics and Kafka clients. */

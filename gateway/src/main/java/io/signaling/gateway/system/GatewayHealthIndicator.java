@@ -1,5 +1,6 @@
 package io.signaling.gateway.system;
 
+import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.gateway.connection.ConnectionHub;
 import io.signaling.gateway.delivery.DeliverySource;
 import io.signaling.gateway.sessions.SessionsView;

@@ -1,6 +1,7 @@
 package io.signaling.gateway.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.connection.AssemblingWebSocketTransport;
 import io.signaling.gateway.connection.SignalingSocketHandler;
 import io.signaling.gateway.handshake.AuthHandshakeInterceptor;

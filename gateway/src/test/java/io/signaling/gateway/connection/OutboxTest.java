@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.signaling.gateway.frame.CloseCodes;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.system.ShippedConfiguration;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.json.Json;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.gateway.signal.AdmissionControl.Refusal;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.gateway.frame.FrameParser;
-import io.signaling.gateway.system.GatewayIdentity;
-import io.signaling.gateway.system.GatewayProperties;
+import io.signaling.gateway.config.GatewayIdentity;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.signal.SignalAccepted;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.signaling.gateway.system;
 
+import io.signaling.gateway.config.GatewayProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

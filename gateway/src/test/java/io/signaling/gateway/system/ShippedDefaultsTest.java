@@ -2,6 +2,7 @@ package io.signaling.gateway.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.frame.ErrorCode;
 import io.signaling.gateway.frame.FrameParser;
 import io.signaling.gateway.frame.ParsedFrame;

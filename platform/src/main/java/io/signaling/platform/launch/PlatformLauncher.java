@@ -12,6 +12,7 @@ import io.signaling.platform.process.JavaCommand;
 import io.signaling.platform.process.ProcessGroup;
 import io.signaling.platform.process.RestartPolicy;
 import io.signaling.platform.service.Service;
+import io.signaling.platform.topics.TopicsCreation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ final class PlatformLauncher {
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final Duration LOCAL_BROKER_START = Duration.ofSeconds(90);
     private static final String SERVICE_HEAP = "512m";
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     private final Home home;
     private final Console console;
@@ -74,6 +76,7 @@ final class PlatformLauncher {
         }, "platform-shutdown"));
         try {
             awaitKafka(plan, kafkaLib, group);
+            createTopics(plan);
             List<Readiness.Component> components = List.of();
             if (!plan.kafkaOnly()) {
                 components = startServices(plan, jars, group);
@@ -118,6 +121,15 @@ final class PlatformLauncher {
                 + LOCAL_BROKER_START.toSeconds() + " s; see " + broker.logFile(),
                 () -> LocalBroker.deathOf(process, broker.logFile()));
         console.line("platform", "kafka is up");
+    }
+
+    /**
+     * The one owner of the topics creates them before any service starts (each only checks them);
+     * the layout is the services' own: defaults, or the {@code SIGNALING_TOPICS_*} they inherit.
+     */
+    private void createTopics(PlatformPlan plan) {
+        console.line("platform", TopicsCreation.create(plan.bootstrapServers(), Map.of(), System.getenv(),
+                TOPICS_TIMEOUT));
     }
 
     private List<Readiness.Component> startServices(PlatformPlan plan, Map<Service, Path> jars, ProcessGroup group) {

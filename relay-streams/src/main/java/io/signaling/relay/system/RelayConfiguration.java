@@ -10,7 +10,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import io.signaling.schemas.topic.TopicsConfiguration;
+import io.signaling.edge.TopicsConfiguration;
 
 /** Wires the pure topology to Spring: topics, the Streams lifecycle, health and metrics. */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +29,8 @@ class RelayConfiguration {
     RelayStreams relayStreams(Topics topics, TopicsProperties topicsProperties, RelayProperties relay,
             KafkaProperties kafka, RelayMetrics metrics, MeterRegistry registry) {
         return new RelayStreams(SignalingTopology.build(topics, relay.settings()),
-                RelayStreamsConfig.of(relay, topicsProperties, kafka.buildStreamsProperties(), metrics), registry,
+                RelayStreamsConfig.of(relay, topicsProperties, kafka.buildStreamsProperties(),
+                        kafka.buildProducerProperties(), metrics), registry,
                 relay.closeTimeout());
     }
 

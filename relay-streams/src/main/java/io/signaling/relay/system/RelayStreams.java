@@ -25,9 +25,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Owns the {@link KafkaStreams} instance: a fresh one per start (a closed one cannot restart), so
- * the application context can be stopped and started again. Topics exist by then: Spring's
- * {@code KafkaAdmin} creates the declared {@code NewTopics} when singletons are ready, before any
- * lifecycle bean starts. The state dir is never cleaned on start: it is the warm copy of the
+ * the application context can be stopped and started again. Topics exist by then: the
+ * {@code Topics} bean this is built from is only created once the brokers showed them laid out as
+ * expected ({@code TopicsConfiguration}; {@code signaling topics create} creates them). The state dir is never cleaned on start: it is the warm copy of the
  * changelogs and spares a restore.
  */
 final class RelayStreams implements SmartLifecycle {

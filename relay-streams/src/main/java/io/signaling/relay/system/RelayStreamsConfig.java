@@ -4,7 +4,9 @@ import io.signaling.relay.topology.DropUnwritableRecordsHandler;
 import io.signaling.relay.topology.RelayMetrics;
 import io.signaling.relay.topology.SkipBadRecordsHandler;
 import io.signaling.relay.topology.SkipFailedRecordsHandler;
+import io.signaling.edge.SignalPathProducer;
 import io.signaling.schemas.topic.TopicsProperties;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,11 +24,12 @@ final class RelayStreamsConfig {
     }
 
     /**
-     * @param base what {@code spring.kafka.*} says (bootstrap servers, security, {@code spring.kafka.streams.properties.*});
-     *             the settings below win over it because the signal path depends on them
+     * @param base     what {@code spring.kafka.*} says (bootstrap servers, security, {@code spring.kafka.streams.properties.*});
+     *                 the settings below win over it because the signal path depends on them
+     * @param producer what {@code spring.kafka.producer.*} says, as for the other services' producers
      */
     static Properties of(RelayProperties relay, TopicsProperties topics, Map<String, Object> base,
-            RelayMetrics metrics) {
+            Map<String, Object> producer, RelayMetrics metrics) {
         Properties props = new Properties();
         props.putAll(base);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, relay.applicationId());
@@ -39,11 +42,11 @@ final class RelayStreamsConfig {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, relay.numStreamThreads());
         // No record cache: outputs leave at once instead of at the next commit or cache flush.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        // Streams' producer defaults to linger.ms=100: that would be added to call setup. Unless
-        // spring.kafka.streams.properties.producer.linger.ms says otherwise (docs/performance.md).
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
+        // The signal path's producer settings (SignalPathProducer), over what spring.kafka.producer.properties.*
+        // and then spring.kafka.streams.properties.producer.* say: idempotent, acks=all, and linger.ms 0 unless
+        // configured (Streams' own default, 100 ms, would be added to call setup; docs/performance.md).
+        SignalPathProducer.settings(producerConfigured(producer, base))
+                .forEach((key, value) -> props.put(StreamsConfig.producerPrefix(key), value));
         // Streams keeps a closing member in the group until its session times out (45 s), to spare
         // rolling bounces a rebalance; for us those 45 s are signals nobody routes. Leave at once.
         // (CloseOptions.leaveGroup only acts for static members.)
@@ -66,5 +69,20 @@ final class RelayStreamsConfig {
                 Integer.toString(topics.minInsyncReplicas()));
         props.put(RelayMetrics.CONFIG, metrics);
         return props;
+    }
+
+    /**
+     * The producer settings configured for the relay, as plain producer keys: {@code spring.kafka.producer.*}
+     * as in every service, then {@code spring.kafka.streams.properties.producer.*} over them.
+     */
+    private static Map<String, Object> producerConfigured(Map<String, Object> producer, Map<String, Object> base) {
+        Map<String, Object> configured = new HashMap<>(producer);
+        String prefix = StreamsConfig.PRODUCER_PREFIX;
+        base.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                configured.put(key.substring(prefix.length()), value);
+            }
+        });
+        return configured;
     }
 }

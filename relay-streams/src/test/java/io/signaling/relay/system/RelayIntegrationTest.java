@@ -3,6 +3,7 @@ package io.signaling.relay.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.signaling.edge.testing.TopicsCreatedFirst;
 import io.signaling.relay.RelayApplication;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "signaling.relay.unacked-session-ttl=5m",
                 "signaling.relay.close-timeout=10s" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(TopicsCreatedFirst.class)
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(180)
 class RelayIntegrationTest {

@@ -32,7 +32,8 @@ class RelayStreamsConfigTest {
         Map<String, Object> base = Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
                 "producer.acks", "1", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 
-        Properties props = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"), base, metrics);
+        Properties props = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"), base,
+                Map.of("acks", "0", "enable.idempotence", false), metrics);
 
         StreamsConfig config = new StreamsConfig(props);
         assertThat(config.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).containsExactly("kafka:9092");
@@ -59,7 +60,8 @@ class RelayStreamsConfigTest {
     @Test
     void aCrashedInstanceIsNoticedInSecondsNotKafkasFortyFive() {
         StreamsConfig config = new StreamsConfig(RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
-                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", "session.timeout.ms", 45_000), metrics));
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", "session.timeout.ms", 45_000), Map.of(),
+                metrics));
 
         Map<String, Object> consumer = config.getMainConsumerConfigs("group", "client", 0);
         assertThat(consumer).containsEntry("session.timeout.ms", 6_000).containsEntry("heartbeat.interval.ms", 1_000);
@@ -78,12 +80,16 @@ class RelayStreamsConfigTest {
     @Test
     void theProducerSendsAtOnceUnlessLingerIsConfigured() {
         Properties unset = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
-                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092"), metrics);
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092"), Map.of(), metrics);
         Properties set = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
-                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", "producer.linger.ms", 2), metrics);
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", "producer.linger.ms", 2), Map.of(), metrics);
+        // spring.kafka.producer.properties.linger.ms, as for the gateway's and session-service's producers
+        Properties asEverywhere = RelayStreamsConfig.of(relay, TopicsProperties.defaults("signaling"),
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092"), Map.of("linger.ms", 3), metrics);
 
         assertThat(new StreamsConfig(unset).getProducerConfigs("client")).containsEntry("linger.ms", 0);
         assertThat(new StreamsConfig(set).getProducerConfigs("client")).containsEntry("linger.ms", 2);
+        assertThat(new StreamsConfig(asEverywhere).getProducerConfigs("client")).containsEntry("linger.ms", 3);
     }
 
     @Test

@@ -38,6 +38,11 @@ public class HeartbeatTable implements GatewayRegistry {
         }
     }
 
+    /** The view consumer reads the gateways topic again from the beginning: tombstones may be gone by now. */
+    public void clear() {
+        heartbeats.clear();
+    }
+
     @Override
     public List<GatewayHeartbeat> live() {
         Instant oldest = clock.instant().minus(timeout);

@@ -1,5 +1,6 @@
 package io.signaling.session.system;
 
+import io.signaling.edge.SignalPathProducer;
 import io.signaling.schemas.session.SessionCommand;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.schemas.topic.TopicsProperties;
@@ -11,7 +12,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import io.signaling.schemas.topic.TopicsConfiguration;
+import io.signaling.edge.TopicsConfiguration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -25,17 +26,16 @@ class KafkaConfiguration {
 
 
     /**
-     * The session-commands producer. Idempotent with acks=all, so a retried append is neither lost
-     * nor doubled; linger 0 because a user waits for every command. {@code max.block.ms} is the
-     * decision budget so an unreachable broker fails a request instead of parking its thread for a minute.
+     * The session-commands producer, with the signal path's settings ({@link SignalPathProducer}:
+     * idempotent with acks=all, so a retried append is neither lost nor doubled; linger 0 unless
+     * {@code spring.kafka.producer.properties.linger.ms} says otherwise, because a user waits for every
+     * command). {@code max.block.ms} is the decision budget so an unreachable broker fails a request
+     * instead of parking its thread for a minute.
      */
     @Bean
     ProducerFactory<String, SessionCommand> sessionCommandProducerFactory(KafkaProperties kafka, Topics topics,
             SessionProperties session) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        Map<String, Object> config = SignalPathProducer.apply(kafka.buildProducerProperties());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, session.decisionTimeout().toMillis());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "session-service-commands");
         return new DefaultKafkaProducerFactory<>(config, topics.sessionCommands().keySerde().serializer(),

@@ -16,7 +16,10 @@ public interface SessionView {
     /** Sessions bound to this gateway, for picking the least loaded one. */
     int sessionsOn(String gatewayId);
 
-    /** True once the view has read up to the end offsets taken at start-up (and stays true). */
+    /**
+     * True once the view has read up to the end offsets taken when it (last) started reading; false
+     * again while it reads the topics again from the beginning after its consumer was lost.
+     */
     boolean isCaughtUp();
 
     /**

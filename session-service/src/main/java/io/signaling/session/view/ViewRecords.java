@@ -1,16 +1,13 @@
 package io.signaling.session.view;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaling.edge.SkippingDecoder;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.session.SessionEvent;
 import io.signaling.schemas.session.SessionState;
-import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import io.signaling.session.gateways.HeartbeatTable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,79 +19,60 @@ import org.springframework.stereotype.Component;
 @Component
 class ViewRecords {
 
-    private static final Logger log = LoggerFactory.getLogger(ViewRecords.class);
+    static final String SKIPPED_RECORDS = "signaling.session.records.skipped";
 
-    private final Topics topics;
+    private final String sessionsTopic;
+    private final String gatewaysTopic;
+    private final String eventsTopic;
     private final SessionTableView sessions;
     private final HeartbeatTable gateways;
     private final OutcomeWaiters outcomes;
-    private final MeterRegistry meters;
+    private final SkippingDecoder<SessionState> sessionRows;
+    private final SkippingDecoder<GatewayHeartbeat> heartbeats;
+    private final SkippingDecoder<SessionEvent> events;
 
     ViewRecords(Topics topics, SessionTableView sessions, HeartbeatTable gateways, OutcomeWaiters outcomes,
             MeterRegistry meters) {
-        this.topics = topics;
+        this.sessionsTopic = topics.sessions().name();
+        this.gatewaysTopic = topics.gateways().name();
+        this.eventsTopic = topics.sessionEvents().name();
         this.sessions = sessions;
         this.gateways = gateways;
         this.outcomes = outcomes;
-        this.meters = meters;
+        this.sessionRows = new SkippingDecoder<>(topics.sessions(), meters, SKIPPED_RECORDS);
+        this.heartbeats = new SkippingDecoder<>(topics.gateways(), meters, SKIPPED_RECORDS);
+        this.events = new SkippingDecoder<>(topics.sessionEvents(), meters, SKIPPED_RECORDS);
     }
 
     void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            skip(record, "no key");
-            return;
-        }
         String topic = record.topic();
-        if (topic.equals(topics.sessions().name())) {
-            if (record.value() == null) {
-                sessions.apply(record.key(), null); // tombstone: the session ended
-                return;
-            }
-            SessionState row = decode(topics.sessions(), record);
-            if (row != null) {
-                sessions.apply(record.key(), row);
+        if (topic.equals(sessionsTopic)) {
+            SessionState row = sessionRows.decode(record);
+            if (sessionRows.applies(record, row)) {
+                sessions.apply(record.key(), row); // null: a tombstone, the session ended
             }
         }
-        else if (topic.equals(topics.gateways().name())) {
-            if (record.value() == null) {
-                gateways.apply(record.key(), null); // tombstone: the gateway deregistered
-                return;
-            }
-            GatewayHeartbeat heartbeat = decode(topics.gateways(), record);
-            if (heartbeat != null) {
-                gateways.apply(record.key(), heartbeat);
+        else if (topic.equals(gatewaysTopic)) {
+            GatewayHeartbeat heartbeat = heartbeats.decode(record);
+            if (heartbeats.applies(record, heartbeat)) {
+                gateways.apply(record.key(), heartbeat); // null: a tombstone, the gateway deregistered
             }
         }
-        else if (topic.equals(topics.sessionEvents().name())) {
-            SessionEvent event = record.value() == null ? null : decode(topics.sessionEvents(), record);
-            if (event != null) {
+        else if (topic.equals(eventsTopic)) {
+            SessionEvent event = events.decode(record);
+            if (events.applies(record, event) && event != null) {
                 outcomes.apply(event);
             }
         }
     }
 
-    private <V> V decode(Topic<String, V> topic, ConsumerRecord<String, byte[]> record) {
-        try {
-            V value = topic.valueSerde().deserializer().deserialize(record.topic(), record.headers(), record.value());
-            if (value == null) {
-                skip(record, "null value");
-            }
-            return value;
-        }
-        catch (RuntimeException e) {
-            // the exception's message may quote the record, so only its type is logged
-            skip(record, e.getClass().getSimpleName());
-            return null;
-        }
+    /** The view consumer reads the tables again from the beginning. */
+    void restart() {
+        sessions.restart();
+        gateways.clear();
     }
 
-    private void skip(ConsumerRecord<String, byte[]> record, String why) {
-        log.warn("Skipping unreadable record topic={} partition={} offset={}: {}", record.topic(),
-                record.partition(), record.offset(), why);
-        Counter.builder("signaling.session.records.skipped")
-                .description("Records the views could not read and skipped")
-                .tag("topic", record.topic())
-                .register(meters)
-                .increment();
+    void markCaughtUp() {
+        sessions.markCaughtUp();
     }
 }

@@ -43,6 +43,11 @@ final class Waiters<K, V> {
         return waiter.future();
     }
 
+    /** The keys waited on now. */
+    Set<K> keys() {
+        return Set.copyOf(byKey.keySet());
+    }
+
     void offer(K key, V value) {
         Set<Waiter<V>> waiters = byKey.get(key);
         if (waiters == null) {

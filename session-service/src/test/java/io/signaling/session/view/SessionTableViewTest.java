@@ -63,6 +63,41 @@ class SessionTableViewTest {
         assertThat(view.isCaughtUp()).isTrue();
     }
 
+    @Test
+    void aRebuildIsNotCaughtUpAndOffersWaitersOnlyTheRowsAsTheyAreOnceCaughtUp() {
+        view.apply("alice", row("alice", "s1", "gw-1"));
+        view.markCaughtUp();
+        CompletableFuture<Optional<SessionState>> gone = view.awaitRow("alice", Optional::isEmpty);
+
+        view.restart(); // the consumer was lost: the table is read again from the beginning
+        assertThat(view.isCaughtUp()).isFalse();
+        assertThat(view.sessionsOn("gw-1")).isZero();
+        view.apply("alice", row("alice", "s0", "gw-1"));
+        view.apply("alice", null); // an older tombstone, not compacted yet: alice's row is not gone
+        view.apply("alice", row("alice", "s1", "gw-1"));
+        assertThat(gone).as("a row read during the rebuild may be older than the table").isNotDone();
+
+        view.markCaughtUp();
+        assertThat(view.isCaughtUp()).isTrue();
+        assertThat(view.sessionsOn("gw-1")).isEqualTo(1);
+        assertThat(gone).isNotDone();
+        view.apply("alice", null);
+        assertThat(gone).isCompletedWithValue(Optional.empty());
+    }
+
+    @Test
+    void aWaiterForARowThatDidNotComeBackHearsOfItOnceCaughtUp() {
+        view.apply("bob", row("bob", "s2", "gw-1"));
+        view.markCaughtUp();
+        CompletableFuture<Optional<SessionState>> gone = view.awaitRow("bob", Optional::isEmpty);
+
+        view.restart(); // bob's tombstone was compacted away meanwhile: his row does not come back
+        assertThat(gone).isNotDone();
+        view.markCaughtUp();
+
+        assertThat(gone).isCompletedWithValue(Optional.empty());
+    }
+
     /** The gauge of requests waiting for a row, as /actuator/prometheus shows it. */
     private double waiting() {
         return meters.get("signaling.session.waiting").tag("for", "session-row").gauge().value();

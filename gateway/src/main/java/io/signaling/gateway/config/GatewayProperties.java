@@ -1,4 +1,4 @@
-package io.signaling.gateway.system;
+package io.signaling.gateway.config;
 
 import io.signaling.gateway.frame.ContentLimits;
 import java.time.Duration;

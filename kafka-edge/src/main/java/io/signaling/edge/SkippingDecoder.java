@@ -1,4 +1,4 @@
-package io.signaling.gateway.kafka;
+package io.signaling.edge;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a record value with its topic's serde and never throws: a record that cannot be read is
- * logged by topic/partition/offset (never its content), counted in
- * {@code signaling.gateway.records.skipped}, and skipped, so a bad record never stalls a partition.
- * One instance per consumer thread.
+ * logged by topic/partition/offset and the exception's class (never its content nor the exception's
+ * message, which may quote it), counted in the given counter (tag {@code topic}), and skipped, so a
+ * bad record never stalls a partition. One instance per consumer thread.
  */
 public final class SkippingDecoder<V> {
 
@@ -21,9 +21,10 @@ public final class SkippingDecoder<V> {
     private final Deserializer<V> deserializer;
     private final Counter skipped;
 
-    public SkippingDecoder(Topic<String, V> topic, MeterRegistry meters) {
+    /** {@code counterName}: the service's {@code signaling.<service>.records.skipped}. */
+    public SkippingDecoder(Topic<String, V> topic, MeterRegistry meters, String counterName) {
         this.deserializer = topic.valueSerde().deserializer();
-        this.skipped = Counter.builder("signaling.gateway.records.skipped")
+        this.skipped = Counter.builder(counterName)
                 .description("Records that could not be read and were skipped")
                 .tag("topic", topic.name())
                 .register(meters);
@@ -45,6 +46,15 @@ public final class SkippingDecoder<V> {
             skip(record, e.getClass().getSimpleName());
             return null;
         }
+    }
+
+    /** Whether this record is a row to apply: it has a key, and it is a tombstone or {@code value} was read. */
+    public boolean applies(ConsumerRecord<String, byte[]> record, V value) {
+        if (record.key() == null) {
+            skip(record, "no key");
+            return false;
+        }
+        return value != null || record.value() == null;
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String why) {

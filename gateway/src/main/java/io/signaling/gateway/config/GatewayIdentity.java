@@ -1,4 +1,4 @@
-package io.signaling.gateway.system;
+package io.signaling.gateway.config;
 
 import java.security.SecureRandom;
 import java.time.Instant;
