@@ -235,8 +235,9 @@ export class Platform {
 
   /**
    * One more gateway, run alone with `bin/signaling gateway` against this platform's broker. The
-   * launcher stops the whole platform when one of its own children dies, so a gateway that a test
-   * kills must not be one of them. It carries the platform's marker, so teardown finds it too.
+   * launcher restarts one of its own children that dies (same port, same gateway id), so a gateway
+   * that a test kills and needs to stay gone must not be one of them. It carries the platform's
+   * marker, so teardown finds it too.
    */
   startGateway(id, port, deliveryPartition) {
     const listeningAddress = `http://127.0.0.1:${port}/ws`;

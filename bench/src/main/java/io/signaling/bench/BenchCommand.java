@@ -23,8 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code signaling bench}: drives a running platform with virtual users over real SockJS
- * websockets and reports what it measured. A picocli command with a public no-arg constructor so
- * the launcher ({@code SignalingCli}) can list it as a subcommand; {@link BenchMain} runs it alone.
+ * websockets and reports what it measured. {@link BenchMain} runs it from the tool's own jar.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = AuditReplayCommand.class,

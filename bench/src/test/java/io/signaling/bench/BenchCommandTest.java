@@ -20,6 +20,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void itsOwnJarAnswersAsSignalingBenchWithItsScenariosAndExitCodes() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = BenchMain.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: signaling bench")
+                .contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay", "Exit codes:");
+        assertThat(cli.execute("--scenario", "teleport")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown scenario 'teleport'");
+    }
+
+    @Test
     void defaultsAreTheIssuesRelayRun() {
         BenchSettings s = parse();
 

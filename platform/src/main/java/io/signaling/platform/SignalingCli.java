@@ -1,7 +1,6 @@
 package io.signaling.platform;
 
 import io.signaling.audit.cli.AuditCommand;
-import io.signaling.bench.BenchCommand;
 import io.signaling.platform.launch.PlatformCommand;
 import io.signaling.platform.service.GatewayCommand;
 import io.signaling.platform.service.RelayCommand;
@@ -17,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/signaling}: the one front door. Each subcommand is a class of its own, from this
- * module or from the tool's module (audit, bench).
+ * module or from the tool's module (audit). {@code bin/signaling bench} runs the load tool's own jar
+ * instead (bench), so the tool is not on the launcher's class path.
  */
 @Command(name = "signaling", mixinStandardHelpOptions = true, versionProvider = SignalingCli.Version.class,
         description = "Kafka-backed WebRTC signaling: run the whole platform on one machine, or one service alone.",
@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
             RelayCommand.class,
             GatewayCommand.class,
             TopicsCommand.class,
-            BenchCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"",
@@ -54,6 +53,7 @@ import picocli.CommandLine.Spec;
             "",
             "Load against a running platform (docs/performance.md):",
             "  signaling bench --scenario relay|call-setup|connect-storm|idle-connections [--users N] [--rate R]",
+            "  (the load tool's own jar: bench/target/bench-<version>-exec.jar)",
             "'signaling COMMAND --help' tells more about each command."})
 public final class SignalingCli implements Callable<Integer> {
 

@@ -27,13 +27,7 @@ public final class ClusterProbe {
      */
     public static void await(String bootstrapServers, Duration timeout, String timeoutMessage,
             Supplier<Optional<String>> failure) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "signaling-platform-probe");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT.toMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT.toMillis());
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-        config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+        Properties config = config(bootstrapServers);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(config)) {
             while (true) {
@@ -53,6 +47,27 @@ public final class ClusterProbe {
             // Raised by Admin.create for an address that does not resolve at all.
             throw new LaunchException(timeoutMessage + " (" + rootMessage(e) + ")");
         }
+    }
+
+    /** Whether {@code bootstrapServers} answer one {@code describeCluster} now (within a few seconds). */
+    public static boolean answers(String bootstrapServers) {
+        try (Admin admin = Admin.create(config(bootstrapServers))) {
+            return answers(admin);
+        }
+        catch (KafkaException e) {
+            return false;
+        }
+    }
+
+    private static Properties config(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "signaling-platform-probe");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT.toMillis());
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+        return config;
     }
 
     private static boolean answers(Admin admin) {

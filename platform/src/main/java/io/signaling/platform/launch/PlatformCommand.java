@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
                     + "--bootstrap-servers names a cluster, the relay, session-service on --http-port and "
                     + "--gateways gateways on the ports after it. Prints one line containing 'ready' and the URLs "
                     + "once POST /connect works; SIGINT or SIGTERM stops everything.",
-            "A service that dies is restarted (after 1 s, doubling to 30 s while it keeps dying; reset "
-                    + "after a minute up); the platform stops only when the broker dies or a service "
-                    + "dies 8 times in a row."},
+            "A process that dies, a service or the local broker, is restarted on the same ports and data "
+                    + "(after 1 s, doubling to 30 s while it keeps dying; reset after a minute up); the platform "
+                    + "stops only when one dies 8 times in a row."},
         footer = {"",
             "Output: the platform's own lines, and the warnings and errors of each component, prefixed",
             "[kafka], [relay], [session], [gateway-1]...; each one's full log is in",

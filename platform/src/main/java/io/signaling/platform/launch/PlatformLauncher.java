@@ -25,13 +25,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a {@link PlatformPlan}: checks every port and jar, starts the broker and waits until it
  * answers, starts relay, session-service and the gateways together and waits until each is UP,
- * prints the ready line, then supervises (a service that dies is restarted, see {@link Supervisor})
- * until a signal (the shutdown hook stops everything, newest first) or until the broker dies or a
- * service keeps dying (then it stops the rest and fails, saying why).
+ * prints the ready line, then supervises (a child that dies, service or broker, is restarted, see
+ * {@link Supervisor}) until a signal (the shutdown hook stops everything, newest first) or until a
+ * child keeps dying (then it stops the rest and fails, saying why).
  */
 final class PlatformLauncher {
 
@@ -97,10 +98,14 @@ final class PlatformLauncher {
     }
 
     private Supervisor supervisor(PlatformPlan plan, List<Readiness.Component> components, ProcessGroup group) {
-        Map<String, Integer> healthPorts = new HashMap<>();
-        components.forEach(c -> healthPorts.put(c.process().name(), c.port()));
-        Set<String> essential = plan.broker().isPresent() ? Set.of(LocalBroker.NAME) : Set.of();
-        return new Supervisor(group, console, restartPolicy, essential, healthPorts, new HealthProbe());
+        HealthProbe probe = new HealthProbe();
+        Map<String, BooleanSupplier> upChecks = new HashMap<>();
+        components.forEach(c -> upChecks.put(c.process().name(), () -> HealthProbe.UP.equals(probe.status(c.port()))));
+        if (plan.broker().isPresent()) {
+            upChecks.put(LocalBroker.NAME, () -> ClusterProbe.answers(plan.bootstrapServers()));
+        }
+        Set<String> needed = plan.broker().isPresent() ? Set.of(LocalBroker.NAME) : Set.of();
+        return new Supervisor(group, console, restartPolicy, needed, upChecks);
     }
 
     private void awaitKafka(PlatformPlan plan, Path kafkaLib, ProcessGroup group) {

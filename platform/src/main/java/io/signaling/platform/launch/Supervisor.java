@@ -14,13 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a started platform running, as systemd or compose's restart policy would: a child that
- * exits on its own is restarted in its slot (same command, ports and id) after a backoff, and the
- * console says so, then says when it is up again; the others keep running. Two deaths end the
- * platform instead: an essential child's (the broker: every service needs it), and the death that
- * the {@link RestartPolicy} gives up on (a child that keeps dying).
+ * exits on its own — a service or the local broker alike — is restarted in its slot (same command,
+ * ports, id and data dir) after a backoff, and the console says so, then says when it is up again;
+ * the others keep running (the services' Kafka clients reconnect to a restarted broker by
+ * themselves). Only the death that the {@link RestartPolicy} gives up on (a child that keeps
+ * dying) ends the platform.
  *
  * <p>One thread decides everything (the caller's, in {@link #supervise}); exits and due restarts
  * reach it as events, so no two decisions about one child ever race.
@@ -30,18 +32,18 @@ final class Supervisor {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration HEALTH_POLL = Duration.ofMillis(500);
     /**
-     * How long each service gets to stop once the broker is gone: a graceful stop writes to Kafka
-     * (tombstones, session ends, commits) and would only wait out its timeouts.
+     * How long each service gets to stop once the platform gave up on the broker: a graceful stop
+     * writes to Kafka (tombstones, session ends, commits) and would only wait out its timeouts.
      */
     static final Duration GRACE_WITHOUT_BROKER = Duration.ofSeconds(5);
 
     private final ProcessGroup group;
     private final Console console;
     private final RestartPolicy policy;
-    private final Set<String> essential;
-    /** Child name → the port its health answers on, for "is up again". */
-    private final Map<String, Integer> healthPorts;
-    private final HealthProbe probe;
+    /** Children every other one needs to stop cleanly (the broker): given up on, the rest stop quickly. */
+    private final Set<String> needed;
+    /** Child name → whether it answers now (health UP, the broker's cluster described), for "is up again". */
+    private final Map<String, BooleanSupplier> upChecks;
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Integer> deathsInARow = new HashMap<>();
@@ -61,14 +63,13 @@ final class Supervisor {
     private record RestartDue(String name) implements Event {
     }
 
-    Supervisor(ProcessGroup group, Console console, RestartPolicy policy, Set<String> essential,
-            Map<String, Integer> healthPorts, HealthProbe probe) {
+    Supervisor(ProcessGroup group, Console console, RestartPolicy policy, Set<String> needed,
+            Map<String, BooleanSupplier> upChecks) {
         this.group = group;
         this.console = console;
         this.policy = policy;
-        this.essential = Set.copyOf(essential);
-        this.healthPorts = Map.copyOf(healthPorts);
-        this.probe = probe;
+        this.needed = Set.copyOf(needed);
+        this.upChecks = Map.copyOf(upChecks);
     }
 
     /**
@@ -112,17 +113,15 @@ final class Supervisor {
         }
         String name = child.name();
         String how = "exited unexpectedly with code " + describe(child.exitValue());
-        if (essential.contains(name)) {
-            console.line("platform", name + " " + how + "; every service needs it: stopping the platform");
-            group.stopAll(GRACE_WITHOUT_BROKER);
-            throw new LaunchException(name + " " + how + "; every service needs it, so the platform stopped");
-        }
         int deaths = policy.wasHealthy(exited.run()) ? 1 : deathsInARow.getOrDefault(name, 0) + 1;
         deathsInARow.put(name, deaths);
         if (policy.givesUp(deaths)) {
             String reason = name + " " + how + ", its " + ordinal(deaths) + " death in a row within "
                     + seconds(policy.healthyRun()) + " of its start; it keeps dying";
             console.line("platform", reason + ": stopping the platform");
+            if (needed.contains(name)) {
+                group.stopAll(GRACE_WITHOUT_BROKER);
+            }
             throw new LaunchException(reason + ", so the platform stopped");
         }
         Duration delay = policy.delay(deaths);
@@ -141,22 +140,22 @@ final class Supervisor {
         }
         console.line("platform", "restarted " + name + " (pid " + fresh.pid() + ")");
         watch(fresh);
-        Integer port = healthPorts.get(name);
-        if (port != null) {
-            timers.schedule(() -> announceWhenUp(fresh, port), HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        BooleanSupplier up = upChecks.get(name);
+        if (up != null) {
+            timers.schedule(() -> announceWhenUp(fresh, up), HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Polls the restarted child's health until it is UP (then says so) or it died again (then its exit speaks). */
-    private void announceWhenUp(ChildProcess child, int port) {
+    /** Polls the restarted child until it answers (then says so) or it died again (then its exit speaks). */
+    private void announceWhenUp(ChildProcess child, BooleanSupplier up) {
         if (!child.isAlive() || group.stopping()) {
             return;
         }
-        if (HealthProbe.UP.equals(probe.status(port))) {
+        if (up.getAsBoolean()) {
             console.line("platform", child.name() + " is up again");
             return;
         }
-        timers.schedule(() -> announceWhenUp(child, port), HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(() -> announceWhenUp(child, up), HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** An exit code, and the signal behind it when there was one (the JVM reports 128 + signal). */

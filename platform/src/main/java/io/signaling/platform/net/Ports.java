@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Checks ports before anything starts, so a taken port is one clear line instead of a half-started platform. */
 public final class Ports {
@@ -62,41 +66,57 @@ public final class Ports {
         }
     }
 
+    /** Where outgoing connections take their local ports when nothing can be read (Linux's default). */
+    private static final int[] DEFAULT_EPHEMERAL = {32768, 60999};
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** How many ports just below the ephemeral range {@link #freePorts} chooses from. */
+    private static final int SPAN = 2500;
+    /** Ports this launcher handed out already: two calls never get the same one. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     /** A port the system considers free right now (for internal listeners nobody types). */
     public static int freePort() {
         return freePorts(1)[0];
     }
 
     /**
-     * {@code count} different ports the system considers free right now. They are held open
-     * together while chosen: two calls of {@link #freePort()} may be handed the same port, which a
-     * broker given it for two listeners would not survive.
+     * {@code count} different ports, free right now, none handed out before by this JVM, chosen at
+     * random just below the kernel's ephemeral range. Not from that range (what binding port 0
+     * gives): there the kernel hands the same ports to outgoing connections — every Kafka client
+     * reconnecting to the broker takes one — so a port chosen at plan time could be taken by the
+     * time its listener starts, or while the broker restarts on its controller port ("port already
+     * in use").
      */
     public static int[] freePorts(int count) {
-        List<ServerSocket> held = new ArrayList<>();
+        int[] ephemeral = ephemeralRange();
+        int high = ephemeral[0] - 1;
+        int low = Math.max(1024, high - SPAN);
+        if (high - low < count * 10) {
+            low = ephemeral[1] + 1; // a system whose ephemeral range starts low: above it
+            high = 65535;
+        }
+        int[] ports = new int[count];
+        int found = 0;
+        for (int attempt = 0; found < count; attempt++) {
+            if (attempt > (high - low) * 2 + 100) {
+                throw new UncheckedIOException(new IOException("no " + count + " free ports between " + low + " and " + high));
+            }
+            int port = ThreadLocalRandom.current().nextInt(low, high + 1);
+            if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+                ports[found++] = port;
+            }
+        }
+        return ports;
+    }
+
+    /** The kernel's ephemeral port range, low and high. */
+    static int[] ephemeralRange() {
         try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket();
-                held.add(socket);
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
+            String[] bounds = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+            return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-        finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                }
-                catch (IOException ignored) {
-                    // it was only held to keep the port from being handed out twice
-                }
-            }
+        catch (IOException | RuntimeException unreadable) {
+            return DEFAULT_EPHEMERAL.clone();
         }
     }
 }

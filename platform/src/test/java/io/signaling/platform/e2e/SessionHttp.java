@@ -1,6 +1,7 @@
 package io.signaling.platform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /** Session-service's HTTP API and a service's health, as a client and a probe use them. */
@@ -34,10 +36,30 @@ final class SessionHttp {
                 .POST(HttpRequest.BodyPublishers.ofString("userId=" + userId)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A new session for {@code userId}, which must be created. */
+    /** How long {@link #postUntilTaken} keeps asking while the platform answers 503 with {@code Retry-After}. */
+    private static final Duration SHED_FOR_AT_MOST = Duration.ofSeconds(60);
+
+    /**
+     * {@code POST /connect} as the browser client sends it (contract §1): a {@code 503} with
+     * {@code Retry-After} (the platform shedding load: nothing was created) is asked again each
+     * second, for up to a minute; the first other answer is returned.
+     */
+    HttpResponse<String> postUntilTaken(String userId) throws IOException, InterruptedException {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>(post(userId));
+        if (shedding(answer.get())) {
+            await("POST /connect " + userId + " taken once the platform no longer sheds load").atMost(SHED_FOR_AT_MOST)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        answer.set(post(userId));
+                        return !shedding(answer.get());
+                    });
+        }
+        return answer.get();
+    }
+
+    /** A new session for {@code userId}, which must be created (asked again while the platform sheds load). */
     JsonNode connect(String userId) {
         try {
-            HttpResponse<String> response = post(userId);
+            HttpResponse<String> response = postUntilTaken(userId);
             assertThat(response.statusCode()).as("POST /connect %s: %s", userId, response.body()).isEqualTo(201);
             return SockJsPeer.JSON.readTree(response.body());
         }
@@ -48,6 +70,10 @@ final class SessionHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean shedding(HttpResponse<String> response) {
+        return response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent();
     }
 
     /**

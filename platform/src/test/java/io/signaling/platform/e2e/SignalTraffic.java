@@ -37,6 +37,19 @@ final class SignalTraffic implements AutoCloseable {
             assertThat(received).as("%s: every acked signal received", pair).containsAll(acked);
             assertThat(errors).as("%s: errors", pair).isEmpty();
         }
+
+        /**
+         * Nothing acked was lost: every acked signal arrived, each exactly once, all in the order
+         * sent; what was refused was refused {@code overloaded} (contract 1.1: nothing was written,
+         * send it again), and was neither acked nor delivered.
+         */
+        void assertNoAckedLoss(Pair pair) {
+            assertThat(received).as("%s: received in order, without duplicates", pair).isSorted().doesNotHaveDuplicates();
+            assertThat(received).as("%s: every acked signal received", pair).containsAll(acked);
+            assertThat(errors.values()).as("%s: refusals", pair).allMatch("overloaded"::equals);
+            assertThat(errors.keySet()).as("%s: refused signals were neither acked nor delivered", pair)
+                    .doesNotContainAnyElementsOf(acked).doesNotContainAnyElementsOf(received);
+        }
     }
 
     private final Map<String, SockJsPeer> peers;

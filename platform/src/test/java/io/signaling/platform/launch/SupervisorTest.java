@@ -19,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +68,10 @@ class SupervisorTest {
     }
 
     private CompletableFuture<Void> supervise(RestartPolicy policy, Map<String, Integer> healthPorts) {
-        Supervisor supervisor = new Supervisor(group, console, policy, Set.of("kafka"), healthPorts, new HealthProbe());
+        HealthProbe probe = new HealthProbe();
+        Map<String, BooleanSupplier> upChecks = new HashMap<>();
+        healthPorts.forEach((name, port) -> upChecks.put(name, () -> HealthProbe.UP.equals(probe.status(port))));
+        Supervisor supervisor = new Supervisor(group, console, policy, Set.of("kafka"), upChecks);
         return CompletableFuture.runAsync(supervisor::supervise);
     }
 
@@ -117,21 +122,48 @@ class SupervisorTest {
     }
 
     @Test
-    void theBrokersDeathStopsThePlatformAtOnce() {
+    void theBrokerIsRestartedLikeAnyChildAndTheServicesKeepRunning() throws Exception {
         group = new ProcessGroup(console, Duration.ofSeconds(10));
         ChildProcess kafka = group.start("kafka", polite("kafka"), tmp);
-        group.start("relay", polite("relay"), tmp);
+        ChildProcess relay = group.start("relay", polite("relay"), tmp);
         await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[relay] hello from relay"));
-        CompletableFuture<Void> supervising = supervise(FAST, Map.of());
+        CompletableFuture<Void> supervising = supervise(FAST, Map.of("kafka", healthServer()));
 
         ProcessHandle.of(kafka.pid()).orElseThrow().destroyForcibly();
 
-        assertThatSupervisionFails(supervising)
-                .isEqualTo("kafka exited unexpectedly with code 137 (SIGKILL); every service needs it, so the platform stopped");
-        assertThat(printed()).doesNotContain("restart").contains("[platform] kafka exited unexpectedly with code 137 "
-                + "(SIGKILL); every service needs it: stopping the platform", "[platform] stopping relay");
+        await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[platform] kafka is up again"));
+        assertThat(printed()).contains("[platform] kafka exited unexpectedly with code 137 (SIGKILL); restarting it in 100 ms")
+                .doesNotContain("stopping");
+        long restartedPid = Long.parseLong(find("\\[platform] restarted kafka \\(pid (\\d+)\\)"));
+        assertThat(ProcessHandle.of(restartedPid)).get().matches(ProcessHandle::isAlive);
+        assertThat(relay.isAlive()).as("the services keep running").isTrue();
+        assertThat(supervising).isNotDone();
+        assertThat(group.children()).extracting(ChildProcess::name).containsExactly("kafka", "relay");
+
+        group.stopAll();
+
+        supervising.get(10, TimeUnit.SECONDS);
+        assertThat(Files.readAllLines(tmp.resolve("stops.log"))).as("the broker keeps its place: stopped last")
+                .containsExactly("relay", "kafka");
+    }
+
+    @Test
+    void aBrokerThatKeepsDyingStopsThePlatformWithTheReasonAndTheServicesAfterAShortGrace() {
+        group = new ProcessGroup(console, Duration.ofSeconds(60));
+        group.start("kafka", List.of("/bin/sh", "-c", "echo starting; sleep 0.2; exit 1"), tmp);
+        // A service that ignores SIGTERM: with the group's 60 s grace the test's timeout would end first.
+        ChildProcess relay = group.start("relay", List.of("/bin/sh", "-c", "trap '' TERM; echo hello; while true; do sleep 0.1; done"), tmp);
+
+        long started = System.nanoTime();
+        assertThatSupervisionFails(supervise(FAST, Map.of()))
+                .isEqualTo("kafka exited unexpectedly with code 1, its 3rd death in a row within 3 s of its start; "
+                        + "it keeps dying, so the platform stopped");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the services stopped after the short grace")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(relay.isAlive()).isFalse();
         assertThat(group.children()).as("everything stopped before the verdict").isEmpty();
-        assertThat(group.stopping()).isTrue();
+        assertThat(printed()).contains("[platform] kafka exited unexpectedly with code 1; restarting it in 100 ms",
+                "[platform] stopping relay");
     }
 
     @Test

@@ -44,6 +44,17 @@ class PortsTest {
     }
 
     @Test
+    void chosenPortsAreOutsideTheRangeWhereOutgoingConnectionsTakeTheirs() {
+        int[] ephemeral = Ports.ephemeralRange();
+        int[] ports = Ports.freePorts(50);
+
+        assertThat(ports).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(ports).boxed().toList())
+                .allSatisfy(port -> assertThat(port >= 1024 && (port < ephemeral[0] || port > ephemeral[1])).as("port %d", port).isTrue());
+        assertThat(Ports.freePorts(50)).as("never handed out twice").doesNotContain(ports);
+    }
+
+    @Test
     void aPortPlannedTwiceIsRefusedBeforeAnyIsTried() {
         assertThatThrownBy(() -> Ports.requireFree(List.of(new PortUse(9092, "gateway-1"), new PortUse(9092, "kafka"))))
                 .isInstanceOf(LaunchException.class)
