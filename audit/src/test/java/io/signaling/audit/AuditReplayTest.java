@@ -45,8 +45,8 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A known history written to a real broker, replayed through the real command line: order,
- * fields, filters and redaction must come out exactly.
+ * A known history written to a real broker, replayed through the real command line:
+ * order, fields, filters and redaction must come out exactly.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AuditReplayTest {
@@ -68,12 +68,14 @@ class AuditReplayTest {
     static void writeKnownHistory() throws Exception {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.afterPropertiesSet();
-        broker.addTopics(topics.newTopics(TopicsProperties.defaults(PREFIX)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        broker.addTopics(topics.newTopics(TopicsProperties.defaults(PREFIX))
+            .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
         JsonNode offer = Json.mapper().readTree("{\"type\":\"offer\",\"sdp\":\"v=0 IN IP4 192.0.2.1\"}");
-        JsonNode candidate = Json.mapper().readTree("{\"candidate\":\"candidate:1 1 udp 1 198.51.100.7 5000 typ host\"}");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer())) {
+        JsonNode candidate = Json.mapper()
+            .readTree("{\"candidate\":\"candidate:1 1 udp 1 198.51.100.7 5000 typ host\"}");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new ByteArraySerializer())) {
             send(producer, topics.sessionEvents(), 0, "alice",
                     new SessionCreated("alice", "s-a", "sha256:x", "gw-a", "http://gw-a/ws", 0, at(0), at(30)));
             send(producer, topics.sessionEvents(), 1, "bob",
@@ -83,8 +85,8 @@ class AuditReplayTest {
             send(producer, topics.signals(), 4, "bob",
                     new SignalAccepted("m1", "alice", "bob", offer, at(4), "s-a", "gw-a", 0));
             send(producer, topics.sessionEvents(), 5, "bob", new SessionAcked("bob", "s-b", "gw-b", at(5)));
-            send(producer, topics.deliveries(), 6, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m1", "alice", "bob",
-                    offer, at(4), "s-a", "gw-a", 0, 0, 0L));
+            send(producer, topics.deliveries(), 6, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m1", "alice",
+                    "bob", offer, at(4), "s-a", "gw-a", 0, 0, 0L));
             send(producer, topics.signals(), 7, "carol",
                     new SignalAccepted("m2", "bob", "carol", candidate, at(7), "s-b", "gw-b", 1));
             send(producer, topics.deliveries(), 8, "bob", new SignalRejection("gw-b", 1, "bob", "s-b", "m2", "carol",
@@ -94,8 +96,10 @@ class AuditReplayTest {
             send(producer, topics.sessionEvents(), 10, "carol", new SessionExpired("carol", "s-c", at(10)));
             send(producer, topics.sessionEvents(), 11, "alice",
                     new SessionDeleted("alice", "s-a", DeleteReason.CONNECTION_CLOSED, at(11)));
-            producer.send(new ProducerRecord<>(topics.signals().name(), null, at(12).toEpochMilli(), "dave",
-                    "this is not json".getBytes())).get();
+            producer
+                .send(new ProducerRecord<>(topics.signals().name(), null, at(12).toEpochMilli(), "dave",
+                        "this is not json".getBytes()))
+                .get();
         }
     }
 
@@ -108,8 +112,8 @@ class AuditReplayTest {
         return T0.plusSeconds(second);
     }
 
-    static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, int second, String key, V value)
-            throws Exception {
+    static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, int second, String key,
+            V value) throws Exception {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         producer.send(new ProducerRecord<>(topic.name(), null, at(second).toEpochMilli(), key, bytes)).get();
     }
@@ -119,8 +123,9 @@ class AuditReplayTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-servers", broker.getBrokersAsString(), "--topic-prefix", PREFIX));
-        int code = new CommandLine(new AuditCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(all.toArray(String[]::new));
+        int code = new CommandLine(new AuditCommand()).setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -138,19 +143,10 @@ class AuditReplayTest {
         Run run = audit("replay", "--format", "jsonl");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(kinds(run)).containsExactly(
-                "session-created alice",
-                "session-created bob",
-                "session-refused bob",
-                "session-acked alice",
-                "signal-accepted alice->bob",
-                "session-acked bob",
-                "signal-delivered alice->bob",
-                "signal-accepted bob->carol",
-                "signal-rejected bob->carol",
-                "session-created carol",
-                "session-expired carol",
-                "session-deleted alice");
+        assertThat(kinds(run)).containsExactly("session-created alice", "session-created bob", "session-refused bob",
+                "session-acked alice", "signal-accepted alice->bob", "session-acked bob", "signal-delivered alice->bob",
+                "signal-accepted bob->carol", "signal-rejected bob->carol", "session-created carol",
+                "session-expired carol", "session-deleted alice");
         JsonNode first = run.lines().get(0);
         assertThat(first.path("at").asString()).isEqualTo("2026-01-01T10:00:00Z");
         assertThat(first.path("sessionId").asString()).isEqualTo("s-a");
@@ -167,21 +163,15 @@ class AuditReplayTest {
     void filtersByUserAsOwnerSenderOrRecipient() {
         Run run = audit("replay", "--format", "jsonl", "--user", "carol");
 
-        assertThat(kinds(run)).containsExactly(
-                "signal-accepted bob->carol",
-                "signal-rejected bob->carol",
-                "session-created carol",
-                "session-expired carol");
+        assertThat(kinds(run)).containsExactly("signal-accepted bob->carol", "signal-rejected bob->carol",
+                "session-created carol", "session-expired carol");
     }
 
     @Test
     void filtersByTimeRangeWithInstants() {
         Run run = audit("replay", "--format", "jsonl", "--since", at(3).toString(), "--until", at(6).toString());
 
-        assertThat(kinds(run)).containsExactly(
-                "session-acked alice",
-                "signal-accepted alice->bob",
-                "session-acked bob",
+        assertThat(kinds(run)).containsExactly("session-acked alice", "signal-accepted alice->bob", "session-acked bob",
                 "signal-delivered alice->bob");
     }
 
@@ -207,8 +197,10 @@ class AuditReplayTest {
 
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(7);
-        assertThat(lines.get(0)).startsWith("2026-01-01T10:00:01Z").contains("session-created").contains("bob")
-                .contains("gateway=gw-b");
+        assertThat(lines.get(0)).startsWith("2026-01-01T10:00:01Z")
+            .contains("session-created")
+            .contains("bob")
+            .contains("gateway=gw-b");
         assertThat(lines).allSatisfy(l -> assertThat(l.indexOf("  ", 20)).isEqualTo(lines.get(0).indexOf("  ", 20)));
         assertThat(lines.get(1)).contains("reason=user-id-taken");
     }
@@ -232,18 +224,21 @@ class AuditReplayTest {
     void streamsAHistoryInTimelineOrderHoldingAFewEntriesPerPartition() throws Exception {
         String prefix = "audit-stream";
         Topics t = Topics.from(TopicsProperties.defaults(prefix));
-        broker.addTopics(t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        broker.addTopics(
+                t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
         JsonNode content = Json.mapper().readTree("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         List<Integer> orders = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = bulkProducer()) {
-            // signals partition 0 runs far ahead in time: without pausing it, the merge would hold all of it
+            // signals partition 0 runs far ahead in time: without pausing it, the merge
+            // would hold all of it
             for (int i = 0; i < 1_500; i++) {
                 sent.add(sendTo(producer, t.signals(), 0, T0.plusSeconds(1_000).plusMillis(i),
                         new SignalAccepted("late-" + i, "alice", "bob", content, T0, "s-a", "gw-a", 0)));
                 orders.add(1);
             }
-            // every other partition: 20 records, four to a timestamp, so ties across partitions and topics abound
+            // every other partition: 20 records, four to a timestamp, so ties across
+            // partitions and topics abound
             for (int i = 0; i < 20; i++) {
                 Instant at = T0.plusSeconds(i / 4);
                 for (int p = 1; p < 12; p++) {
@@ -252,12 +247,13 @@ class AuditReplayTest {
                     orders.add(1);
                 }
                 for (int p = 0; p < 12; p++) {
-                    sent.add(sendTo(producer, t.sessionEvents(), p, at, new SessionAcked("u" + p, "s" + i, "gw-a", at)));
+                    sent.add(
+                            sendTo(producer, t.sessionEvents(), p, at, new SessionAcked("u" + p, "s" + i, "gw-a", at)));
                     orders.add(0);
                 }
                 for (int p = 0; p < 4; p++) {
-                    sent.add(sendTo(producer, t.deliveries(), p, at, new SignalRejection("gw-b", p, "bob", "s-b", "m-" + i,
-                            "carol", "recipient-unavailable", "no session", 0, i)));
+                    sent.add(sendTo(producer, t.deliveries(), p, at, new SignalRejection("gw-b", p, "bob", "s-b",
+                            "m-" + i, "carol", "recipient-unavailable", "no session", 0, i)));
                     orders.add(2);
                 }
             }
@@ -268,8 +264,10 @@ class AuditReplayTest {
             RecordMetadata m = sent.get(i).get();
             expected.add(new Landed(m.timestamp(), orders.get(i), m.partition(), m.offset()));
         }
-        expected.sort(Comparator.comparingLong(Landed::timestamp).thenComparingInt(Landed::topicOrder)
-                .thenComparingInt(Landed::partition).thenComparingLong(Landed::offset));
+        expected.sort(Comparator.comparingLong(Landed::timestamp)
+            .thenComparingInt(Landed::topicOrder)
+            .thenComparingInt(Landed::partition)
+            .thenComparingLong(Landed::offset));
         int capacity = 8;
         List<Landed> got = new ArrayList<>();
 
@@ -287,20 +285,22 @@ class AuditReplayTest {
     void followPrintsTheHistoryThenNewRecordsAsTheyCome() throws Exception {
         String prefix = "audit-follow";
         Topics t = Topics.from(TopicsProperties.defaults(prefix));
-        broker.addTopics(t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        broker.addTopics(
+                t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
         List<ReplayEntry> got = new CopyOnWriteArrayList<>();
         AtomicInteger checks = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new ByteArraySerializer());
                 HistoryReader reader = new HistoryReader(broker.getBrokersAsString(), t, null)) {
             send(producer, t.sessionEvents(), 0, "dave",
                     new SessionCreated("dave", "s-d", "sha256:d", "gw-a", "http://gw-a/ws", 0, at(0), at(30)));
             send(producer, t.sessionEvents(), 1, "dave", new SessionAcked("dave", "s-d", "gw-a", at(1)));
 
             reader.follow(new ReplayQuery("dave", null, null, false), got::add, () -> {
-                if (checks.getAndIncrement() == 0) { // the history is out: now something new happens
+                if (checks.getAndIncrement() == 0) { // the history is out: now something
+                                                     // new happens
                     assertThat(got).extracting(ReplayEntry::kind).containsExactly("session-created", "session-acked");
                     try {
                         send(producer, t.sessionEvents(), 2, "dave",
@@ -313,23 +313,27 @@ class AuditReplayTest {
                 return got.size() < 3 && System.nanoTime() < deadline;
             });
         }
-        assertThat(got).extracting(ReplayEntry::kind).containsExactly("session-created", "session-acked", "session-deleted");
+        assertThat(got).extracting(ReplayEntry::kind)
+            .containsExactly("session-created", "session-acked", "session-deleted");
     }
 
     /**
      * Not idempotent (one that meets NOT_LEADER on fresh partitions can wedge on
-     * OUT_OF_ORDER_SEQUENCE), and one request in flight, so a retry cannot put a partition's records
-     * out of their timestamps' order.
+     * OUT_OF_ORDER_SEQUENCE), and one request in flight, so a retry cannot put a
+     * partition's records out of their timestamps' order.
      */
     static KafkaProducer<String, byte[]> bulkProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
-    static <V> Future<RecordMetadata> sendTo(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, int partition,
-            Instant at, V value) {
+    static <V> Future<RecordMetadata> sendTo(KafkaProducer<String, byte[]> producer, Topic<String, V> topic,
+            int partition, Instant at, V value) {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         return producer.send(new ProducerRecord<>(topic.name(), partition, at.toEpochMilli(), "k", bytes));
     }
+
 }

@@ -23,30 +23,27 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code signaling bench}: drives a running platform with virtual users over real SockJS
- * websockets and reports what it measured. {@link BenchMain} runs it from the tool's own jar.
+ * websockets and reports what it measured. {@link BenchMain} runs it from the tool's own
+ * jar.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = AuditReplayCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = AuditReplayCommand.class,
         description = {
-            "Drives a running platform (bin/signaling platform) with virtual users over real SockJS websockets and",
-            "reports sent, received, lost, duplicated, reordered, throughput, one-way latency percentiles, connect",
-            "latency and the tool's own CPU; a JSON report and a Markdown summary go to --report-dir."},
+                "Drives a running platform (bin/signaling platform) with virtual users over real SockJS websockets and",
+                "reports sent, received, lost, duplicated, reordered, throughput, one-way latency percentiles, connect",
+                "latency and the tool's own CPU; a JSON report and a Markdown summary go to --report-dir." },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the run finished and its report was written", "1:no user could connect (is the platform up?)",
-            "2:bad arguments"},
-        footer = {"",
-            "Scenarios:",
-            "  relay             pairs of users on different gateways stream signals both ways (--rate signals/s)",
-            "  call-setup        offer + answer + 10 ICE candidates each way per call (--rate calls/s)",
-            "  connect-storm     /connect + SockJS open + close per new user (--rate sessions/s, 0: --concurrency loops)",
-            "  idle-connections  open --users connections, hold them --duration, report the gateways' heap",
-            "",
-            "Examples:",
-            "  signaling bench --scenario relay --users 100 --rate 2000 --duration 30s",
-            "  signaling bench --scenario call-setup --users 200 --rate 100",
-            "  signaling bench --scenario connect-storm --concurrency 64 --duration 20s",
-            "  signaling bench --scenario idle-connections --users 20000 --concurrency 200 --duration 60s",
-            "  signaling bench audit-replay --bootstrap-servers 127.0.0.1:9092 --records 1000000"})
+        exitCodeList = { "0:the run finished and its report was written",
+                "1:no user could connect (is the platform up?)", "2:bad arguments" },
+        footer = { "", "Scenarios:",
+                "  relay             pairs of users on different gateways stream signals both ways (--rate signals/s)",
+                "  call-setup        offer + answer + 10 ICE candidates each way per call (--rate calls/s)",
+                "  connect-storm     /connect + SockJS open + close per new user (--rate sessions/s, 0: --concurrency loops)",
+                "  idle-connections  open --users connections, hold them --duration, report the gateways' heap", "",
+                "Examples:", "  signaling bench --scenario relay --users 100 --rate 2000 --duration 30s",
+                "  signaling bench --scenario call-setup --users 200 --rate 100",
+                "  signaling bench --scenario connect-storm --concurrency 64 --duration 20s",
+                "  signaling bench --scenario idle-connections --users 20000 --concurrency 200 --duration 60s",
+                "  signaling bench audit-replay --bootstrap-servers 127.0.0.1:9092 --records 1000000" })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -153,7 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
         require(!duration.isZero() && !duration.isNegative(), "--duration must be positive");
         double r = rate != null ? rate : defaultRate(chosen);
         require(r >= 0, "--rate must not be negative");
-        String id = runId != null ? runId : Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
+        String id = runId != null ? runId : Long
+            .toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
         require(id.matches("[A-Za-z0-9_]{1,16}"), "--run-id: 1 to 16 letters, digits or _");
         return new BenchSettings(url, chosen, users, r, messageBytes, warmup, duration, reportDir, window, concurrency,
                 drain, timeout, ioClients, connectOnly, id.toLowerCase(Locale.ROOT), scrape, managementPortOffset);
@@ -174,4 +172,5 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), message);
         }
     }
+
 }

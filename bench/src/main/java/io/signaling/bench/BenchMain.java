@@ -3,8 +3,8 @@ package io.signaling.bench;
 import picocli.CommandLine;
 
 /**
- * The load tool's own executable jar ({@code bench/target/bench-<version>-exec.jar}), which
- * {@code bin/signaling bench} runs: the tool is not on the launcher's class path.
+ * The load tool's own executable jar ({@code bench/target/bench-<version>-exec.jar}),
+ * which {@code bin/signaling bench} runs: the tool is not on the launcher's class path.
  */
 public final class BenchMain {
 
@@ -19,4 +19,5 @@ public final class BenchMain {
     static CommandLine commandLine() {
         return new CommandLine(new BenchCommand()).setCommandName("signaling bench");
     }
+
 }

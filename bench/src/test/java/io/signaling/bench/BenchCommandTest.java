@@ -27,7 +27,7 @@ class BenchCommandTest {
 
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: signaling bench")
-                .contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay", "Exit codes:");
+            .contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay", "Exit codes:");
         assertThat(cli.execute("--scenario", "teleport")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown scenario 'teleport'");
     }
@@ -95,9 +95,11 @@ class BenchCommandTest {
     void anUnreachablePlatformEndsWithExitCodeOneAndAReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         // port 9 (discard) is closed on loopback: every /connect is refused at once
         int code = new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:9", "--users", "2",
-                "--warmup", "0s", "--duration", "1s", "--drain", "0s", "--timeout", "2s", "--report-dir", dir.toString());
+                "--warmup", "0s", "--duration", "1s", "--drain", "0s", "--timeout", "2s", "--report-dir",
+                dir.toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(dir.toFile().list()).anyMatch(f -> f.startsWith("relay-") && f.endsWith(".json"));
     }
+
 }

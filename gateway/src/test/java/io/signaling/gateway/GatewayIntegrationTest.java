@@ -84,22 +84,18 @@ import org.springframework.web.socket.sockjs.client.WebSocketTransport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway against a real (embedded, KRaft) broker, with the test playing the relay: it writes
- * session rows and deliveries, and reads what the gateway writes. Clients are Spring's SockJS
- * client over the websocket and the xhr transports, and a plain WebSocket client for the raw path.
+ * The gateway against a real (embedded, KRaft) broker, with the test playing the relay:
+ * it writes session rows and deliveries, and reads what the gateway writes. Clients are
+ * Spring's SockJS client over the websocket and the xhr transports, and a plain WebSocket
+ * client for the raw path.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + GatewayApplication.CONFIG_NAME,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "server.shutdown=immediate",
-        "signaling.topics.prefix=gateway-it",
-        "signaling.topics.partitions=3",
-        "signaling.topics.delivery-partitions=4",
-        "signaling.gateway.id=" + GatewayIntegrationTest.GATEWAY_ID,
-        "signaling.gateway.rate-limit.per-second=1",
-        "signaling.gateway.rate-limit.burst=5",
-        "signaling.gateway.heartbeat-interval=500ms",
-        "signaling.gateway.handshake-wait=3s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.shutdown=immediate",
+                "signaling.topics.prefix=gateway-it", "signaling.topics.partitions=3",
+                "signaling.topics.delivery-partitions=4", "signaling.gateway.id=" + GatewayIntegrationTest.GATEWAY_ID,
+                "signaling.gateway.rate-limit.per-second=1", "signaling.gateway.rate-limit.burst=5",
+                "signaling.gateway.heartbeat-interval=500ms", "signaling.gateway.handshake-wait=3s" })
 @EmbeddedKafka(count = 1)
 @Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,7 +106,11 @@ class GatewayIntegrationTest {
     static final String GATEWAY_ID = "gw-it";
 
     private static final AtomicInteger USERS = new AtomicInteger();
-    /** Kafka round trips (the gateway writes, this test's consumer reads): no contract bounds them; a failure's timeout. */
+
+    /**
+     * Kafka round trips (the gateway writes, this test's consumer reads): no contract
+     * bounds them; a failure's timeout.
+     */
     private static final Duration ROUND_TRIP = Duration.ofSeconds(10);
 
     @LocalServerPort
@@ -135,10 +135,15 @@ class GatewayIntegrationTest {
     private LoggingSystem loggingSystem;
 
     private final List<Written> written = new CopyOnWriteArrayList<>();
+
     private final List<WebSocketSession> openSessions = new CopyOnWriteArrayList<>();
+
     private final HttpClient http = HttpClient.newHttpClient();
+
     private KafkaProducer<String, byte[]> relay;
+
     private KafkaConsumer<String, byte[]> reader;
+
     private Thread readerThread;
 
     /** A record the gateway wrote, decoded with its topic's serde. */
@@ -149,8 +154,10 @@ class GatewayIntegrationTest {
     void startRelayStandIn() {
         relay = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        reader = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
         List<Topic<String, ?>> gatewayWrites = List.of(topics.gatewayReports(), topics.signals(), topics.gateways());
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic<String, ?> topic : gatewayWrites) {
@@ -164,8 +171,10 @@ class GatewayIntegrationTest {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(100))) {
-                        Topic<String, ?> topic = gatewayWrites.stream().filter(t -> t.name().equals(record.topic()))
-                                .findFirst().orElseThrow();
+                        Topic<String, ?> topic = gatewayWrites.stream()
+                            .filter(t -> t.name().equals(record.topic()))
+                            .findFirst()
+                            .orElseThrow();
                         Object value = record.value() == null ? null
                                 : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
                         written.add(new Written(record.topic(), record.key(), value));
@@ -285,8 +294,10 @@ class GatewayIntegrationTest {
         String key = ListeningKeys.generate();
         double waitsBefore = handshakeWaits();
 
-        CompletableFuture<WebSocketSession> opening = webSocketClient().execute(new Frames(), null, sockJsUri(user, key));
-        // the gateway's view has no row yet; the handshake waits (up to handshake-wait, 3 s here) for it
+        CompletableFuture<WebSocketSession> opening = webSocketClient().execute(new Frames(), null,
+                sockJsUri(user, key));
+        // the gateway's view has no row yet; the handshake waits (up to handshake-wait, 3
+        // s here) for it
         await().atMost(Duration.ofSeconds(3)).until(() -> handshakeWaits() > waitsBefore);
         Session session = writeSession(user, key, GATEWAY_ID);
 
@@ -337,7 +348,8 @@ class GatewayIntegrationTest {
         client.send("{\"id\":\"e2\",\"to\":\"bob\",\"content\":" + "[".repeat(600) + "]".repeat(600) + "}");
         assertError(client.next(), "e2", "invalid-message");
 
-        // burst of 5, refilled at 1/s: five bad messages took every token, so a good one now is over the rate
+        // burst of 5, refilled at 1/s: five bad messages took every token, so a good one
+        // now is over the rate
         client.send("{\"id\":\"r0\",\"to\":\"bob\"}");
         assertError(client.next(), "r0", "rate-limited");
         assertThat(client.session().isOpen()).isTrue();
@@ -355,19 +367,23 @@ class GatewayIntegrationTest {
         client.send("{\"id\":\"e4\",\"to\":\"bob\",\"content\":\"" + "x".repeat(70_000) + "\"}");
         assertError(client.next(), "e4", "message-too-large");
 
-        // burst of 5, refilled at 1/s: two went to bad frames, so of five good frames sent at once the last is over
+        // burst of 5, refilled at 1/s: two went to bad frames, so of five good frames
+        // sent at once the last is over
         for (int i = 1; i <= 5; i++) {
             client.send("{\"id\":\"r" + i + "\",\"to\":\"bob\"}");
         }
         List<JsonNode> answers = List.of(client.next(), client.next(), client.next(), client.next(), client.next());
-        Map<String, String> outcomeById = answers.stream().collect(Collectors.toMap(
-                frame -> frame.get("id").stringValue(),
-                frame -> frame.get("type").stringValue().equals("ack") ? "ack" : frame.get("code").stringValue()));
-        assertThat(outcomeById).containsEntry("r1", "ack").containsEntry("r3", "ack").containsEntry("r5", "rate-limited");
+        Map<String, String> outcomeById = answers.stream()
+            .collect(Collectors.toMap(frame -> frame.get("id").stringValue(),
+                    frame -> frame.get("type").stringValue().equals("ack") ? "ack" : frame.get("code").stringValue()));
+        assertThat(outcomeById).containsEntry("r1", "ack")
+            .containsEntry("r3", "ack")
+            .containsEntry("r5", "rate-limited");
         assertThat(client.session().isOpen()).isTrue();
         holdNegative(() -> signalsTo("bob").stream().noneMatch(signal -> signal.id().equals("r5")));
-        assertThat(signalsTo("bob")).extracting(SignalAccepted::id).contains("r1", "r2", "r3")
-                .doesNotContain("e3", "e4");
+        assertThat(signalsTo("bob")).extracting(SignalAccepted::id)
+            .contains("r1", "r2", "r3")
+            .doesNotContain("e3", "e4");
     }
 
     // --- deliveries ---
@@ -383,7 +399,10 @@ class GatewayIntegrationTest {
         Instant sentAt = Instant.now();
 
         deliver(signalTo(user, session.sessionId(), "d1", content, sentAt, 10));
-        deliver(signalTo(user, session.sessionId(), "d1", content, sentAt, 10)); // a replay by the relay
+        deliver(signalTo(user, session.sessionId(), "d1", content, sentAt, 10)); // a
+                                                                                 // replay
+                                                                                 // by the
+                                                                                 // relay
         deliver(new SignalDelivery("gw-sharing-the-partition", identity.deliveryPartitions().get(0), user,
                 session.sessionId(), "not-mine", "alice", user, content, sentAt, "s", "gw", 0, 1, 11));
         deliver(signalTo(user, session.sessionId(), "d2", json("\"second\""), sentAt, 12));
@@ -406,8 +425,9 @@ class GatewayIntegrationTest {
         deliver(rejectionFor(user, session.sessionId(), "m-9", 2, 40));
         deliver(rejectionFor(user, session.sessionId(), "m-8", 1, 3));
 
-        assertThat(client.next()).isEqualTo(json("{\"type\":\"error\",\"id\":\"m-9\",\"code\":\"recipient-unavailable\","
-                + "\"message\":\"no session\"}"));
+        assertThat(client.next())
+            .isEqualTo(json("{\"type\":\"error\",\"id\":\"m-9\",\"code\":\"recipient-unavailable\","
+                    + "\"message\":\"no session\"}"));
         assertThat(client.next().get("id").stringValue()).isEqualTo("m-8");
         client.assertNoMoreFrames();
     }
@@ -428,11 +448,14 @@ class GatewayIntegrationTest {
         String user = newUser();
         double skippedBefore = skipped();
         relay.send(new ProducerRecord<>(topics.sessions().name(), user, "{not json".getBytes())).get();
-        Session session = newSession(user, GATEWAY_ID); // same partition, after the bad record
+        Session session = newSession(user, GATEWAY_ID); // same partition, after the bad
+                                                        // record
         Client client = connect(webSocketClient(), user, session.key());
 
-        relay.send(new ProducerRecord<>(topics.deliveries().name(), identity.deliveryPartitions().get(0), user,
-                "{\"type\":\"no-such-type\"}".getBytes())).get();
+        relay
+            .send(new ProducerRecord<>(topics.deliveries().name(), identity.deliveryPartitions().get(0), user,
+                    "{\"type\":\"no-such-type\"}".getBytes()))
+            .get();
         deliver(signalTo(user, session.sessionId(), "after-bad", json("1"), Instant.now(), 1));
 
         assertThat(client.next().get("id").stringValue()).isEqualTo("after-bad");
@@ -450,7 +473,8 @@ class GatewayIntegrationTest {
 
         relay.send(new ProducerRecord<>(topics.sessions().name(), user, null)).get();
 
-        // The contract's bound for the closing after a DELETE; here only its last part (row to close) is measured.
+        // The contract's bound for the closing after a DELETE; here only its last part
+        // (row to close) is measured.
         CloseStatus status = client.closed().get(UnderLoad.contractBound().toMillis(), TimeUnit.MILLISECONDS);
         assertThat(status.getCode()).isEqualTo(4001);
         holdNegative(() -> reportsFor(user).stream().noneMatch(ConnectionClosed.class::isInstance));
@@ -464,7 +488,8 @@ class GatewayIntegrationTest {
             GatewayHeartbeat heartbeat = (GatewayHeartbeat) record.value();
             assertThat(heartbeat.listeningAddress()).isEqualTo("http://127.0.0.1:" + port + "/ws");
             assertThat(heartbeat.deliveryPartitions()).isEqualTo(identity.deliveryPartitions());
-            // One start time per process, in every beat: a later one tells the relay this id restarted.
+            // One start time per process, in every beat: a later one tells the relay this
+            // id restarted.
             assertThat(heartbeat.startedAt()).isEqualTo(identity.startedAt()).isBeforeOrEqualTo(heartbeat.at());
         }));
         assertThat(identity.deliveryPartitions()).containsExactly(Math.floorMod(GATEWAY_ID.hashCode(), 4));
@@ -473,9 +498,11 @@ class GatewayIntegrationTest {
     @Test
     void corsAnswersConfiguredOriginsOnly() throws Exception {
         HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(URI.create(base() + "/ws/info"))
-                .header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + "/ws/info"))
-                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+            .header("Origin", "http://localhost:3000")
+            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/ws/info")).header("Origin", "http://evil.example").build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
@@ -489,13 +516,15 @@ class GatewayIntegrationTest {
         String refusal = "c[4403,\"invalid-key\"]";
 
         assertThat(rawTransport("xhr_streaming", user).replace("h".repeat(2048) + "\n", ""))
-                .isEqualTo("o\n" + refusal + "\n");
+            .isEqualTo("o\n" + refusal + "\n");
         assertThat(rawTransport("eventsource", user)).isEqualTo("\r\ndata: o\r\n\r\ndata: " + refusal + "\r\n\r\n");
         assertThat(rawTransport("htmlfile?c=callback", user)).contains("<script>", "p(\"o\");",
                 "p(\"c[4403,\\\"invalid-key\\\"]\");");
         String pollingSession = "/ws/000/" + UUID.randomUUID().toString().substring(0, 8) + "/xhr";
         assertThat(post(pollingSession, user)).isEqualTo("o\n");
-        assertThat(post(pollingSession, user)).isEqualTo(refusal + "\n"); // the next poll carries the close
+        assertThat(post(pollingSession, user)).isEqualTo(refusal + "\n"); // the next poll
+                                                                          // carries the
+                                                                          // close
         assertNothingReportedFor(user);
     }
 
@@ -531,22 +560,19 @@ class GatewayIntegrationTest {
             loggingSystem.setLogLevel("io.signaling", null);
         }
         assertThat(output.getAll()).contains("Connection opened for " + user)
-                .doesNotContain(session.key(), wrongKey, "secret-content-" + user);
+            .doesNotContain(session.key(), wrongKey, "secret-content-" + user);
     }
 
     @Test
     void gracefulShutdownClosesConnectionsDeletesTheirSessionsAndWithdrawsTheGateway() throws Exception {
         String gatewayId = "gw-draining";
-        // Command-line arguments: they outrank gateway.yml, unlike the builder's default properties.
+        // Command-line arguments: they outrank gateway.yml, unlike the builder's default
+        // properties.
         ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--spring.config.name=" + GatewayApplication.CONFIG_NAME,
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--signaling.topics.prefix=gateway-it",
-                "--signaling.topics.partitions=3",
-                "--signaling.topics.delivery-partitions=4",
-                "--signaling.gateway.id=" + gatewayId,
+                "--spring.config.name=" + GatewayApplication.CONFIG_NAME, "--server.port=0",
+                "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--signaling.topics.prefix=gateway-it", "--signaling.topics.partitions=3",
+                "--signaling.topics.delivery-partitions=4", "--signaling.gateway.id=" + gatewayId,
                 "--signaling.gateway.heartbeat-interval=500ms");
         String user = newUser();
         Session session = writeSession(user, ListeningKeys.generate(), gatewayId);
@@ -554,12 +580,17 @@ class GatewayIntegrationTest {
         WebSocketSession client;
         try {
             String secondBase = "http://127.0.0.1:" + ((WebServerApplicationContext) second).getWebServer().getPort();
-            String secondManagement = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.management.port");
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(
-                    URI.create(secondManagement + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
-                    .body().contains("\"UP\""));
-            client = webSocketClient().execute(frames, null,
-                    URI.create(secondBase + "/ws?userId=" + user + "&token=" + session.key())).get(10, TimeUnit.SECONDS);
+            String secondManagement = "http://127.0.0.1:"
+                    + second.getEnvironment().getProperty("local.management.port");
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> http
+                    .send(HttpRequest.newBuilder(URI.create(secondManagement + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .contains("\"UP\""));
+            client = webSocketClient()
+                .execute(frames, null, URI.create(secondBase + "/ws?userId=" + user + "&token=" + session.key()))
+                .get(10, TimeUnit.SECONDS);
             awaitReport(user, ConnectionOpened.class);
         }
         finally {
@@ -569,12 +600,12 @@ class GatewayIntegrationTest {
         assertThat(frames.closed.get(5, TimeUnit.SECONDS)).isEqualTo(new CloseStatus(1001, "gateway-shutdown"));
         assertThat(client.isOpen()).isFalse();
         ConnectionClosed closed = awaitReport(user, ConnectionClosed.class);
-        assertThat(closed).isEqualTo(new ConnectionClosed(user, session.sessionId(), gatewayId,
-                DeleteReason.GATEWAY_SHUTDOWN, closed.at()));
+        assertThat(closed).isEqualTo(
+                new ConnectionClosed(user, session.sessionId(), gatewayId, DeleteReason.GATEWAY_SHUTDOWN, closed.at()));
         await().atMost(ROUND_TRIP).until(() -> {
             List<Written> heartbeats = written.stream()
-                    .filter(record -> record.topic().equals(topics.gateways().name()) && gatewayId.equals(record.key()))
-                    .toList();
+                .filter(record -> record.topic().equals(topics.gateways().name()) && gatewayId.equals(record.key()))
+                .toList();
             return !heartbeats.isEmpty() && heartbeats.get(heartbeats.size() - 1).value() == null;
         });
     }
@@ -597,15 +628,19 @@ class GatewayIntegrationTest {
         Instant now = Instant.now();
         SessionState row = new SessionState(user, sessionId, ListeningKeys.hash(key), gatewayId, base() + "/ws",
                 identity.deliveryPartitions().get(0), false, now, now.plusSeconds(30), null);
-        relay.send(new ProducerRecord<>(topics.sessions().name(), user,
-                topics.sessions().valueSerde().serializer().serialize(topics.sessions().name(), row))).get();
+        relay
+            .send(new ProducerRecord<>(topics.sessions().name(), user,
+                    topics.sessions().valueSerde().serializer().serialize(topics.sessions().name(), row)))
+            .get();
         return new Session(sessionId, key);
     }
 
     private void deliver(Delivery delivery) {
         try {
-            relay.send(new ProducerRecord<>(topics.deliveries().name(), delivery.deliveryPartition(), delivery.userId(),
-                    topics.deliveries().valueSerde().serializer().serialize(topics.deliveries().name(), delivery))).get();
+            relay
+                .send(new ProducerRecord<>(topics.deliveries().name(), delivery.deliveryPartition(), delivery.userId(),
+                        topics.deliveries().valueSerde().serializer().serialize(topics.deliveries().name(), delivery)))
+                .get();
         }
         catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
@@ -614,25 +649,27 @@ class GatewayIntegrationTest {
 
     private SignalDelivery signalTo(String user, String sessionId, String id, JsonNode content, Instant sentAt,
             long sourceOffset) {
-        return new SignalDelivery(GATEWAY_ID, identity.deliveryPartitions().get(0), user, sessionId, id, "sender.it", user,
-                content, sentAt, "s-sender", "gw-other", 2, 1, sourceOffset);
+        return new SignalDelivery(GATEWAY_ID, identity.deliveryPartitions().get(0), user, sessionId, id, "sender.it",
+                user, content, sentAt, "s-sender", "gw-other", 2, 1, sourceOffset);
     }
 
-    private SignalRejection rejectionFor(String user, String sessionId, String id, int sourcePartition, long sourceOffset) {
+    private SignalRejection rejectionFor(String user, String sessionId, String id, int sourcePartition,
+            long sourceOffset) {
         return new SignalRejection(GATEWAY_ID, identity.deliveryPartitions().get(0), user, sessionId, id, "nobody",
                 SignalRejection.RECIPIENT_UNAVAILABLE, "no session", sourcePartition, sourceOffset);
     }
 
     private List<GatewayReport> reportsFor(String user) {
         return written.stream()
-                .filter(record -> record.topic().equals(topics.gatewayReports().name()) && user.equals(record.key()))
-                .map(record -> (GatewayReport) record.value())
-                .toList();
+            .filter(record -> record.topic().equals(topics.gatewayReports().name()) && user.equals(record.key()))
+            .map(record -> (GatewayReport) record.value())
+            .toList();
     }
 
     private <R extends GatewayReport> R awaitReport(String user, Class<R> type) {
-        return type.cast(await().atMost(ROUND_TRIP).until(
-                () -> reportsFor(user).stream().filter(type::isInstance).findFirst().orElse(null), Objects::nonNull));
+        return type.cast(await().atMost(ROUND_TRIP)
+            .until(() -> reportsFor(user).stream().filter(type::isInstance).findFirst().orElse(null),
+                    Objects::nonNull));
     }
 
     private void assertNothingReportedFor(String user) {
@@ -640,8 +677,9 @@ class GatewayIntegrationTest {
     }
 
     /**
-     * A negative check, held as long as a wrongful write would take to reach this test's consumer: the
-     * contract's time for an effect under load. The first wrongful record seen fails it.
+     * A negative check, held as long as a wrongful write would take to reach this test's
+     * consumer: the contract's time for an effect under load. The first wrongful record
+     * seen fails it.
      */
     private static void holdNegative(java.util.concurrent.Callable<Boolean> stillTrue) {
         Duration window = UnderLoad.contractBound();
@@ -650,15 +688,15 @@ class GatewayIntegrationTest {
 
     private List<SignalAccepted> signalsTo(String user) {
         return written.stream()
-                .filter(record -> record.topic().equals(topics.signals().name()) && user.equals(record.key()))
-                .map(record -> (SignalAccepted) record.value())
-                .toList();
+            .filter(record -> record.topic().equals(topics.signals().name()) && user.equals(record.key()))
+            .map(record -> (SignalAccepted) record.value())
+            .toList();
     }
 
     private SignalAccepted awaitSignal(String to, String id) {
-        return await().atMost(ROUND_TRIP).until(
-                () -> signalsTo(to).stream().filter(signal -> signal.id().equals(id)).findFirst().orElse(null),
-                Objects::nonNull);
+        return await().atMost(ROUND_TRIP)
+            .until(() -> signalsTo(to).stream().filter(signal -> signal.id().equals(id)).findFirst().orElse(null),
+                    Objects::nonNull);
     }
 
     private double skipped() {
@@ -694,7 +732,8 @@ class GatewayIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> management(String path) throws Exception {
@@ -717,17 +756,24 @@ class GatewayIntegrationTest {
         return new Client(session, frames);
     }
 
-    /** The close status an xhr client gets when refused: the session opens, then closes with 4403. */
+    /**
+     * The close status an xhr client gets when refused: the session opens, then closes
+     * with 4403.
+     */
     private CloseStatus xhrRefusal(String user, String token) throws Exception {
         CloseStatus streaming = connect(xhrClient(), user, token).closed().get(10, TimeUnit.SECONDS);
         RestTemplateXhrTransport polling = new RestTemplateXhrTransport();
         polling.setXhrStreamingDisabled(true);
-        CloseStatus polled = connect(new SockJsClient(List.of(polling)), user, token).closed().get(10, TimeUnit.SECONDS);
+        CloseStatus polled = connect(new SockJsClient(List.of(polling)), user, token).closed()
+            .get(10, TimeUnit.SECONDS);
         assertThat(polled).isEqualTo(streaming);
         return streaming;
     }
 
-    /** The whole body of a new session's first request on an HTTP transport, refused for a wrong key. */
+    /**
+     * The whole body of a new session's first request on an HTTP transport, refused for a
+     * wrong key.
+     */
     private String rawTransport(String transport, String user) throws Exception {
         String separator = transport.contains("?") ? "&" : "?";
         URI uri = URI.create(base() + "/ws/000/" + UUID.randomUUID().toString().substring(0, 8) + "/" + transport
@@ -739,11 +785,18 @@ class GatewayIntegrationTest {
 
     private String post(String path, String user) throws Exception {
         URI uri = URI.create(base() + path + "?userId=" + user + "&token=wrong-" + user);
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http
+            .send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .body();
     }
 
-    /** What a plain WebSocket client gets on the raw SockJS websocket URL: the failure's text. */
+    /**
+     * What a plain WebSocket client gets on the raw SockJS websocket URL: the failure's
+     * text.
+     */
     private String rawWebSocketStatus(String user, String token) {
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/000/" + UUID.randomUUID().toString().substring(0, 8)
                 + "/websocket?userId=" + user + "&token=" + token);
@@ -787,6 +840,7 @@ class GatewayIntegrationTest {
     private static final class Frames extends TextWebSocketHandler {
 
         private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+
         private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
 
         @Override
@@ -798,5 +852,7 @@ class GatewayIntegrationTest {
         public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
             closed.complete(status);
         }
+
     }
+
 }

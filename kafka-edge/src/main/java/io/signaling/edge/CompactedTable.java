@@ -10,27 +10,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A compacted topic folded into a map, last row per key, a tombstone removing it. One thread (the
- * reader's) writes; any thread reads. It is caught up once its reader has read up to the end
- * offsets taken when it started reading, and stops being so when the reader lost its consumer and
- * reads again from the beginning ({@link #restart()}): tombstones may have been compacted away
- * meanwhile, so the table restarts empty, and once caught up again, listeners hear of the keys whose
- * rows did not come back.
+ * A compacted topic folded into a map, last row per key, a tombstone removing it. One
+ * thread (the reader's) writes; any thread reads. It is caught up once its reader has
+ * read up to the end offsets taken when it started reading, and stops being so when the
+ * reader lost its consumer and reads again from the beginning ({@link #restart()}):
+ * tombstones may have been compacted away meanwhile, so the table restarts empty, and
+ * once caught up again, listeners hear of the keys whose rows did not come back.
  */
 public final class CompactedTable<V> {
 
     private static final Logger log = LoggerFactory.getLogger(CompactedTable.class);
 
-    /** Hears of every change of a row, on the reader's thread; {@code row} is null on deletion. */
+    /**
+     * Hears of every change of a row, on the reader's thread; {@code row} is null on
+     * deletion.
+     */
     @FunctionalInterface
     public interface Listener<V> {
+
         void changed(String key, V previous, V row);
+
     }
 
     private final String name;
+
     private final Map<String, V> rows = new ConcurrentHashMap<>();
+
     private final List<Listener<V>> listeners = new CopyOnWriteArrayList<>();
+
     private final Set<String> beforeRestart = new HashSet<>(); // reader's thread only
+
     private volatile boolean caughtUp;
 
     /** {@code name}: what the table holds, for the log. */
@@ -46,7 +55,9 @@ public final class CompactedTable<V> {
         return rows.size();
     }
 
-    /** True once read up to the end offsets taken when the reader (last) started reading. */
+    /**
+     * True once read up to the end offsets taken when the reader (last) started reading.
+     */
     public boolean caughtUp() {
         return caughtUp;
     }
@@ -93,4 +104,5 @@ public final class CompactedTable<V> {
             }
         }
     }
+
 }

@@ -11,17 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon thread that keeps a consumer reading until stopped, whatever fails. Any exception out
- * of the consumer or out of the {@link Reader} (a broker failure, a bug in applying a record) closes
- * the consumer and, after a back-off (1 s, doubling up to 8 s, reset by a successful poll), opens a
- * new one, which the reader positions again: the service outlives a broker outage or a bad record
- * instead of losing its reader while looking alive. Until the new consumer has polled, {@link #isHealthy()}
- * is false, and the reader hears of the loss first ({@link Reader#lost}), so what it feeds can say it
+ * One daemon thread that keeps a consumer reading until stopped, whatever fails. Any
+ * exception out of the consumer or out of the {@link Reader} (a broker failure, a bug in
+ * applying a record) closes the consumer and, after a back-off (1 s, doubling up to 8 s,
+ * reset by a successful poll), opens a new one, which the reader positions again: the
+ * service outlives a broker outage or a bad record instead of losing its reader while
+ * looking alive. Until the new consumer has polled, {@link #isHealthy()} is false, and
+ * the reader hears of the loss first ({@link Reader#lost}), so what it feeds can say it
  * is rebuilding.
  *
- * <p>A failure is logged by its exception class and the frame that threw, never its message: a
- * message may quote a record. Stopping wakes the consumer out of its poll and waits for the thread
- * a bounded time, so a shutdown is never held by a broker that does not answer.
+ * <p>
+ * A failure is logged by its exception class and the frame that threw, never its message:
+ * a message may quote a record. Stopping wakes the consumer out of its poll and waits for
+ * the thread a bounded time, so a shutdown is never held by a broker that does not
+ * answer.
  */
 public final class ConsumerLoop {
 
@@ -32,27 +35,43 @@ public final class ConsumerLoop {
     /** What the loop feeds. Called on the loop's thread only. */
     public interface Reader {
 
-        /** A fresh consumer: assign and seek. Throwing counts as a failure like any other. */
+        /**
+         * A fresh consumer: assign and seek. Throwing counts as a failure like any other.
+         */
         void opened(Consumer<String, byte[]> consumer);
 
         /** The records of one poll (possibly none). */
         void polled(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records);
 
-        /** The consumer was lost to {@code failure}; a new one is opened after the back-off. */
+        /**
+         * The consumer was lost to {@code failure}; a new one is opened after the
+         * back-off.
+         */
         default void lost(Throwable failure) {
         }
+
     }
 
     private final String name;
+
     private final Supplier<Consumer<String, byte[]>> open;
+
     private final Duration pollTimeout;
+
     private final Reader reader;
+
     private final CountDownLatch stopping = new CountDownLatch(1);
+
     private volatile boolean running;
+
     private volatile boolean healthy;
+
     private volatile String lastFailure;
+
     private volatile long failures;
+
     private volatile Consumer<String, byte[]> consumer;
+
     private Thread thread;
 
     public ConsumerLoop(String name, Supplier<Consumer<String, byte[]>> open, Duration pollTimeout, Reader reader) {
@@ -103,7 +122,10 @@ public final class ConsumerLoop {
         }
     }
 
-    /** True from {@link #start()} until stopped (or until the thread died of an error no loop survives). */
+    /**
+     * True from {@link #start()} until stopped (or until the thread died of an error no
+     * loop survives).
+     */
     public boolean isRunning() {
         return running;
     }
@@ -138,7 +160,8 @@ public final class ConsumerLoop {
                     }
                 }
                 catch (WakeupException e) {
-                    if (running) { // not ours: a wakeup from elsewhere is a lost consumer like any other
+                    if (running) { // not ours: a wakeup from elsewhere is a lost consumer
+                                   // like any other
                         backoff = lost(e, backoff);
                     }
                 }
@@ -151,7 +174,8 @@ public final class ConsumerLoop {
             }
         }
         catch (VirtualMachineError e) {
-            // nothing sensible survives this: the loop ends and says so through isRunning() and isHealthy()
+            // nothing sensible survives this: the loop ends and says so through
+            // isRunning() and isHealthy()
             running = false;
             failed(e);
             tellReader(e);
@@ -196,4 +220,5 @@ public final class ConsumerLoop {
             running = false;
         }
     }
+
 }

@@ -8,12 +8,14 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * {@code signaling topics create} where there is no {@code bin/signaling}: the compose file runs it
- * from a service image ({@code java -cp app.jar -Dloader.main=io.signaling.edge.CreateTopics
+ * {@code signaling topics create} where there is no {@code bin/signaling}: the compose
+ * file runs it from a service image
+ * ({@code java -cp app.jar -Dloader.main=io.signaling.edge.CreateTopics
  * org.springframework.boot.loader.launch.PropertiesLauncher --bootstrap-servers kafka:9092}).
- * Arguments: {@code --bootstrap-servers HOST:PORT} and {@code --signaling.topics.NAME=VALUE}; the
- * environment's {@code SIGNALING_TOPICS_*} apply too. Exit code 0 when the topics are as expected
- * (created or already there), 1 when not (nothing altered), 2 for a bad argument.
+ * Arguments: {@code --bootstrap-servers HOST:PORT} and
+ * {@code --signaling.topics.NAME=VALUE}; the environment's {@code SIGNALING_TOPICS_*}
+ * apply too. Exit code 0 when the topics are as expected (created or already there), 1
+ * when not (nothing altered), 2 for a bad argument.
  */
 public final class CreateTopics {
 
@@ -37,8 +39,9 @@ public final class CreateTopics {
             }
         }
         try {
-            TopicLayout.Created created = TopicLayout.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers), TopicSettings.bind(properties(settings), System.getenv()), TIMEOUT);
+            TopicLayout.Created created = TopicLayout.create(
+                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                    TopicSettings.bind(properties(settings), System.getenv()), TIMEOUT);
             System.out.println(created.describe());
         }
         catch (IllegalArgumentException e) {
@@ -53,7 +56,6 @@ public final class CreateTopics {
 
     /**
      * {@code --signaling.topics.partitions=3} → {@code signaling.topics.partitions: 3}.
-     *
      * @throws IllegalArgumentException for anything else
      */
     public static Map<String, String> properties(List<String> args) {
@@ -61,11 +63,12 @@ public final class CreateTopics {
         for (String arg : args) {
             int equals = arg.indexOf('=');
             if (!arg.startsWith("--signaling.topics.") || equals < 0) {
-                throw new IllegalArgumentException("unknown argument '" + arg
-                        + "': expected --signaling.topics.NAME=VALUE");
+                throw new IllegalArgumentException(
+                        "unknown argument '" + arg + "': expected --signaling.topics.NAME=VALUE");
             }
             properties.put(arg.substring(2, equals), arg.substring(equals + 1));
         }
         return properties;
     }
+
 }

@@ -9,15 +9,17 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A group-less reader's positions: every partition of some compacted tables from their beginning
- * (the table is rebuilt at each start, nothing is committed), every partition of some streams from
- * their end (only what happens from now on matters), and the tables' end offsets at assignment,
- * which it has caught up with once read up to them. The streams' positions are resolved here,
- * before the first poll, so nothing appended after {@link #assign} returns can slip by unread.
+ * A group-less reader's positions: every partition of some compacted tables from their
+ * beginning (the table is rebuilt at each start, nothing is committed), every partition
+ * of some streams from their end (only what happens from now on matters), and the tables'
+ * end offsets at assignment, which it has caught up with once read up to them. The
+ * streams' positions are resolved here, before the first poll, so nothing appended after
+ * {@link #assign} returns can slip by unread.
  */
 public final class TableAssignment {
 
     private final List<TopicPartition> tables;
+
     private final Map<TopicPartition, Long> targets;
 
     private TableAssignment(List<TopicPartition> tables, Map<TopicPartition, Long> targets) {
@@ -25,7 +27,10 @@ public final class TableAssignment {
         this.targets = targets;
     }
 
-    /** Assigns and seeks {@code consumer}; a topic without partitions (missing) is a {@link KafkaException}. */
+    /**
+     * Assigns and seeks {@code consumer}; a topic without partitions (missing) is a
+     * {@link KafkaException}.
+     */
     public static TableAssignment assign(Consumer<String, byte[]> consumer, List<String> tableTopics,
             List<String> streamTopics) {
         List<TopicPartition> tables = new ArrayList<>();
@@ -49,17 +54,25 @@ public final class TableAssignment {
         return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    /** The tables' partitions, in the order of their topics then partition numbers as the broker listed them. */
+    /**
+     * The tables' partitions, in the order of their topics then partition numbers as the
+     * broker listed them.
+     */
     public List<TopicPartition> tablePartitions() {
         return tables;
     }
 
-    /** How many records the tables held at assignment (an upper bound: compaction may have removed some). */
+    /**
+     * How many records the tables held at assignment (an upper bound: compaction may have
+     * removed some).
+     */
     public long recordsToCatchUp() {
         return targets.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** True once {@code consumer} has read every table up to its end offset at assignment. */
+    /**
+     * True once {@code consumer} has read every table up to its end offset at assignment.
+     */
     public boolean caughtUp(Consumer<String, byte[]> consumer) {
         for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
             if (consumer.position(target.getKey()) < target.getValue()) {
@@ -68,4 +81,5 @@ public final class TableAssignment {
         }
         return true;
     }
+
 }

@@ -26,11 +26,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * The topics on the brokers against the registry's layout. {@link #create} is the one owner of topic
- * creation ({@code signaling topics create}, run before the services start); every service
- * {@link #check}s at start and refuses to run on topics it does not expect. Nothing here ever alters
- * an existing topic: more partitions would move userIds to other partitions, a changed cleanup policy
- * would drop table rows or keep a stream forever.
+ * The topics on the brokers against the registry's layout. {@link #create} is the one
+ * owner of topic creation ({@code signaling topics create}, run before the services
+ * start); every service {@link #check}s at start and refuses to run on topics it does not
+ * expect. Nothing here ever alters an existing topic: more partitions would move userIds
+ * to other partitions, a changed cleanup policy would drop table rows or keep a stream
+ * forever.
  */
 public final class TopicLayout {
 
@@ -43,7 +44,10 @@ public final class TopicLayout {
         }
     }
 
-    /** What {@link #create} did: the topics it created and those that were there already, as expected. */
+    /**
+     * What {@link #create} did: the topics it created and those that were there already,
+     * as expected.
+     */
     public record Created(List<String> created, List<String> existing) {
 
         /** In one line for a terminal. */
@@ -54,6 +58,7 @@ public final class TopicLayout {
     }
 
     private final Admin admin;
+
     private final Duration timeout;
 
     public TopicLayout(Admin admin, Duration timeout) {
@@ -62,7 +67,8 @@ public final class TopicLayout {
     }
 
     /**
-     * {@link #create(Topics, TopicsProperties)} with an admin client of its own: what {@code signaling
+     * {@link #create(Topics, TopicsProperties)} with an admin client of its own: what
+     * {@code signaling
      * topics create}, the platform launcher and the test harnesses run.
      */
     public static Created create(Map<String, Object> adminConfig, TopicsProperties properties, Duration timeout) {
@@ -73,7 +79,10 @@ public final class TopicLayout {
         }
     }
 
-    /** Throws {@link TopicLayoutException} naming every topic that is missing or laid out otherwise. */
+    /**
+     * Throws {@link TopicLayoutException} naming every topic that is missing or laid out
+     * otherwise.
+     */
     public void check(Collection<Topic<String, ?>> expected) {
         List<Mismatch> mismatches = compare(expected);
         if (!mismatches.isEmpty()) {
@@ -83,8 +92,9 @@ public final class TopicLayout {
     }
 
     /**
-     * Creates the missing topics of {@code topics}; idempotent. Throws {@link TopicLayoutException}
-     * when an existing topic is laid out otherwise, and leaves it as it is.
+     * Creates the missing topics of {@code topics}; idempotent. Throws
+     * {@link TopicLayoutException} when an existing topic is laid out otherwise, and
+     * leaves it as it is.
      */
     public Created create(Topics topics, TopicsProperties properties) {
         List<Mismatch> before = compare(topics.all());
@@ -94,13 +104,19 @@ public final class TopicLayout {
                     + "or use other signaling.topics.* settings (e.g. another prefix)");
         }
         List<String> missing = before.stream().map(Mismatch::topic).toList();
-        List<NewTopic> toCreate = topics.newTopics(properties).stream().filter(t -> missing.contains(t.name())).toList();
+        List<NewTopic> toCreate = topics.newTopics(properties)
+            .stream()
+            .filter(t -> missing.contains(t.name()))
+            .toList();
         for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(toCreate).values().entrySet()) {
             try {
                 await(result.getValue());
             }
             catch (TopicLayoutException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile by another run: checked below
+                if (!(e.getCause() instanceof TopicExistsException)) { // created
+                                                                       // meanwhile by
+                                                                       // another run:
+                                                                       // checked below
                     throw e;
                 }
             }
@@ -111,9 +127,13 @@ public final class TopicLayout {
     }
 
     static final String EXISTENCE = "existence";
+
     private static final long METADATA_RETRY_MILLIS = 100;
 
-    /** A topic just created may not be in the metadata the next request is answered from: ask again, bounded. */
+    /**
+     * A topic just created may not be in the metadata the next request is answered from:
+     * ask again, bounded.
+     */
     private void awaitCreated(Collection<Topic<String, ?>> expected) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Mismatch> mismatches = compare(expected);
@@ -156,16 +176,19 @@ public final class TopicLayout {
             }
         }
         if (!present.isEmpty()) {
-            Map<ConfigResource, KafkaFuture<Config>> configs = admin.describeConfigs(present.stream()
+            Map<ConfigResource, KafkaFuture<Config>> configs = admin
+                .describeConfigs(present.stream()
                     .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
-                    .collect(Collectors.toList())).values();
+                    .collect(Collectors.toList()))
+                .values();
             for (Topic<String, ?> topic : present) {
                 Config config = await(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())));
                 String expectedPolicy = topic.cleanupPolicy().name().toLowerCase(Locale.ROOT);
                 String found = config.get(TopicConfig.CLEANUP_POLICY_CONFIG) == null ? "none"
                         : config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
                 if (!found.equals(expectedPolicy)) {
-                    mismatches.add(new Mismatch(topic.name(), TopicConfig.CLEANUP_POLICY_CONFIG, expectedPolicy, found));
+                    mismatches
+                        .add(new Mismatch(topic.name(), TopicConfig.CLEANUP_POLICY_CONFIG, expectedPolicy, found));
                 }
             }
         }
@@ -181,11 +204,14 @@ public final class TopicLayout {
             throw new TopicLayoutException("interrupted while asking Kafka about the topics", e);
         }
         catch (ExecutionException e) {
-            throw new TopicLayoutException("Kafka could not describe or create the topics ("
-                    + e.getCause().getClass().getSimpleName() + ")", e.getCause());
+            throw new TopicLayoutException(
+                    "Kafka could not describe or create the topics (" + e.getCause().getClass().getSimpleName() + ")",
+                    e.getCause());
         }
         catch (TimeoutException e) {
-            throw new TopicLayoutException("Kafka did not answer about the topics within " + timeout.toSeconds() + " s", e);
+            throw new TopicLayoutException("Kafka did not answer about the topics within " + timeout.toSeconds() + " s",
+                    e);
         }
     }
+
 }

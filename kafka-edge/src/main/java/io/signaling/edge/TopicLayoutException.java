@@ -3,7 +3,10 @@ package io.signaling.edge;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The topics are not as the registry says, or Kafka could not tell: the message says which and what to do. */
+/**
+ * The topics are not as the registry says, or Kafka could not tell: the message says
+ * which and what to do.
+ */
 public final class TopicLayoutException extends RuntimeException {
 
     private final List<TopicLayout.Mismatch> mismatches;
@@ -23,4 +26,5 @@ public final class TopicLayoutException extends RuntimeException {
     public List<TopicLayout.Mismatch> mismatches() {
         return mismatches;
     }
+
 }

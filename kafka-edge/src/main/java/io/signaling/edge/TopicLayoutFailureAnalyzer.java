@@ -11,6 +11,8 @@ class TopicLayoutFailureAnalyzer extends AbstractFailureAnalyzer<TopicLayoutExce
         return new FailureAnalysis("The Kafka topics are not as signaling.topics.* says: " + cause.getMessage(),
                 "Create the topics with 'signaling topics create' and the same signaling.topics.* settings before "
                         + "starting the services, or start them with the settings the topics were created with. "
-                        + "A service never creates or alters a topic.", null);
+                        + "A service never creates or alters a topic.",
+                null);
     }
+
 }

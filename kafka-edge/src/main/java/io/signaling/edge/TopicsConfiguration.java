@@ -10,11 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topic registry as a Spring bean, imported by every service: {@code signaling.topics.*} bound,
- * and the {@link Topics} built from it once the brokers have shown that every topic exists with the
- * partitions and cleanup policy it expects. Every Kafka bean of a service needs {@link Topics}, so
- * a service on topics it does not expect fails at start, naming the topic, before it reads or
- * writes anything. Services never create or alter a topic: {@code signaling topics create} does.
+ * The topic registry as a Spring bean, imported by every service:
+ * {@code signaling.topics.*} bound, and the {@link Topics} built from it once the brokers
+ * have shown that every topic exists with the partitions and cleanup policy it expects.
+ * Every Kafka bean of a service needs {@link Topics}, so a service on topics it does not
+ * expect fails at start, naming the topic, before it reads or writes anything. Services
+ * never create or alter a topic: {@code signaling topics create} does.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicsProperties.class)
@@ -31,4 +32,5 @@ public class TopicsConfiguration {
         }
         return topics;
     }
+
 }

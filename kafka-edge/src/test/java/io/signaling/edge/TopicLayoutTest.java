@@ -24,7 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** What {@code signaling topics create} runs, and what every service checks at start, on a real broker. */
+/**
+ * What {@code signaling topics create} runs, and what every service checks at start, on a
+ * real broker.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TopicLayoutTest {
@@ -70,17 +73,18 @@ class TopicLayoutTest {
         TopicsProperties three = settings("refuse", 3);
         Topics expected = Topics.from(three);
 
-        assertThatThrownBy(() -> TopicLayout.create(admin(), three, TIMEOUT))
-                .isInstanceOf(TopicLayoutException.class)
-                .hasMessageContaining("topic " + expected.sessions().name() + ": partitions expected 3, found 2")
-                .hasMessageContaining("never altered");
+        assertThatThrownBy(() -> TopicLayout.create(admin(), three, TIMEOUT)).isInstanceOf(TopicLayoutException.class)
+            .hasMessageContaining("topic " + expected.sessions().name() + ": partitions expected 3, found 2")
+            .hasMessageContaining("never altered");
 
         try (Admin admin = Admin.create(admin())) {
-            Map<String, TopicDescription> after = admin.describeTopics(List.of(expected.sessions().name(),
-                    expected.sessionCommands().name())).allTopicNames().get();
+            Map<String, TopicDescription> after = admin
+                .describeTopics(List.of(expected.sessions().name(), expected.sessionCommands().name()))
+                .allTopicNames()
+                .get();
             assertThat(after.values()).allSatisfy(topic -> assertThat(topic.partitions()).as("unchanged").hasSize(2));
             assertThat(admin.listTopics().names().get()).as("a refused run creates nothing")
-                    .doesNotContain(expected.signals().name());
+                .doesNotContain(expected.signals().name());
         }
     }
 
@@ -90,16 +94,24 @@ class TopicLayoutTest {
         Topics topics = Topics.from(settings);
         try (Admin admin = Admin.create(admin())) {
             admin.createTopics(List.of(new NewTopic(topics.sessions().name(), 2, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")))).all().get();
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")))).all().get();
             await().atMost(TIMEOUT).until(() -> admin.listTopics().names().get().contains(topics.sessions().name()));
 
             assertThatThrownBy(() -> new TopicLayout(admin, TIMEOUT).check(topics.all()))
-                    .isInstanceOf(TopicLayoutException.class)
-                    .hasMessageContaining("topic " + topics.sessions().name() + ": cleanup.policy expected compact, found delete")
-                    .hasMessageContaining("topic " + topics.signals().name() + ": existence expected present, found missing");
-            assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                    topics.sessions().name()))).all().get().values().iterator().next()
-                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+                .isInstanceOf(TopicLayoutException.class)
+                .hasMessageContaining(
+                        "topic " + topics.sessions().name() + ": cleanup.policy expected compact, found delete")
+                .hasMessageContaining(
+                        "topic " + topics.signals().name() + ": existence expected present, found missing");
+            assertThat(admin
+                .describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.sessions().name())))
+                .all()
+                .get()
+                .values()
+                .iterator()
+                .next()
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                .value()).isEqualTo("delete");
         }
     }
 
@@ -115,4 +127,5 @@ class TopicLayoutTest {
     private static List<String> names(Topics topics) {
         return topics.all().stream().map(Topic::name).toList();
     }
+
 }

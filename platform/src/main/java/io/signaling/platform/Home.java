@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The checkout the launcher runs from, and where in it the jars it starts are: every module is
- * built by the same reactor, so the service jars sit at {@code <module>/target/<module>-<version>-exec.jar}
- * next to this launcher's own.
+ * The checkout the launcher runs from, and where in it the jars it starts are: every
+ * module is built by the same reactor, so the service jars sit at
+ * {@code <module>/target/<module>-<version>-exec.jar} next to this launcher's own.
  *
- * @param root    the repository root (the folder holding {@code bin/signaling})
+ * @param root the repository root (the folder holding {@code bin/signaling})
  * @param version the reactor version, the same for every module
  */
 public record Home(Path root, String version) {
@@ -26,7 +26,8 @@ public record Home(Path root, String version) {
         if (explicit != null && !explicit.isBlank()) {
             return new Home(Path.of(explicit).toAbsolutePath().normalize(), version);
         }
-        // java -jar <root>/platform/target/platform-<v>-exec.jar puts exactly that jar on the class path.
+        // java -jar <root>/platform/target/platform-<v>-exec.jar puts exactly that jar on
+        // the class path.
         Path classPath = Path.of(System.getProperty("java.class.path", "")).toAbsolutePath().normalize();
         if (classPath.getFileName() != null && classPath.getFileName().toString().endsWith("-exec.jar")
                 && classPath.getNameCount() >= 3) {

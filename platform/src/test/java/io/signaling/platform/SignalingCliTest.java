@@ -11,6 +11,7 @@ import picocli.CommandLine;
 class SignalingCliTest {
 
     private final StringWriter out = new StringWriter();
+
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
@@ -27,7 +28,7 @@ class SignalingCliTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"platform", "session-service", "relay", "gateway"}) {
+        for (String command : new String[] { "platform", "session-service", "relay", "gateway" }) {
             out.getBuffer().setLength(0);
             assertThat(run(command, "--help")).as(command).isZero();
             assertThat(out.toString()).as(command).startsWith("Usage: signaling " + command);
@@ -39,8 +40,8 @@ class SignalingCliTest {
     void auditReplaysAndRebuildsWithDocumentedExitCodes() {
         assertThat(run("audit", "replay", "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: signaling audit replay")
-                .contains("--user", "--since", "--until", "--format", "--redact", "--follow", "--bootstrap-servers",
-                        "Exit codes:");
+            .contains("--user", "--since", "--until", "--format", "--redact", "--follow", "--bootstrap-servers",
+                    "Exit codes:");
         out.getBuffer().setLength(0);
 
         assertThat(run("audit", "rebuild", "--help")).isZero();
@@ -51,9 +52,11 @@ class SignalingCliTest {
     void benchIsNotOnTheLaunchersClassPathButItsHelpSaysHowToRunIt() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("signaling bench --scenario relay|call-setup|connect-storm|idle-connections");
-        assertThat(SignalingCliTest.class.getResource("/io/signaling/bench/BenchCommand.class")).as("the load tool's classes")
-                .isNull();
+        assertThat(out.toString())
+            .contains("signaling bench --scenario relay|call-setup|connect-storm|idle-connections");
+        assertThat(SignalingCliTest.class.getResource("/io/signaling/bench/BenchCommand.class"))
+            .as("the load tool's classes")
+            .isNull();
     }
 
     @Test
@@ -73,8 +76,10 @@ class SignalingCliTest {
     @Test
     void serviceCommandsPassEveryArgumentThroughAsSpringProperties() {
         GatewayCommand gateway = new GatewayCommand();
-        new CommandLine(gateway).setExpandAtFiles(false).parseArgs("--server.port=8085", "--signaling.gateway.id=@g1", "extra");
+        new CommandLine(gateway).setExpandAtFiles(false)
+            .parseArgs("--server.port=8085", "--signaling.gateway.id=@g1", "extra");
 
         assertThat(gateway.springArgs()).containsExactly("--server.port=8085", "--signaling.gateway.id=@g1", "extra");
     }
+
 }

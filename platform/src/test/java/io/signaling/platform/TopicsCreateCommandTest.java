@@ -27,7 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code signaling topics create} on the real broker the platform runs: idempotent, and it never alters a topic. */
+/**
+ * {@code signaling topics create} on the real broker the platform runs: idempotent, and
+ * it never alters a topic.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
 class TopicsCreateCommandTest {
@@ -38,8 +41,11 @@ class TopicsCreateCommandTest {
     static Path dataDir;
 
     private ProcessGroup group;
+
     private String bootstrap;
+
     private final StringWriter out = new StringWriter();
+
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
@@ -64,27 +70,33 @@ class TopicsCreateCommandTest {
     @Test
     void createsTheTopicsOnceAndThenLeavesThemAsTheyAre() {
         assertThat(run("topics", "create", "--bootstrap-servers", bootstrap, "--signaling.topics.prefix=again",
-                "--signaling.topics.partitions=2")).isZero();
+                "--signaling.topics.partitions=2"))
+            .isZero();
         assertThat(out.toString()).contains("created again.session-commands", "again.sessions", "again.gateways");
 
         assertThat(run("topics", "create", "--bootstrap-servers", bootstrap, "--signaling.topics.prefix=again",
-                "--signaling.topics.partitions=2")).isZero();
+                "--signaling.topics.partitions=2"))
+            .isZero();
         assertThat(out.toString()).contains("none created", "already there as expected: again.session-commands");
     }
 
     @Test
     void refusesToAlterATopicLaidOutOtherwise() throws Exception {
         assertThat(run("topics", "create", "--bootstrap-servers", bootstrap, "--signaling.topics.prefix=refused",
-                "--signaling.topics.partitions=2")).isZero();
+                "--signaling.topics.partitions=2"))
+            .isZero();
 
         assertThat(run("topics", "create", "--bootstrap-servers", bootstrap, "--signaling.topics.prefix=refused",
-                "--signaling.topics.partitions=4")).isEqualTo(1);
+                "--signaling.topics.partitions=4"))
+            .isEqualTo(1);
 
-        assertThat(err.toString()).startsWith("signaling: error: topic refused.session-commands: partitions expected 4, found 2")
-                .contains("topic refused.sessions: partitions expected 4, found 2", "never altered");
+        assertThat(err.toString())
+            .startsWith("signaling: error: topic refused.session-commands: partitions expected 4, found 2")
+            .contains("topic refused.sessions: partitions expected 4, found 2", "never altered");
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of("refused.sessions",
-                    "refused.signals")).allTopicNames().get();
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of("refused.sessions", "refused.signals"))
+                .allTopicNames()
+                .get();
             assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).as("unchanged").hasSize(2));
         }
     }
@@ -95,10 +107,14 @@ class TopicsCreateCommandTest {
         assertThat(err.toString()).contains("unknown argument '--signaling.gateway.id=x'");
     }
 
-    /** One run's output: what was printed before is cleared (the class's tests share the writers). */
+    /**
+     * One run's output: what was printed before is cleared (the class's tests share the
+     * writers).
+     */
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         return SignalingCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RelayApplication {
 
     /**
-     * Settings live in {@code relay-streams.yml}, not {@code application.yml}: the services share one
-     * classpath when the system tests run them in one JVM, and would read each other's file.
+     * Settings live in {@code relay-streams.yml}, not {@code application.yml}: the
+     * services share one classpath when the system tests run them in one JVM, and would
+     * read each other's file.
      */
     public static final String CONFIG_NAME = "relay-streams";
 
@@ -18,4 +19,5 @@ public class RelayApplication {
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         application.run(args);
     }
+
 }

@@ -2,7 +2,10 @@ package io.signaling.schemas;
 
 import java.util.regex.Pattern;
 
-/** The contract's userId rule (signaling-v1 §1): 1 to 64 characters from {@code A-Z a-z 0-9 . _ @ -}. */
+/**
+ * The contract's userId rule (signaling-v1 §1): 1 to 64 characters from
+ * {@code A-Z a-z 0-9 . _ @ -}.
+ */
 public final class UserIds {
 
     public static final int MAX_LENGTH = 64;
@@ -15,4 +18,5 @@ public final class UserIds {
     public static boolean isValid(String userId) {
         return userId != null && VALID.matcher(userId).matches();
     }
+
 }

@@ -54,34 +54,33 @@ import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps {@code src/main/resources/schemas/*.json} and the records in step: a record that gains,
- * loses or retypes a field, or a schema that lists one the record does not have, fails here.
- * Samples are serialized exactly as the serdes do, through their sealed family, so the
- * {@code "type"} discriminator is checked too.
+ * Keeps {@code src/main/resources/schemas/*.json} and the records in step: a record that
+ * gains, loses or retypes a field, or a schema that lists one the record does not have,
+ * fails here. Samples are serialized exactly as the serdes do, through their sealed
+ * family, so the {@code "type"} discriminator is checked too.
  */
 class JsonSchemaSyncTest {
 
     private static final String BASE = "https://signaling.io/schemas/";
 
-    /** Each schema file and its record, listed by hand: adding one without the other fails below. */
+    /**
+     * Each schema file and its record, listed by hand: adding one without the other fails
+     * below.
+     */
     private static final Map<String, Class<? extends Record>> SCHEMAS = Map.ofEntries(
-            entry("create-session", CreateSession.class),
-            entry("end-session", EndSession.class),
-            entry("session-created", SessionCreated.class),
-            entry("session-refused", SessionRefused.class),
-            entry("session-acked", SessionAcked.class),
-            entry("session-deleted", SessionDeleted.class),
-            entry("session-expired", SessionExpired.class),
-            entry("session-state", SessionState.class),
-            entry("signal-accepted", SignalAccepted.class),
-            entry("connection-opened", ConnectionOpened.class),
-            entry("connection-closed", ConnectionClosed.class),
-            entry("delivery-failed", DeliveryFailed.class),
-            entry("gateway-heartbeat", GatewayHeartbeat.class),
-            entry("signal-delivery", SignalDelivery.class),
+            entry("create-session", CreateSession.class), entry("end-session", EndSession.class),
+            entry("session-created", SessionCreated.class), entry("session-refused", SessionRefused.class),
+            entry("session-acked", SessionAcked.class), entry("session-deleted", SessionDeleted.class),
+            entry("session-expired", SessionExpired.class), entry("session-state", SessionState.class),
+            entry("signal-accepted", SignalAccepted.class), entry("connection-opened", ConnectionOpened.class),
+            entry("connection-closed", ConnectionClosed.class), entry("delivery-failed", DeliveryFailed.class),
+            entry("gateway-heartbeat", GatewayHeartbeat.class), entry("signal-delivery", SignalDelivery.class),
             entry("signal-rejection", SignalRejection.class));
 
-    /** The packages whose records are Kafka record values (topic/ holds the registry's own records). */
+    /**
+     * The packages whose records are Kafka record values (topic/ holds the registry's own
+     * records).
+     */
     private static final Set<String> RECORD_PACKAGES = Set.of("io.signaling.schemas.session",
             "io.signaling.schemas.signal", "io.signaling.schemas.gateway", "io.signaling.schemas.delivery");
 
@@ -89,16 +88,19 @@ class JsonSchemaSyncTest {
             GatewayReport.class, Delivery.class);
 
     // $refs between files resolve by $id to the classpath, never to the network; formats
-    // (date-time, uri) are asserted, not just annotations as draft 2020-12 leaves them by default.
+    // (date-time, uri) are asserted, not just annotations as draft 2020-12 leaves them by
+    // default.
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaIdResolvers(ids -> ids.mapPrefix(BASE, "classpath:schemas/"))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(BASE, "classpath:schemas/"))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     static Stream<Arguments> samples() {
-        return SCHEMAS.entrySet().stream()
-                .flatMap(schema -> Samples.byType().get(schema.getValue()).stream()
-                        .map(sample -> Arguments.of(schema.getKey(), Named.of(describe(sample), sample))));
+        return SCHEMAS.entrySet()
+            .stream()
+            .flatMap(schema -> Samples.byType()
+                .get(schema.getValue())
+                .stream()
+                .map(sample -> Arguments.of(schema.getKey(), Named.of(describe(sample), sample))));
     }
 
     static Stream<Arguments> schemas() {
@@ -112,7 +114,7 @@ class JsonSchemaSyncTest {
 
         assertThat(schema(name).validate(json)).as("%s against %s.json", json, name).isEmpty();
         assertThat(json.propertyNames()).as("what the schema lists but the record does not write")
-                .containsAll(properties(name));
+            .containsAll(properties(name));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,7 +127,8 @@ class JsonSchemaSyncTest {
         Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).forEach(expected::add);
 
         assertThat(properties(name)).containsExactlyInAnyOrderElementsOf(expected);
-        // Every field is always written (Jackson includes nulls), so every one is required.
+        // Every field is always written (Jackson includes nulls), so every one is
+        // required.
         assertThat(strings(raw(name).get("required"))).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(raw(name).get("additionalProperties")).isEqualTo(BooleanNode.FALSE);
     }
@@ -135,7 +138,8 @@ class JsonSchemaSyncTest {
     void typeDiscriminatorIsTheJsonSubTypesName(String name, Class<? extends Record> type) {
         JsonNode typeProperty = raw(name).get("properties").get("type");
         if (!isFamilyMember(type)) {
-            assertThat(typeProperty).as("%s is not in a sealed family: no discriminator", type.getSimpleName()).isNull();
+            assertThat(typeProperty).as("%s is not in a sealed family: no discriminator", type.getSimpleName())
+                .isNull();
             return;
         }
         assertThat(typeProperty.get("const").stringValue()).isEqualTo(subTypeName(type));
@@ -153,9 +157,10 @@ class JsonSchemaSyncTest {
         assertThat(schema.get("type").stringValue()).isEqualTo("object");
         schema.get("properties").properties().forEach(property -> {
             assertThat(property.getValue().has("description")).as("%s.%s has a description", name, property.getKey())
-                    .isTrue();
+                .isTrue();
             assertThat(property.getValue().has("type") || property.getValue().has("$ref"))
-                    .as("%s.%s is typed", name, property.getKey()).isTrue();
+                .as("%s.%s is typed", name, property.getKey())
+                .isTrue();
         });
     }
 
@@ -171,7 +176,8 @@ class JsonSchemaSyncTest {
             ObjectNode lost = json.deepCopy();
             lost.remove(property);
             assertThat(schema(name).validate(lost)).as("%s without %s", name, property)
-                    .extracting(Error::getKeyword).contains("required");
+                .extracting(Error::getKeyword)
+                .contains("required");
         }
     }
 
@@ -181,11 +187,14 @@ class JsonSchemaSyncTest {
 
         assertThat(schema("session-created").validate(created.deepCopy().put("deliveryPartition", "1"))).isNotEmpty();
         assertThat(schema("session-created").validate(created.deepCopy().put("at", "yesterday"))).isNotEmpty();
-        assertThat(schema("session-created").validate(created.deepCopy().put("listeningAddress", "not a uri"))).isNotEmpty();
+        assertThat(schema("session-created").validate(created.deepCopy().put("listeningAddress", "not a uri")))
+            .isNotEmpty();
         assertThat(schema("session-created").validate(created.deepCopy().put("type", "session-acked"))).isNotEmpty();
         assertThat(schema("session-created").validate(created.deepCopy().put("userId", "al ice"))).isNotEmpty();
-        // A key in clear where its hash belongs is refused: only "sha256:" hashes go to Kafka.
-        assertThat(schema("session-created").validate(created.deepCopy().put("keyHash", "k7Jw9lXoQy2w5Yd1"))).isNotEmpty();
+        // A key in clear where its hash belongs is refused: only "sha256:" hashes go to
+        // Kafka.
+        assertThat(schema("session-created").validate(created.deepCopy().put("keyHash", "k7Jw9lXoQy2w5Yd1")))
+            .isNotEmpty();
     }
 
     @Test
@@ -194,9 +203,12 @@ class JsonSchemaSyncTest {
 
         assertThat(failed.has("content")).isFalse();
         assertThat(failed.has("delivery")).isFalse();
-        // The pre-1.1 shape, the whole delivery nested, is no longer what a gateway may write.
-        assertThat(schema("delivery-failed").validate(failed.deepCopy().set("delivery", serialize(Samples.signalDelivery()))))
-                .extracting(Error::getKeyword).contains("additionalProperties");
+        // The pre-1.1 shape, the whole delivery nested, is no longer what a gateway may
+        // write.
+        assertThat(schema("delivery-failed")
+            .validate(failed.deepCopy().set("delivery", serialize(Samples.signalDelivery()))))
+            .extracting(Error::getKeyword)
+            .contains("additionalProperties");
     }
 
     @Test
@@ -206,18 +218,21 @@ class JsonSchemaSyncTest {
 
         assertThat(schema("session-state").validate(acked.deepCopy().putNull("ackedAt"))).isNotEmpty();
         assertThat(schema("session-state").validate(unacked.deepCopy().put("ackedAt", "2025-06-01T09:30:01Z")))
-                .isNotEmpty();
+            .isNotEmpty();
     }
 
     @Test
     void enumsListTheCodesTheRecordsCarry() {
         Set<String> reasons = Arrays.stream(DeleteReason.values()).map(DeleteReason::code).collect(Collectors.toSet());
 
-        assertThat(strings(raw("session-deleted").at("/properties/reason/enum"))).containsExactlyInAnyOrderElementsOf(reasons);
-        assertThat(strings(raw("connection-closed").at("/properties/reason/enum"))).containsExactlyInAnyOrderElementsOf(reasons);
-        assertThat(strings(raw("session-refused").at("/properties/reason/enum"))).containsExactly(SessionRefused.USER_ID_TAKEN);
+        assertThat(strings(raw("session-deleted").at("/properties/reason/enum")))
+            .containsExactlyInAnyOrderElementsOf(reasons);
+        assertThat(strings(raw("connection-closed").at("/properties/reason/enum")))
+            .containsExactlyInAnyOrderElementsOf(reasons);
+        assertThat(strings(raw("session-refused").at("/properties/reason/enum")))
+            .containsExactly(SessionRefused.USER_ID_TAKEN);
         assertThat(strings(raw("signal-rejection").at("/properties/code/enum")))
-                .containsExactly(SignalRejection.RECIPIENT_UNAVAILABLE);
+            .containsExactly(SignalRejection.RECIPIENT_UNAVAILABLE);
     }
 
     @Test
@@ -229,17 +244,20 @@ class JsonSchemaSyncTest {
         }
         Set<Class<?>> records;
         try (Stream<Path> walk = Files.walk(classes)) {
-            records = walk.map(classes::relativize).map(Path::toString)
-                    .filter(file -> file.endsWith(".class") && !file.contains("$"))
-                    .map(file -> load(file.substring(0, file.length() - ".class".length()).replace('/', '.')))
-                    .filter(type -> type.isRecord() && RECORD_PACKAGES.contains(type.getPackageName()))
-                    .collect(Collectors.toSet());
-        }
-        Set<Class<?>> familyMembers = FAMILIES.stream().flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
+            records = walk.map(classes::relativize)
+                .map(Path::toString)
+                .filter(file -> file.endsWith(".class") && !file.contains("$"))
+                .map(file -> load(file.substring(0, file.length() - ".class".length()).replace('/', '.')))
+                .filter(type -> type.isRecord() && RECORD_PACKAGES.contains(type.getPackageName()))
                 .collect(Collectors.toSet());
+        }
+        Set<Class<?>> familyMembers = FAMILIES.stream()
+            .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
+            .collect(Collectors.toSet());
 
         List<String> expectedFiles = new ArrayList<>(SCHEMAS.keySet().stream().map(name -> name + ".json").toList());
-        expectedFiles.add("timeline-entry.json"); // the audit tool's output line, checked in TimelineEntrySchemaTest
+        expectedFiles.add("timeline-entry.json"); // the audit tool's output line, checked
+                                                  // in TimelineEntrySchemaTest
         assertThat(files).containsExactlyInAnyOrderElementsOf(expectedFiles);
         assertThat(records).containsExactlyInAnyOrderElementsOf(SCHEMAS.values());
         assertThat(records).containsAll(familyMembers);
@@ -251,7 +269,10 @@ class JsonSchemaSyncTest {
         return Json.mapper().readTree(bytes);
     }
 
-    /** The record's type and, for signals, the shape of its content: record toString would print the content. */
+    /**
+     * The record's type and, for signals, the shape of its content: record toString would
+     * print the content.
+     */
     private static String describe(Record sample) {
         String type = sample.getClass().getSimpleName();
         if (sample instanceof SignalAccepted accepted) {
@@ -287,8 +308,11 @@ class JsonSchemaSyncTest {
 
     private static String subTypeName(Class<?> type) {
         JsonSubTypes subTypes = Samples.valueType(type).getAnnotation(JsonSubTypes.class);
-        return Arrays.stream(subTypes.value()).filter(subType -> subType.value() == type)
-                .map(JsonSubTypes.Type::name).findFirst().orElseThrow();
+        return Arrays.stream(subTypes.value())
+            .filter(subType -> subType.value() == type)
+            .map(JsonSubTypes.Type::name)
+            .findFirst()
+            .orElseThrow();
     }
 
     private static Path mainClasses() {
@@ -308,4 +332,5 @@ class JsonSchemaSyncTest {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -30,43 +30,61 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Realistic records of one story (alice signals bob across two gateways), shared by the tests of
- * this module and, through the test-jar, by the other modules. Instants carry microseconds, as
- * {@code Instant.now()} does, so serialization is tested at the precision the services produce.
+ * Realistic records of one story (alice signals bob across two gateways), shared by the
+ * tests of this module and, through the test-jar, by the other modules. Instants carry
+ * microseconds, as {@code Instant.now()} does, so serialization is tested at the
+ * precision the services produce.
  */
 public final class Samples {
 
     public static final Instant T0 = Instant.parse("2025-06-01T09:30:00.123456Z");
+
     public static final Duration TTL = Duration.ofSeconds(30);
 
     public static final String ALICE = "alice";
+
     public static final String BOB = "bob.smith@example-1";
+
     public static final String ALICE_SESSION = "0b9f1c2e-4d5a-4e6f-8a7b-9c0d1e2f3a4b";
+
     public static final String BOB_SESSION = "7c6d5e4f-3a2b-4c1d-9e8f-7a6b5c4d3e2f";
+
     public static final String ALICE_KEY_HASH = ListeningKeys.hash("alice's listening key");
+
     public static final String BOB_KEY_HASH = ListeningKeys.hash("bob's listening key");
+
     public static final String GATEWAY_1 = "gateway-1";
+
     public static final String GATEWAY_2 = "gateway-2";
+
     public static final String GATEWAY_1_ADDRESS = "http://127.0.0.1:8081/ws";
+
     public static final String GATEWAY_2_ADDRESS = "http://127.0.0.1:8082/ws";
 
     private Samples() {
     }
 
     public static JsonNode sdpOffer() {
-        return Json.mapper().readTree("""
-                {"type":"offer","sdp":"v=0\\r\\no=- 4611731400430051336 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\na=group:BUNDLE 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n"}""");
+        return Json.mapper()
+            .readTree(
+                    """
+                            {"type":"offer","sdp":"v=0\\r\\no=- 4611731400430051336 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\na=group:BUNDLE 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n"}""");
     }
 
     public static JsonNode iceCandidate() {
-        return Json.mapper().readTree("""
-                {"candidate":"candidate:842163049 1 udp 1677729535 192.0.2.10 50000 typ srflx raddr 0.0.0.0 rport 0","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":null}""");
+        return Json.mapper()
+            .readTree(
+                    """
+                            {"candidate":"candidate:842163049 1 udp 1677729535 192.0.2.10 50000 typ srflx raddr 0.0.0.0 rport 0","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":null}""");
     }
 
-    /** Content is any JSON value: these are the shapes a client may send besides objects. */
+    /**
+     * Content is any JSON value: these are the shapes a client may send besides objects.
+     */
     public static List<JsonNode> otherContents() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        return List.of(nodes.stringNode("hello"), nodes.numberNode(42), nodes.numberNode(new java.math.BigDecimal("1.5")), nodes.booleanNode(true),
+        return List.of(nodes.stringNode("hello"), nodes.numberNode(42),
+                nodes.numberNode(new java.math.BigDecimal("1.5")), nodes.booleanNode(true),
                 nodes.arrayNode().add(1).add("two").addNull(), nodes.nullNode());
     }
 
@@ -79,8 +97,8 @@ public final class Samples {
     }
 
     public static SessionCreated sessionCreated() {
-        return new SessionCreated(ALICE, ALICE_SESSION, ALICE_KEY_HASH, GATEWAY_1, GATEWAY_1_ADDRESS, 1, T0.plusMillis(3),
-                T0.plusMillis(3).plus(TTL));
+        return new SessionCreated(ALICE, ALICE_SESSION, ALICE_KEY_HASH, GATEWAY_1, GATEWAY_1_ADDRESS, 1,
+                T0.plusMillis(3), T0.plusMillis(3).plus(TTL));
     }
 
     public static SessionCreated bobCreated() {
@@ -133,8 +151,8 @@ public final class Samples {
     }
 
     public static SignalRejection signalRejection() {
-        return new SignalRejection(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, SignalRejection.RECIPIENT_UNAVAILABLE,
-                "bob.smith@example-1 has no session", 5, 1_234_567L);
+        return new SignalRejection(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB,
+                SignalRejection.RECIPIENT_UNAVAILABLE, "bob.smith@example-1 has no session", 5, 1_234_567L);
     }
 
     public static ConnectionOpened connectionOpened() {
@@ -150,12 +168,13 @@ public final class Samples {
     }
 
     public static GatewayHeartbeat gatewayHeartbeat() {
-        return new GatewayHeartbeat(GATEWAY_1, GATEWAY_1_ADDRESS, List.of(1, 17), 42, 5000, true, T0.plusSeconds(5), T0);
+        return new GatewayHeartbeat(GATEWAY_1, GATEWAY_1_ADDRESS, List.of(1, 17), 42, 5000, true, T0.plusSeconds(5),
+                T0);
     }
 
     /**
-     * Samples of every record type written to Kafka, several where a field takes distinct shapes
-     * ({@code content}, {@code acked}, every {@link DeleteReason}).
+     * Samples of every record type written to Kafka, several where a field takes distinct
+     * shapes ({@code content}, {@code acked}, every {@link DeleteReason}).
      */
     public static Map<Class<? extends Record>, List<Record>> byType() {
         Map<Class<? extends Record>, List<Record>> samples = new LinkedHashMap<>();
@@ -164,16 +183,17 @@ public final class Samples {
         samples.put(SessionCreated.class, List.of(sessionCreated(), bobCreated()));
         samples.put(SessionRefused.class, List.of(sessionRefused()));
         samples.put(SessionAcked.class, List.of(sessionAcked()));
-        samples.put(SessionDeleted.class, Arrays.stream(DeleteReason.values())
-                .map(reason -> (Record) new SessionDeleted(ALICE, ALICE_SESSION, reason, T0.plusSeconds(90)))
-                .toList());
+        samples.put(SessionDeleted.class,
+                Arrays.stream(DeleteReason.values())
+                    .map(reason -> (Record) new SessionDeleted(ALICE, ALICE_SESSION, reason, T0.plusSeconds(90)))
+                    .toList());
         samples.put(SessionExpired.class, List.of(sessionExpired()));
         samples.put(SessionState.class, List.of(unackedState(), ackedState()));
         samples.put(SignalAccepted.class, withContents(Samples::signalAccepted));
         samples.put(ConnectionOpened.class, List.of(connectionOpened()));
         samples.put(ConnectionClosed.class, Arrays.stream(DeleteReason.values())
-                .map(reason -> (Record) new ConnectionClosed(ALICE, ALICE_SESSION, GATEWAY_1, reason, T0.plusSeconds(80)))
-                .toList());
+            .map(reason -> (Record) new ConnectionClosed(ALICE, ALICE_SESSION, GATEWAY_1, reason, T0.plusSeconds(80)))
+            .toList());
         samples.put(DeliveryFailed.class, List.of(deliveryFailed()));
         samples.put(GatewayHeartbeat.class, List.of(gatewayHeartbeat()));
         samples.put(SignalDelivery.class, withContents(Samples::signalDelivery));
@@ -187,7 +207,8 @@ public final class Samples {
 
     /**
      * The type a topic's serde is declared with for {@code recordType}: its sealed family
-     * ({@code SessionEvent}, ...) when it has one, which is what puts {@code "type"} in the JSON.
+     * ({@code SessionEvent}, ...) when it has one, which is what puts {@code "type"} in
+     * the JSON.
      */
     @SuppressWarnings("unchecked")
     public static Class<Object> valueType(Class<?> recordType) {
@@ -206,4 +227,5 @@ public final class Samples {
         otherContents().forEach(content -> records.add(withContent.apply(content)));
         return List.copyOf(records);
     }
+
 }

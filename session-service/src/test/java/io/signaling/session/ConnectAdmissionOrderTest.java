@@ -46,20 +46,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With identity tokens on, {@code POST /connect} is admitted in a deliberate order, cheapest refusal
- * first: body size (413), the client address's rate (429), the platform's load (503 overloaded), and
- * only then the token (401/403). So a flood costs no signature check: the token-check meter does not
- * move for anything refused before it. On the real server: MockMvc runs Spring Security's chain after
- * every other filter whatever their order, so only Tomcat shows the order the service really has.
+ * With identity tokens on, {@code POST /connect} is admitted in a deliberate order,
+ * cheapest refusal first: body size (413), the client address's rate (429), the
+ * platform's load (503 overloaded), and only then the token (401/403). So a flood costs
+ * no signature check: the token-check meter does not move for anything refused before it.
+ * On the real server: MockMvc runs Spring Security's chain after every other filter
+ * whatever their order, so only Tomcat shows the order the service really has.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SessionServiceApplication.CONFIG_NAME,
-        "server.shutdown=immediate",
-        "server.forward-headers-strategy=native",
-        "signaling.topics.partitions=1",
-        "signaling.topics.delivery-partitions=1",
-        "signaling.session.limits.connect-rate.per-second=0.01",
-        "signaling.session.limits.connect-rate.burst=3"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=" + SessionServiceApplication.CONFIG_NAME, "server.shutdown=immediate",
+                "server.forward-headers-strategy=native", "signaling.topics.partitions=1",
+                "signaling.topics.delivery-partitions=1", "signaling.session.limits.connect-rate.per-second=0.01",
+                "signaling.session.limits.connect-rate.burst=3" })
 @EmbeddedKafka(count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +65,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConnectAdmissionOrderTest {
 
     private static final String PREFIX = "it-order-" + UUID.randomUUID();
+
     private static final String SECRET = "a-shared-secret-of-at-least-64-bytes-so-that-HS512-is-fine-too!!";
+
     private static final Path SECRET_FILE;
 
     static {
@@ -103,6 +103,7 @@ class ConnectAdmissionOrderTest {
     private MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
@@ -120,7 +121,8 @@ class ConnectAdmissionOrderTest {
     @Test
     void aFloodFromOneAddressIsRefused429WithoutItsTokensBeingChecked() throws Exception {
         double checked = tokenChecks();
-        for (int i = 0; i < 3; i++) { // the burst reaches the token check, which refuses the forged token
+        for (int i = 0; i < 3; i++) { // the burst reaches the token check, which refuses
+                                      // the forged token
             assertThat(connect("192.0.2.1", "forged", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(401);
         }
         assertThat(tokenChecks() - checked).isEqualTo(3);
@@ -132,7 +134,7 @@ class ConnectAdmissionOrderTest {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
             assertThat(refused.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-                    .contains("Retry-After");
+                .contains("Retry-After");
         }
         assertThat(tokenChecks() - checked).as("no token of the flood past the burst was verified").isEqualTo(3);
     }
@@ -154,7 +156,8 @@ class ConnectAdmissionOrderTest {
             heartbeat(false);
         }
         assertThat(connect("192.0.2.2", "forged", "{\"userId\":\"alice\"}").statusCode())
-                .as("the gateway has stopped shedding: the token is checked again").isEqualTo(401);
+            .as("the gateway has stopped shedding: the token is checked again")
+            .isEqualTo(401);
     }
 
     @Test
@@ -166,40 +169,49 @@ class ConnectAdmissionOrderTest {
             }
             assertThat(connect("192.0.2.3", "forged", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(429);
             assertThat(connect("192.0.2.3", "forged", "{\"userId\":\"" + "a".repeat(5000) + "\"}").statusCode())
-                    .isEqualTo(413);
+                .isEqualTo(413);
         }
         finally {
             heartbeat(false);
         }
-        String alice = signHmac(SECRET.getBytes(StandardCharsets.UTF_8), JWSAlgorithm.HS256, claims("alice", b -> { }));
+        String alice = signHmac(SECRET.getBytes(StandardCharsets.UTF_8), JWSAlgorithm.HS256, claims("alice", b -> {
+        }));
         assertThat(connect("192.0.2.4", alice, "{\"userId\":\"bob\"}").statusCode()).isEqualTo(403);
     }
 
-    /** The test's gateway, heard from now: its heartbeat is what the load check reads. No relay: nothing gets that far. */
+    /**
+     * The test's gateway, heard from now: its heartbeat is what the load check reads. No
+     * relay: nothing gets that far.
+     */
     private void heartbeat(boolean overloaded) {
         Instant at = Instant.now();
-        GatewayHeartbeat beat = new GatewayHeartbeat("gw-it", "http://127.0.0.1:8081/ws", List.of(0), 0, 100, overloaded,
-                at, at);
+        GatewayHeartbeat beat = new GatewayHeartbeat("gw-it", "http://127.0.0.1:8081/ws", List.of(0), 0, 100,
+                overloaded, at, at);
         String topic = topics.gateways().name();
         producer.send(new ProducerRecord<>(topic, beat.gatewayId(),
                 topics.gateways().valueSerde().serializer().serialize(topic, beat)));
         producer.flush();
-        await().atMost(Duration.ofSeconds(15)).until(() -> gateways.live().stream()
-                .anyMatch(live -> live.at().equals(at)));
+        await().atMost(Duration.ofSeconds(15))
+            .until(() -> gateways.live().stream().anyMatch(live -> live.at().equals(at)));
     }
 
     private double tokenChecks() {
         return meters.find("signaling.session.connect.auth").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
-    /** From {@code address} as Tomcat sees it: X-Forwarded-For, trusted from a loopback proxy (forward-headers-strategy). */
+    /**
+     * From {@code address} as Tomcat sees it: X-Forwarded-For, trusted from a loopback
+     * proxy (forward-headers-strategy).
+     */
     private HttpResponse<String> connect(String address, String token, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connect"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token)
-                .header("Origin", "http://localhost:3000")
-                .header("X-Forwarded-For", address)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + token)
+            .header("Origin", "http://localhost:3000")
+            .header("X-Forwarded-For", address)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -47,16 +47,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole service on a real (embedded, KRaft) broker. The test plays the relay ({@link RelayDouble})
- * and a gateway (its heartbeat record); the clock is the test's, to age that heartbeat.
+ * The whole service on a real (embedded, KRaft) broker. The test plays the relay
+ * ({@link RelayDouble}) and a gateway (its heartbeat record); the clock is the test's, to
+ * age that heartbeat.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SessionServiceApplication.CONFIG_NAME,
-        "server.shutdown=immediate",
-        "signaling.topics.partitions=3",
-        "signaling.topics.delivery-partitions=2",
-        "signaling.session.decision-timeout=3s",
-        "signaling.session.gateway-timeout=10s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=" + SessionServiceApplication.CONFIG_NAME, "server.shutdown=immediate",
+                "signaling.topics.partitions=3", "signaling.topics.delivery-partitions=2",
+                "signaling.session.decision-timeout=3s", "signaling.session.gateway-timeout=10s" })
 @EmbeddedKafka(count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SessionServiceIntegrationTest {
 
     private static final String PREFIX = "it-session-" + UUID.randomUUID();
+
     private static final String GATEWAY = "gw-it";
+
     private static final String ADDRESS = "http://127.0.0.1:8081/ws";
 
     @DynamicPropertySource
@@ -80,6 +80,7 @@ class SessionServiceIntegrationTest {
         MutableClock testClock() {
             return new MutableClock(Instant.now());
         }
+
     }
 
     @LocalServerPort
@@ -101,7 +102,9 @@ class SessionServiceIntegrationTest {
     private GatewayRegistry gateways;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private RelayDouble relay;
 
     @BeforeAll
@@ -114,12 +117,16 @@ class SessionServiceIntegrationTest {
         relay.close();
     }
 
-    /** Every test starts with one freshly heard-from gateway, whatever the clock was moved to. */
+    /**
+     * Every test starts with one freshly heard-from gateway, whatever the clock was moved
+     * to.
+     */
     @BeforeEach
     void gatewayIsLive() {
         heartbeat(GATEWAY, ADDRESS, clock.instant());
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(gateways.live())
-                .extracting(GatewayHeartbeat::at).containsExactly(clock.instant()));
+        await().atMost(Duration.ofSeconds(15))
+            .untilAsserted(() -> assertThat(gateways.live()).extracting(GatewayHeartbeat::at)
+                .containsExactly(clock.instant()));
     }
 
     @Test
@@ -136,14 +143,20 @@ class SessionServiceIntegrationTest {
         assertThat(key).hasSizeGreaterThanOrEqualTo(22);
         assertThat(Instant.parse(body.get("expiresAt").asString())).isAfter(clock.instant());
 
-        CreateSession create = relay.commands().stream().filter(CreateSession.class::isInstance)
-                .map(CreateSession.class::cast).filter(c -> c.userId().equals("alice")).findFirst().orElseThrow();
+        CreateSession create = relay.commands()
+            .stream()
+            .filter(CreateSession.class::isInstance)
+            .map(CreateSession.class::cast)
+            .filter(c -> c.userId().equals("alice"))
+            .findFirst()
+            .orElseThrow();
         assertThat(create.sessionId()).isEqualTo(body.get("sessionId").asString());
         assertThat(create.gatewayId()).isEqualTo(GATEWAY);
         assertThat(create.keyHash()).isEqualTo(ListeningKeys.hash(key));
         assertThat(relay.rawCommands()).noneMatch(record -> record.contains(key));
 
-        // the row is in the view before the 201: a GET right after sees it, without the key
+        // the row is in the view before the 201: a GET right after sees it, without the
+        // key
         HttpResponse<String> read = get("/sessions/alice");
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json.readTree(read.body()).propertyNames()).containsExactly("userId", "listeningAddress", "acked");
@@ -164,22 +177,20 @@ class SessionServiceIntegrationTest {
     @Test
     void twentyConcurrentConnectsForOneUserIdHaveExactlyOneWinner() {
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 20)
-                .mapToObj(i -> http.sendAsync(request("/connect")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("userId=contested")).build(),
-                        HttpResponse.BodyHandlers.ofString()))
-                .toList();
+            .mapToObj(
+                    i -> http.sendAsync(request("/connect").header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("userId=contested"))
+                        .build(), HttpResponse.BodyHandlers.ofString()))
+            .toList();
 
-        List<Integer> statuses = responses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode)
-                .toList();
+        List<Integer> statuses = responses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(responses.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 409))
-                .allSatisfy(r -> assertThat(json.readTree(r.body()).get("error").asString())
-                        .isEqualTo("user-id-taken"));
+            .allSatisfy(r -> assertThat(json.readTree(r.body()).get("error").asString()).isEqualTo("user-id-taken"));
         // the service sent all twenty: the relay decided, not a check in the service
         assertThat(relay.commands()).filteredOn(c -> c instanceof CreateSession && c.userId().equals("contested"))
-                .hasSize(20);
+            .hasSize(20);
     }
 
     @Test
@@ -190,10 +201,12 @@ class SessionServiceIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> get("/actuator/health").statusCode() == 200);
         assertThat(json.readTree(get("/actuator/health").body()).properties()).as("status only, no details")
-                .extracting(java.util.Map.Entry::getKey).containsExactly("status");
+            .extracting(java.util.Map.Entry::getKey)
+            .containsExactly("status");
         assertThat(json.readTree(get("/actuator/health").body()).get("status").asString()).isEqualTo("UP");
         assertThat(json.readTree(management("/actuator/health").body()).at("/components/kafka/status").asString())
-                .as("details on the management port").isNotEmpty();
+            .as("details on the management port")
+            .isNotEmpty();
     }
 
     @Test
@@ -246,27 +259,31 @@ class SessionServiceIntegrationTest {
         relay.write(gatewaysTopic, "gw-garbage", "{not json".getBytes(StandardCharsets.UTF_8));
         heartbeat("gw-after-garbage", "http://127.0.0.1:8099/ws", clock.instant());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(gateways.live())
-                .extracting(GatewayHeartbeat::gatewayId).contains("gw-after-garbage"));
+        await().atMost(Duration.ofSeconds(15))
+            .untilAsserted(() -> assertThat(gateways.live()).extracting(GatewayHeartbeat::gatewayId)
+                .contains("gw-after-garbage"));
         assertThat(management("/actuator/prometheus").body())
-                .contains("signaling_session_records_skipped_total{topic=\"" + gatewaysTopic + "\"} 1.0")
-                .contains("signaling_session_connect_total{outcome=\"created\"}");
+            .contains("signaling_session_records_skipped_total{topic=\"" + gatewaysTopic + "\"} 1.0")
+            .contains("signaling_session_connect_total{outcome=\"created\"}");
 
         relay.write(gatewaysTopic, "gw-after-garbage", null); // deregisters
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(gateways.live())
-                .extracting(GatewayHeartbeat::gatewayId).containsExactly(GATEWAY));
+        await().atMost(Duration.ofSeconds(15))
+            .untilAsserted(
+                    () -> assertThat(gateways.live()).extracting(GatewayHeartbeat::gatewayId).containsExactly(GATEWAY));
     }
 
     @Test
     void corsRefusesUnknownOriginsOnTheRealServer() throws Exception {
-        HttpResponse<String> refused = http.send(request("/connect")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        HttpResponse<String> refused = http
+            .send(request("/connect").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> allowed = http.send(request("/connect")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Access-Control-Request-Method", "POST")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> allowed = http
+            .send(request("/connect").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "http://localhost:3000")
-                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Access-Control-Request-Method", "POST")
+                .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(allowed.statusCode()).isEqualTo(200);
@@ -285,7 +302,8 @@ class SessionServiceIntegrationTest {
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return http.send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -301,4 +319,5 @@ class SessionServiceIntegrationTest {
         return http.send(request(path).header("Authorization", authorization).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -25,8 +25,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The service checks its topics at start and never alters one: started with
- * {@code signaling.topics.partitions=3} on topics created with 2, it refuses to start, naming the
- * topic, the expected and the found count, and the topics keep their 2 partitions.
+ * {@code signaling.topics.partitions=3} on topics created with 2, it refuses to start,
+ * naming the topic, the expected and the found count, and the topics keep their 2
+ * partitions.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -54,18 +55,20 @@ class TopicCheckTest {
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(SessionServiceApplication.class).run(
                 "--spring.config.name=" + SessionServiceApplication.CONFIG_NAME,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
-                "--signaling.topics.prefix=" + PREFIX, "--signaling.topics.partitions=3",
-                "--signaling.topics.delivery-partitions=2"))
-                .rootCause()
-                .hasMessageContaining("topic " + expected.sessionCommands().name() + ": partitions expected 3, found 2")
-                .hasMessageContaining("topic " + expected.sessions().name() + ": partitions expected 3, found 2")
-                .hasMessageNotContaining(expected.deliveries().name()); // laid out as expected
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--server.port=0",
+                "--management.server.port=0", "--spring.main.banner-mode=off", "--signaling.topics.prefix=" + PREFIX,
+                "--signaling.topics.partitions=3", "--signaling.topics.delivery-partitions=2"))
+            .rootCause()
+            .hasMessageContaining("topic " + expected.sessionCommands().name() + ": partitions expected 3, found 2")
+            .hasMessageContaining("topic " + expected.sessions().name() + ": partitions expected 3, found 2")
+            .hasMessageNotContaining(expected.deliveries().name()); // laid out as
+                                                                    // expected
 
         try (Admin admin = Admin.create(admin())) {
-            Map<String, TopicDescription> after = admin.describeTopics(
-                    Topics.from(created).all().stream().map(Topic::name).toList()).allTopicNames().get();
+            Map<String, TopicDescription> after = admin
+                .describeTopics(Topics.from(created).all().stream().map(Topic::name).toList())
+                .allTopicNames()
+                .get();
             assertThat(after.get(expected.sessions().name()).partitions()).as("unchanged").hasSize(2);
             assertThat(after.get(expected.sessionCommands().name()).partitions()).as("unchanged").hasSize(2);
         }
@@ -79,4 +82,5 @@ class TopicCheckTest {
     private Map<String, Object> admin() {
         return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
     }
+
 }

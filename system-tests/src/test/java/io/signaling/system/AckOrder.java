@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Contract §2: an {@code ack} means "in the log"; a {@code recipient-unavailable} of that signal may only follow it. */
+/**
+ * Contract §2: an {@code ack} means "in the log"; a {@code recipient-unavailable} of that
+ * signal may only follow it.
+ */
 final class AckOrder {
 
     private AckOrder() {
     }
 
-    /** Every {@code recipient-unavailable} this client got came after the {@code ack} of the same id. */
+    /**
+     * Every {@code recipient-unavailable} this client got came after the {@code ack} of
+     * the same id.
+     */
     static void assertEachAnswerFollowsItsAck(SignalingClient sender) {
         List<JsonNode> frames = sender.frames();
         Set<String> acked = new HashSet<>();
@@ -27,4 +33,5 @@ final class AckOrder {
             }
         }
     }
+
 }

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
 /**
- * Contract §3: the session table is derived from the session-events log. `audit rebuild` folds
- * the log and compares it with the relay's live table — also after the relay lost its local
- * state, and it notices a record the table does not reflect.
+ * Contract §3: the session table is derived from the session-events log. `audit rebuild`
+ * folds the log and compares it with the relay's live table — also after the relay lost
+ * its local state, and it notices a record the table does not reflect.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,11 +42,13 @@ class AuditRebuildTest {
 
     @AutoClose
     private static EmbeddedPlatform embedded;
+
     private static Platform platform;
 
     /**
-     * Sessions in every state the log can leave one in. The rebuild compares with the live table, so
-     * it runs once every change has settled there: ordering, not a time allowance.
+     * Sessions in every state the log can leave one in. The rebuild compares with the
+     * live table, so it runs once every change has settled there: ordering, not a time
+     * allowance.
      */
     @BeforeAll
     static void start() {
@@ -62,8 +64,11 @@ class AuditRebuildTest {
         SignalingClient.open(closed, Via.WEBSOCKET).close();
         assertThat(api.delete(deleted.userId(), deleted.listeningKey()).status()).isEqualTo(204);
         assertThat(api.connectForm("connected").status()).isEqualTo(409);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("connected").body().path("acked").asBoolean()
-                && List.of("closed", "deleted", "expires", "pending").stream().allMatch(user -> api.get(user).status() == 404));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> api.get("connected").body().path("acked").asBoolean()
+                    && List.of("closed", "deleted", "expires", "pending")
+                        .stream()
+                        .allMatch(user -> api.get(user).status() == 404));
     }
 
     record Run(int exitCode, String out) {
@@ -71,8 +76,10 @@ class AuditRebuildTest {
 
     static Run rebuild() {
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new AuditCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
-                .execute("rebuild", "--bootstrap-servers", platform.bootstrapServers(), "--topic-prefix", platform.prefix());
+        int code = new CommandLine(new AuditCommand()).setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(out))
+            .execute("rebuild", "--bootstrap-servers", platform.bootstrapServers(), "--topic-prefix",
+                    platform.prefix());
         return new Run(code, out.toString());
     }
 
@@ -90,11 +97,16 @@ class AuditRebuildTest {
     void afterTheRelayLosesItsLocalStateTheTableComesBackFromTheLog() {
         platform.restartRelayWithoutLocalState();
         SessionApi api = new SessionApi(platform.sessionUrl());
-        await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(api.send(
-                HttpRequest.newBuilder(URI.create(platform.relayHealthUrl())).GET()).body().path("status").asString()));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> "UP".equals(api.send(HttpRequest.newBuilder(URI.create(platform.relayHealthUrl())).GET())
+                .body()
+                .path("status")
+                .asString()));
 
-        assertThat(api.connectForm("connected").status()).as("the restored table still knows 'connected'").isEqualTo(409);
-        // 'expires' again, and connected this time: acked, it cannot expire under the rebuild (TTL 3 s here)
+        assertThat(api.connectForm("connected").status()).as("the restored table still knows 'connected'")
+            .isEqualTo(409);
+        // 'expires' again, and connected this time: acked, it cannot expire under the
+        // rebuild (TTL 3 s here)
         SignalingClient.open(api.connect("expires"), Via.WEBSOCKET);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("expires").body().path("acked").asBoolean());
         Run run = rebuild();
@@ -107,12 +119,14 @@ class AuditRebuildTest {
     void aRecordTheTableDoesNotReflectIsReportedAsADifference() throws Exception {
         Topics topics = Topics.from(TopicsProperties.defaults(platform.prefix()));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()), new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             SessionCreated forged = new SessionCreated("mallory", "forged", "sha256:none", "gw-a", "http://x/ws", 0,
                     Instant.now(), Instant.now().plusSeconds(3600));
-            producer.send(new ProducerRecord<>(topics.sessionEvents().name(), "mallory",
-                    topics.sessionEvents().valueSerde().serializer().serialize("", forged))).get();
+            producer
+                .send(new ProducerRecord<>(topics.sessionEvents().name(), "mallory",
+                        topics.sessionEvents().valueSerde().serializer().serialize("", forged)))
+                .get();
         }
 
         Run run = rebuild();
@@ -120,4 +134,5 @@ class AuditRebuildTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("session table DIFFERS").contains("- mallory").contains("not in the live table");
     }
+
 }

@@ -28,51 +28,59 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 4, broker loss: a three-broker KRaft cluster in this JVM, every topic with replication
- * factor 3 and {@code min.insync.replicas} 2, producers {@code acks=all}. One broker (the leader of
- * a signals partition) is stopped in the middle of the traffic, the traffic goes on, and the broker
- * is started again: no acked signal is lost or duplicated, gateways and relay recover by
- * themselves, and the test reports the longest gap between two deliveries.
+ * Issue 4, broker loss: a three-broker KRaft cluster in this JVM, every topic with
+ * replication factor 3 and {@code min.insync.replicas} 2, producers {@code acks=all}. One
+ * broker (the leader of a signals partition) is stopped in the middle of the traffic, the
+ * traffic goes on, and the broker is started again: no acked signal is lost or
+ * duplicated, gateways and relay recover by themselves, and the test reports the longest
+ * gap between two deliveries.
  *
- * <p>The cluster is Kafka's own test kit ({@link KafkaClusterTestKit}, what spring-kafka-test's
- * {@code EmbeddedKafkaKraftBroker} wraps) with one dedicated controller and three brokers.
- * {@code new EmbeddedKafkaKraftBroker(3, …)} cannot be used with Kafka 4.1.2: it builds three
- * combined broker+controller nodes, and the raft thread of the follower controllers dies at start
- * ("Received unexpected invalid request error" handling an UpdateRaftVoter response), which leaves
- * no controller quorum. A single controller has no followers, and stopping a broker
- * ({@code BrokerServer.shutdown()}: a controlled shutdown) and starting it again
- * ({@code startup()}, same port) is what Kafka's own cluster tests do.
+ * <p>
+ * The cluster is Kafka's own test kit ({@link KafkaClusterTestKit}, what
+ * spring-kafka-test's {@code EmbeddedKafkaKraftBroker} wraps) with one dedicated
+ * controller and three brokers. {@code new EmbeddedKafkaKraftBroker(3, …)} cannot be used
+ * with Kafka 4.1.2: it builds three combined broker+controller nodes, and the raft thread
+ * of the follower controllers dies at start ("Received unexpected invalid request error"
+ * handling an UpdateRaftVoter response), which leaves no controller quorum. A single
+ * controller has no followers, and stopping a broker ({@code BrokerServer.shutdown()}: a
+ * controlled shutdown) and starting it again ({@code startup()}, same port) is what
+ * Kafka's own cluster tests do.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class BrokerFailoverTest {
 
     private static final int SIGNALS = 3_000;
+
     private static final int SENDERS = 10;
+
     private static final int PER_PAIR = SIGNALS / SENDERS / 2;
+
     private static final int WINDOW = 100;
-    /** 30 s of traffic: the stop (seconds of controlled shutdown) and the time down fall inside it. */
+
+    /**
+     * 30 s of traffic: the stop (seconds of controlled shutdown) and the time down fall
+     * inside it.
+     */
     private static final int PER_SECOND = 100;
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     private static KafkaClusterTestKit cluster;
+
     private static Platform platform;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(false)
-                .setNumControllerNodes(1)
-                .setNumBrokerNodes(3)
-                .build())
-                .setConfigProp("offsets.topic.replication.factor", "3")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
+        cluster = new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder().setCombined(false).setNumControllerNodes(1).setNumBrokerNodes(3).build())
+            .setConfigProp("offsets.topic.replication.factor", "3")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        platform = Platform.start(cluster.bootstrapServers(), 1, 1, 2, Map.of(
-                "signaling.topics.replication-factor", 3,
-                "signaling.topics.min-insync-replicas", 2));
+        platform = Platform.start(cluster.bootstrapServers(), 1, 1, 2,
+                Map.of("signaling.topics.replication-factor", 3, "signaling.topics.min-insync-replicas", 2));
     }
 
     @AfterAll
@@ -94,9 +102,15 @@ class BrokerFailoverTest {
         List<String> recipients = ring.recipients();
         String signalsTopic = platform.prefix() + ".signals";
         assertThat(describe(Set.of(signalsTopic)).get(signalsTopic).partitions())
-                .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
-        int victim = describe(Set.of(signalsTopic)).get(signalsTopic).partitions().stream()
-                .filter(p -> p.partition() == 0).findFirst().orElseThrow().leader().id();
+            .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+        int victim = describe(Set.of(signalsTopic)).get(signalsTopic)
+            .partitions()
+            .stream()
+            .filter(p -> p.partition() == 0)
+            .findFirst()
+            .orElseThrow()
+            .leader()
+            .id();
         BrokerServer broker = cluster.brokers().get(victim);
 
         long start = System.nanoTime();
@@ -105,7 +119,8 @@ class BrokerFailoverTest {
         long startedAt;
         long startTook;
         int deliveredWhileDown;
-        // An "overloaded" error (not acked, nothing written) also frees its place in the window.
+        // An "overloaded" error (not acked, nothing written) also frees its place in the
+        // window.
         try (SenderRing.Sending sending = ring.startSending(PER_PAIR, WINDOW, PER_SECOND, Duration.ofSeconds(90),
                 () -> traffic.sent() - traffic.count(recipients, "signal") - traffic.count(senders, "error"))) {
             awaitTraffic(Duration.ofSeconds(60), "a quarter delivered before the stop", traffic, senders, recipients,
@@ -138,7 +153,7 @@ class BrokerFailoverTest {
         for (Pair pair : ring.pairs()) {
             outcome.assertExactlyOnceInOrder(pair);
             assertThat(outcome.errors(pair).values()).as("%s: only 'not accepted, send again'", pair)
-                    .allMatch("overloaded"::equals);
+                .allMatch("overloaded"::equals);
             notAccepted += outcome.errors(pair).size();
         }
 
@@ -154,13 +169,16 @@ class BrokerFailoverTest {
         assertThat(api.connectForm("after-" + RUN).status()).isEqualTo(201);
 
         List<Duration> latencies = traffic.latencies(recipients);
-        System.out.printf("[broker-failover] %d signals, %d acked, %d answered 'overloaded' (not accepted); every acked "
-                        + "one delivered exactly once in order%n", SIGNALS, acked, notAccepted);
-        System.out.printf("[broker-failover] broker %d (leader of %s-0) stopped in %d ms, %d signals delivered while it "
-                        + "was down, started again in %d ms, all replicas in sync %d ms after its start%n", victim,
-                signalsTopic, TimeUnit.NANOSECONDS.toMillis(stopTook), deliveredWhileDown,
+        System.out
+            .printf("[broker-failover] %d signals, %d acked, %d answered 'overloaded' (not accepted); every acked "
+                    + "one delivered exactly once in order%n", SIGNALS, acked, notAccepted);
+        System.out.printf(
+                "[broker-failover] broker %d (leader of %s-0) stopped in %d ms, %d signals delivered while it "
+                        + "was down, started again in %d ms, all replicas in sync %d ms after its start%n",
+                victim, signalsTopic, TimeUnit.NANOSECONDS.toMillis(stopTook), deliveredWhileDown,
                 TimeUnit.NANOSECONDS.toMillis(startTook), TimeUnit.NANOSECONDS.toMillis(inSyncAgain - startedAt));
-        System.out.printf("[broker-failover] longest delivery gap %d ms (from the stop on: %d ms; around the restart: "
+        System.out.printf(
+                "[broker-failover] longest delivery gap %d ms (from the stop on: %d ms; around the restart: "
                         + "%d ms); latency p50 %d ms, p99 %d ms, max %d ms; total %d ms%n",
                 traffic.longestDeliveryGap(recipients, start, end).toMillis(),
                 traffic.longestDeliveryGap(recipients, stoppedAt, startedAt).toMillis(),
@@ -170,9 +188,9 @@ class BrokerFailoverTest {
     }
 
     /**
-     * Waits for the traffic to get somewhere; if it does not, says where it stands (counts, open
-     * signals, closed connections, services' health, partitions out of sync) so a failure on a
-     * CI machine explains itself.
+     * Waits for the traffic to get somewhere; if it does not, says where it stands
+     * (counts, open signals, closed connections, services' health, partitions out of
+     * sync) so a failure on a CI machine explains itself.
      */
     private static void awaitTraffic(Duration atMost, String what, Traffic traffic, List<String> senders,
             List<String> recipients, Callable<Boolean> condition) {
@@ -180,8 +198,8 @@ class BrokerFailoverTest {
             await().atMost(atMost).until(condition);
         }
         catch (ConditionTimeoutException e) {
-            String state = "not within " + atMost + ": " + what + "; " + traffic.summary(senders, recipients)
-                    + "; " + services() + "; " + partitionsOutOfSync();
+            String state = "not within " + atMost + ": " + what + "; " + traffic.summary(senders, recipients) + "; "
+                    + services() + "; " + partitionsOutOfSync();
             System.out.println("[broker-failover] " + state);
             throw new AssertionError(state, e);
         }
@@ -207,10 +225,13 @@ class BrokerFailoverTest {
 
     private static String partitionsOutOfSync() {
         try {
-            return "out of sync " + describe(allTopics()).values().stream().flatMap(t -> t.partitions().stream()
-                            .filter(p -> p.isr().size() < p.replicas().size())
-                            .map(p -> t.name() + "-" + p.partition() + " leader " + p.leader() + " isr " + p.isr()))
-                    .toList();
+            return "out of sync " + describe(allTopics()).values()
+                .stream()
+                .flatMap(t -> t.partitions()
+                    .stream()
+                    .filter(p -> p.isr().size() < p.replicas().size())
+                    .map(p -> t.name() + "-" + p.partition() + " leader " + p.leader() + " isr " + p.isr()))
+                .toList();
         }
         catch (Exception e) {
             return "partitions unknown: " + e;
@@ -219,21 +240,30 @@ class BrokerFailoverTest {
 
     /** Ours and the relay's changelogs. */
     private static Set<String> allTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(platform.prefix()))
-                    .collect(Collectors.toSet());
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            return admin.listTopics()
+                .names()
+                .get(10, TimeUnit.SECONDS)
+                .stream()
+                .filter(name -> name.startsWith(platform.prefix()))
+                .collect(Collectors.toSet());
         }
     }
 
     private static Map<String, TopicDescription> describe(Collection<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
             return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
         }
     }
 
     private static long underReplicated(Collection<String> topics) throws Exception {
-        return describe(topics).values().stream().flatMap(t -> t.partitions().stream())
-                .filter((TopicPartitionInfo p) -> p.isr().size() < p.replicas().size()).count();
+        return describe(topics).values()
+            .stream()
+            .flatMap(t -> t.partitions().stream())
+            .filter((TopicPartitionInfo p) -> p.isr().size() < p.replicas().size())
+            .count();
     }
+
 }

@@ -20,28 +20,36 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Two users who have nothing to do with an attack (issue 11), on the attacked gateway and on the
- * same relay partition as the attacker's target: after (or during) an attack, a signal and its
- * answer must still go round within a second, and every service must still say UP.
+ * Two users who have nothing to do with an attack (issue 11), on the attacked gateway and
+ * on the same relay partition as the attacker's target: after (or during) an attack, a
+ * signal and its answer must still go round within a second, and every service must still
+ * say UP.
  */
 final class Bystanders implements AutoCloseable {
 
     static final Duration ROUND_TRIP_LIMIT = Duration.ofSeconds(1);
 
     /**
-     * The bound for round trips measured *while* an attack runs, on a machine that also carries the
-     * attack's own load (the issue measured with it: 5 of 15 round trips over 3 s). It is below the
-     * attack platform's write-stall limit, so a round trip that waited for a stuck write fails it.
+     * The bound for round trips measured *while* an attack runs, on a machine that also
+     * carries the attack's own load (the issue measured with it: 5 of 15 round trips over
+     * 3 s). It is below the attack platform's write-stall limit, so a round trip that
+     * waited for a stuck write fails it.
      */
     static final Duration DURING_ATTACK_LIMIT = Duration.ofSeconds(3);
+
     private static final AtomicInteger NAMES = new AtomicInteger();
+
     /** Partitions of the userId-keyed topics, by topic prefix (one platform each). */
     private static final Map<String, Integer> PARTITIONS = new ConcurrentHashMap<>();
 
     private final SignalingClient alice;
+
     private final SignalingClient bob;
+
     private final String aliceId;
+
     private final String bobId;
+
     private final AtomicInteger rounds = new AtomicInteger();
 
     private Bystanders(SignalingClient alice, String aliceId, SignalingClient bob, String bobId) {
@@ -65,15 +73,15 @@ final class Bystanders implements AutoCloseable {
         SessionApi.Session sb = api.connect(b);
         Bystanders pair = new Bystanders(SignalingClient.open(sa, Via.RAW_WEBSOCKET), a,
                 SignalingClient.open(sb, Via.RAW_WEBSOCKET), b);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(a).body().path("acked").asBoolean()
-                && api.get(b).body().path("acked").asBoolean());
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> api.get(a).body().path("acked").asBoolean() && api.get(b).body().path("acked").asBoolean());
         return pair;
     }
 
     /**
-     * Before an attack: every service is UP and a first pair has round-tripped on {@code partition}
-     * (the relay's Streams running, every JIT-cold path taken once), so what is measured after the
-     * attack is the attack's effect, not a cold start's.
+     * Before an attack: every service is UP and a first pair has round-tripped on
+     * {@code partition} (the relay's Streams running, every JIT-cold path taken once), so
+     * what is measured after the attack is the attack's effect, not a cold start's.
      */
     static void awaitWarm(Platform platform, int partition) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertServicesUp(platform));
@@ -92,7 +100,10 @@ final class Bystanders implements AutoCloseable {
         return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitions(platform);
     }
 
-    /** A fresh userId starting with {@code stem} that the relay decides in {@code partition}. */
+    /**
+     * A fresh userId starting with {@code stem} that the relay decides in
+     * {@code partition}.
+     */
     static String userOn(Platform platform, int partition, String stem) {
         while (true) {
             String name = stem + "-" + NAMES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xfffff);
@@ -102,24 +113,32 @@ final class Bystanders implements AutoCloseable {
         }
     }
 
-    /** Alice signals Bob, Bob answers; the time from Alice's send to the answer's arrival. */
+    /**
+     * Alice signals Bob, Bob answers; the time from Alice's send to the answer's arrival.
+     */
     Duration roundTrip() {
         int n = rounds.incrementAndGet();
         String ping = "ping-" + n;
         String pong = "pong-" + n;
         long start = System.nanoTime();
         alice.send(bobId, Map.of("n", n), ping);
-        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20))
-                .until(() -> bob.count("signal") >= n);
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20)).until(() -> bob.count("signal") >= n);
         bob.send(aliceId, Map.of("n", n), pong);
-        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20))
-                .until(() -> alice.count("signal") >= n);
-        Arrival answer = alice.arrivals().stream()
-                .filter(arrival -> pong.equals(arrival.frame().path("id").asString())).findFirst().orElseThrow();
+        await().pollInterval(Duration.ofMillis(5))
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> alice.count("signal") >= n);
+        Arrival answer = alice.arrivals()
+            .stream()
+            .filter(arrival -> pong.equals(arrival.frame().path("id").asString()))
+            .findFirst()
+            .orElseThrow();
         return Duration.ofNanos(answer.nanos() - start);
     }
 
-    /** A new pair on {@code partition} round-trips within {@link #ROUND_TRIP_LIMIT}; returns how long it took. */
+    /**
+     * A new pair on {@code partition} round-trips within {@link #ROUND_TRIP_LIMIT};
+     * returns how long it took.
+     */
     static Duration roundTripOn(Platform platform, int partition) {
         try (Bystanders pair = onPartition(platform, partition)) {
             return pair.assertRoundTripWithinLimit();
@@ -137,17 +156,18 @@ final class Bystanders implements AutoCloseable {
         assertThat(roundTrip()).as("bystander round trip during the attack").isLessThan(DURING_ATTACK_LIMIT);
     }
 
-    /** The relay, the session service and every gateway answer their health check with UP. */
+    /**
+     * The relay, the session service and every gateway answer their health check with UP.
+     */
     static void assertServicesUp(Platform platform) {
         SessionApi api = new SessionApi(platform.sessionUrl());
-        List<String> urls = new ArrayList<>(List.of(platform.sessionHealthUrl(0),
-                platform.relayHealthUrl()));
+        List<String> urls = new ArrayList<>(List.of(platform.sessionHealthUrl(0), platform.relayHealthUrl()));
         for (int i = 0; i < platform.gatewayCount(); i++) {
             urls.add(platform.gatewayHealthUrl(i));
         }
         for (String url : urls) {
-            assertThat(api.send(HttpRequest.newBuilder(URI.create(url)).GET()).body().path("status").asString())
-                    .as(url).isEqualTo("UP");
+            assertThat(api.send(HttpRequest.newBuilder(URI.create(url)).GET()).body().path("status").asString()).as(url)
+                .isEqualTo("UP");
         }
     }
 
@@ -158,7 +178,8 @@ final class Bystanders implements AutoCloseable {
     }
 
     private static int describePartitions(Platform platform) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             String signals = platform.prefix() + ".signals";
             return admin.describeTopics(List.of(signals)).allTopicNames().get().get(signals).partitions().size();
         }
@@ -170,4 +191,5 @@ final class Bystanders implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
 }

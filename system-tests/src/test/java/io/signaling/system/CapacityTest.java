@@ -29,19 +29,23 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * Issue 13, capacity: gateways announce their connections and {@code signaling.gateway.max-connections}
- * in their heartbeats; session-service binds no session to a full gateway (503
- * {@code no-gateway-available} when every gateway is full) and binds the next ones to a gateway with
- * room; a full gateway refuses a handshake ({@code gateway-full}) even for a session bound to it.
+ * Issue 13, capacity: gateways announce their connections and
+ * {@code signaling.gateway.max-connections} in their heartbeats; session-service binds no
+ * session to a full gateway (503 {@code no-gateway-available} when every gateway is full)
+ * and binds the next ones to a gateway with room; a full gateway refuses a handshake
+ * ({@code gateway-full}) even for a session bound to it.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CapacityTest {
 
     private static final int MAX_CONNECTIONS = 10;
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     private static EmbeddedPlatform embedded;
+
     private static Platform platform;
+
     private final List<SignalingClient> clients = new ArrayList<>();
 
     @BeforeAll
@@ -72,8 +76,10 @@ class CapacityTest {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.text("error")).isEqualTo("no-gateway-available");
 
-        // A session bound to the full gateway all the same (as a second session-service racing this one might):
-        // the gateway itself refuses the eleventh connection, on the websocket (HTTP 403) and the HTTP transports.
+        // A session bound to the full gateway all the same (as a second session-service
+        // racing this one might):
+        // the gateway itself refuses the eleventh connection, on the websocket (HTTP 403)
+        // and the HTTP transports.
         String key = ListeningKeys.generate();
         String late = "late-" + RUN;
         createSessionOn(platform.gatewayId(0), full, late, key);
@@ -106,18 +112,24 @@ class CapacityTest {
         clients.forEach(SignalingClient::close);
     }
 
-    /** A CreateSession written straight to the relay's command topic, bound to {@code gatewayId} whatever its load. */
+    /**
+     * A CreateSession written straight to the relay's command topic, bound to
+     * {@code gatewayId} whatever its load.
+     */
     private static void createSessionOn(String gatewayId, String address, String userId, String key) throws Exception {
         Topics topics = Topics.from(TopicsProperties.defaults(platform.prefix()));
         CreateSession create = new CreateSession(userId, UUID.randomUUID().toString(), ListeningKeys.hash(key),
                 gatewayId, address, 0, Instant.now());
         String topic = topics.sessionCommands().name();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, userId,
-                    topics.sessionCommands().valueSerde().serializer().serialize(topic, (SessionCommand) create)))
-                    .get(10, TimeUnit.SECONDS);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer
+                .send(new ProducerRecord<>(topic, userId,
+                        topics.sessionCommands().valueSerde().serializer().serialize(topic, (SessionCommand) create)))
+                .get(10, TimeUnit.SECONDS);
         }
     }
+
 }

@@ -10,12 +10,13 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log line of every service in this JVM while it is open, with all a log file would show of
- * its exception: each cause's class and message, and the stack frames.
+ * Every log line of every service in this JVM while it is open, with all a log file would
+ * show of its exception: each cause's class and message, and the stack frames.
  */
 final class CapturedLogs implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     CapturedLogs() {
@@ -26,7 +27,8 @@ final class CapturedLogs implements AutoCloseable {
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(appender.list)) {
-            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+                .append(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
                 for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
@@ -43,4 +45,5 @@ final class CapturedLogs implements AutoCloseable {
         root.detachAppender(appender);
         appender.stop();
     }
+
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 11, unbounded bodies: three concurrent 64 MiB {@code /connect} bodies (form and JSON with a
- * {@code Content-Length}, and one chunked) are each answered {@code 413 request-too-large} without
- * being read; the session service stays UP and a bystander connects and round-trips within 1 s.
+ * Issue 11, unbounded bodies: three concurrent 64 MiB {@code /connect} bodies (form and
+ * JSON with a {@code Content-Length}, and one chunked) are each answered
+ * {@code 413 request-too-large} without being read; the session service stays UP and a
+ * bystander connects and round-trips within 1 s.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -26,17 +27,20 @@ class ConnectBodyFloodTest {
     private static final long SIXTY_FOUR_MIB = 64L * 1024 * 1024;
 
     /**
-     * Contract §1 with its default: a body of 4 KiB is read (this one holds no userId: 400), one byte
-     * more is refused unread (413), announced by its Content-Length or found while a chunked body streams.
+     * Contract §1 with its default: a body of 4 KiB is read (this one holds no userId:
+     * 400), one byte more is refused unread (413), announced by its Content-Length or
+     * found while a chunked body streams.
      */
     @Test
     void aBodyOfFourKibibytesIsReadAndOneByteMoreIsRefused(Platform platform) throws Exception {
         String connect = platform.sessionUrl() + "/connect";
-        for (boolean chunked : new boolean[] {false, true}) {
+        for (boolean chunked : new boolean[] { false, true }) {
             assertThat(RawHttp.post(connect, "127.0.0.1", "application/x-www-form-urlencoded", 4_096, chunked).status())
-                    .as("4,096 bytes, chunked %s", chunked).isEqualTo(400);
+                .as("4,096 bytes, chunked %s", chunked)
+                .isEqualTo(400);
             assertThat(RawHttp.post(connect, "127.0.0.1", "application/x-www-form-urlencoded", 4_097, chunked).status())
-                    .as("4,097 bytes, chunked %s", chunked).isEqualTo(413);
+                .as("4,097 bytes, chunked %s", chunked)
+                .isEqualTo(413);
         }
     }
 
@@ -66,4 +70,5 @@ class ConnectBodyFloodTest {
         System.out.printf("connect body flood: 3 x 64 MiB answered 413 in %d ms, bystander round trip %d ms%n",
                 took.toMillis(), roundTrip.toMillis());
     }
+
 }

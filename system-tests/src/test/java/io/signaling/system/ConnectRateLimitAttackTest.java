@@ -16,17 +16,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 11, {@code /connect} floods: one client address sends 400 {@code /connect} as fast as it can
- * (all with an invalid userId, so each is answered at once and creates nothing). Past the default
- * bucket (20/s, bursts of 100) they are answered {@code 429 rate-limited} with {@code Retry-After};
- * a client on another address connects and round-trips within 1 s meanwhile.
+ * Issue 11, {@code /connect} floods: one client address sends 400 {@code /connect} as
+ * fast as it can (all with an invalid userId, so each is answered at once and creates
+ * nothing). Past the default bucket (20/s, bursts of 100) they are answered
+ * {@code 429 rate-limited} with {@code Retry-After}; a client on another address connects
+ * and round-trips within 1 s meanwhile.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConnectRateLimitAttackTest {
 
     private static final int REQUESTS = 400;
-    /** Any address of 127.0.0.0/8 reaches the loopback interface; the bystander comes from 127.0.0.1. */
+
+    /**
+     * Any address of 127.0.0.0/8 reaches the loopback interface; the bystander comes from
+     * 127.0.0.1.
+     */
     private static final String ATTACKER = "127.0.0.2";
 
     @Test
@@ -56,11 +61,14 @@ class ConnectRateLimitAttackTest {
         // at most the burst and what refilled while the flood lasted went through
         assertThat(passed).isBetween(100L, 100L + (long) Math.ceil(20 * (took.toMillis() / 1000.0)) + 1);
         assertThat(answers).filteredOn(a -> a.status() == 429)
-                .allSatisfy(a -> assertThat(Integer.parseInt(a.headers().get("retry-after"))).isBetween(1, 60));
+            .allSatisfy(a -> assertThat(Integer.parseInt(a.headers().get("retry-after"))).isBetween(1, 60));
 
         Bystanders.assertServicesUp(platform);
         Duration roundTrip = Bystanders.roundTripOn(platform, 0);
-        System.out.printf("connect flood: %d requests from one address in %d ms, %d passed, %d answered 429; "
-                + "bystander round trip %d ms%n", REQUESTS, took.toMillis(), passed, limited, roundTrip.toMillis());
+        System.out.printf(
+                "connect flood: %d requests from one address in %d ms, %d passed, %d answered 429; "
+                        + "bystander round trip %d ms%n",
+                REQUESTS, took.toMillis(), passed, limited, roundTrip.toMillis());
     }
+
 }

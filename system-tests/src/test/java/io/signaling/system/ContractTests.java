@@ -36,16 +36,17 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every point of the signaling contract (§1, §2, §4), black-box: HTTP and real SockJS clients
- * against a relay, a session service and two gateways on a real Kafka broker. Subclasses say
- * which broker.
+ * Every point of the signaling contract (§1, §2, §4), black-box: HTTP and real SockJS
+ * clients against a relay, a session service and two gateways on a real Kafka broker.
+ * Subclasses say which broker.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class ContractTests {
 
     /**
-     * Sessions expire sooner than the default 30 s (ShippedDefaultsTest in relay-streams holds that one) so
-     * the expiry test stays short, yet later than a negative check on an unacked session is held.
+     * Sessions expire sooner than the default 30 s (ShippedDefaultsTest in relay-streams
+     * holds that one) so the expiry test stays short, yet later than a negative check on
+     * an unacked session is held.
      */
     static final Duration TTL = Duration.ofSeconds(20);
     static final Map<String, Object> SETTINGS = Map.of("signaling.relay.unacked-session-ttl", TTL.toSeconds() + "s");
@@ -62,12 +63,16 @@ abstract class ContractTests {
         return name + "-" + USERS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
     }
 
-    /** A session bound to the given gateway: least-loaded binding decides, so retry until it lands there. */
+    /**
+     * A session bound to the given gateway: least-loaded binding decides, so retry until
+     * it lands there.
+     */
     Session sessionOn(int gateway, String name) {
         String wanted = platform().gatewayUrl(gateway);
         List<Session> elsewhere = new ArrayList<>();
         try {
-            // Hold the sessions that land elsewhere: each one makes the wanted gateway less loaded.
+            // Hold the sessions that land elsewhere: each one makes the wanted gateway
+            // less loaded.
             for (int attempt = 0; attempt < 60; attempt++) {
                 Session session = api().connect(newUser(name));
                 if (session.listeningAddress().equals(wanted)) {
@@ -86,7 +91,10 @@ abstract class ContractTests {
         return SignalingClient.open(sessionOn(gateway, name), via);
     }
 
-    /** Contract §2: the ack of an opened connection takes effect within 2 s under normal load. */
+    /**
+     * Contract §2: the ack of an opened connection takes effect within 2 s under normal
+     * load.
+     */
     void awaitAcked(String userId, boolean acked) {
         await().atMost(UnderLoad.contractBound()).untilAsserted(() -> {
             Response get = api().get(userId);
@@ -104,7 +112,8 @@ abstract class ContractTests {
         await().atMost(within).untilAsserted(() -> assertThat(api().get(userId).status()).isEqualTo(404));
     }
 
-    // ---- §1 sessions -------------------------------------------------------------------------
+    // ---- §1 sessions
+    // -------------------------------------------------------------------------
 
     @Test
     void connectWithAFormBodyCreatesAnUnackedSessionOnALiveGateway() {
@@ -133,14 +142,9 @@ abstract class ContractTests {
 
     @Test
     void invalidUserIdsAreRefusedWith400() {
-        List<Response> responses = List.of(
-                api().connectForm(""),
-                api().connectForm("   "),
-                api().connectForm("x".repeat(65)),
-                api().connectForm("bad/char"),
-                api().connectForm("ünïcode"),
-                api().connectJson("{}"),
-                api().connectJson("{\"userId\":42}"));
+        List<Response> responses = List.of(api().connectForm(""), api().connectForm("   "),
+                api().connectForm("x".repeat(65)), api().connectForm("bad/char"), api().connectForm("ünïcode"),
+                api().connectJson("{}"), api().connectJson("{\"userId\":42}"));
 
         assertThat(responses).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(400);
@@ -223,7 +227,8 @@ abstract class ContractTests {
         assertThat(api().connectForm(session.userId()).status()).isEqualTo(201);
     }
 
-    // ---- §2 connections ----------------------------------------------------------------------
+    // ---- §2 connections
+    // ----------------------------------------------------------------------
 
     @Test
     void openingAcksTheSessionAndClosingDeletesIt() {
@@ -246,7 +251,8 @@ abstract class ContractTests {
         assertThat(status.getCode()).isEqualTo(4403);
         assertThat(rawWebSocketHandshakeStatus(session.listeningAddress(), session.userId(), "wrong")).isEqualTo(403);
 
-        // neither acked nor deleted, as long as a wrongful ack or delete would take to show
+        // neither acked nor deleted, as long as a wrongful ack or delete would take to
+        // show
         UnderLoad.holdNegative(() -> isUnacked(session.userId()));
         try (SignalingClient right = SignalingClient.open(session, Via.WEBSOCKET)) {
             awaitAcked(session.userId(), true);
@@ -276,15 +282,17 @@ abstract class ContractTests {
 
         assertThat(second.awaitClose(Duration.ofSeconds(10)).getCode()).isEqualTo(4403);
         assertThat(rawWebSocketHandshakeStatus(session.listeningAddress(), session.userId(), session.listeningKey()))
-                .isEqualTo(403);
+            .isEqualTo(403);
         first.send(session.userId(), Map.of("still", "here"), "m1");
         assertThat(first.awaitFrame(ofType("signal", "m1")).path("content").path("still").asString()).isEqualTo("here");
-        // the refused second connection neither deleted the session nor closed the first one
+        // the refused second connection neither deleted the session nor closed the first
+        // one
         UnderLoad.holdNegative(() -> first.isOpen() && api().get(session.userId()).status() == 200);
         first.close();
     }
 
-    // ---- §2 frames ---------------------------------------------------------------------------
+    // ---- §2 frames
+    // ---------------------------------------------------------------------------
 
     @Test
     void aSignalCrossesGatewaysExactlyAsSentAndIsAcked() {
@@ -327,13 +335,15 @@ abstract class ContractTests {
     void aMatchingFromIsAcceptedAndAMismatchIsAnError() {
         Session session = api().connect(newUser("fromcheck"));
         try (SignalingClient me = SignalingClient.open(session, Via.WEBSOCKET)) {
-            me.sendRaw("{\"from\":\"" + session.userId() + "\",\"to\":\"" + session.userId() + "\",\"id\":\"ok\",\"content\":1}");
+            me.sendRaw("{\"from\":\"" + session.userId() + "\",\"to\":\"" + session.userId()
+                    + "\",\"id\":\"ok\",\"content\":1}");
             me.sendRaw("{\"from\":\"mallory\",\"to\":\"" + session.userId() + "\",\"id\":\"spoof\",\"content\":1}");
 
             me.awaitFrame(ofType("signal", "ok"));
             JsonNode error = me.awaitFrame(ofType("error", "spoof"));
             assertThat(error.path("code").asString()).isEqualTo("from-mismatch");
-            UnderLoad.holdNegative(() -> me.framesOfType("signal").stream().noneMatch(f -> "spoof".equals(f.path("id").asString())));
+            UnderLoad.holdNegative(
+                    () -> me.framesOfType("signal").stream().noneMatch(f -> "spoof".equals(f.path("id").asString())));
         }
     }
 
@@ -345,14 +355,15 @@ abstract class ContractTests {
             me.sendRaw("[1,2,3]");
             me.sendRaw("{\"id\":\"no-to\",\"content\":1}");
             me.sendRaw("{\"to\":\"" + session.userId() + "\",\"id\":\"" + "x".repeat(65) + "\",\"content\":1}");
-            me.sendRaw("{\"to\":\"" + session.userId() + "\",\"id\":\"big\",\"content\":\"" + "a".repeat(70_000) + "\"}");
+            me.sendRaw(
+                    "{\"to\":\"" + session.userId() + "\",\"id\":\"big\",\"content\":\"" + "a".repeat(70_000) + "\"}");
             me.sendRaw("{\"to\":\"" + session.userId() + "\",\"id\":\"after\",\"content\":\"still works\"}");
 
             me.awaitFrame(ofType("signal", "after"));
             List<JsonNode> errors = me.framesOfType("error");
             assertThat(errors).extracting(e -> e.path("code").asString())
-                    .containsExactly("invalid-message", "invalid-message", "invalid-message", "invalid-message",
-                            "message-too-large");
+                .containsExactly("invalid-message", "invalid-message", "invalid-message", "invalid-message",
+                        "message-too-large");
             assertThat(errors.get(0).has("id")).isFalse();
             assertThat(errors.get(2).path("id").asString()).isEqualTo("no-to");
             assertThat(errors.get(4).path("id").asString()).isEqualTo("big");
@@ -362,9 +373,10 @@ abstract class ContractTests {
     }
 
     /**
-     * However large a message is, it is answered {@code message-too-large} (with its id when the id
-     * comes before the oversized part) and the connection stays: the gateway never asks the
-     * container to buffer a whole message, so nothing is closed with 1009 either.
+     * However large a message is, it is answered {@code message-too-large} (with its id
+     * when the id comes before the oversized part) and the connection stays: the gateway
+     * never asks the container to buffer a whole message, so nothing is closed with 1009
+     * either.
      */
     @ParameterizedTest
     @EnumSource(Via.class)
@@ -373,24 +385,30 @@ abstract class ContractTests {
         try (SignalingClient me = SignalingClient.open(session, via)) {
             String to = "{\"to\":\"" + session.userId() + "\",";
             me.sendRaw(to + "\"id\":\"huge\",\"content\":\"" + "a".repeat(1_000_000) + "\"}");
-            // Control characters are escaped as six characters each in a SockJS frame: the worst case. Over the HTTP
-            // transports a request body over 1 MiB is refused (413) before it is read, so there it stays under that.
+            // Control characters are escaped as six characters each in a SockJS frame:
+            // the worst case. Over the HTTP
+            // transports a request body over 1 MiB is refused (413) before it is read, so
+            // there it stays under that.
             int controls = via.http() ? 140_000 : 200_000;
-            me.sendRaw(to + "\"id\":\"escaped\",\"content\":" + SessionApi.JSON.writeValueAsString("\u0001".repeat(controls)) + "}");
+            me.sendRaw(to + "\"id\":\"escaped\",\"content\":"
+                    + SessionApi.JSON.writeValueAsString("\u0001".repeat(controls)) + "}");
             me.sendRaw(to + "\"content\":\"" + "c".repeat(300_000) + "\",\"id\":\"id-after\"}");
             me.sendRaw(to + "\"id\":\"after\",\"content\":\"still works\"}");
 
             me.awaitFrame(ofType("signal", "after"));
             assertThat(me.framesOfType("error")).extracting(e -> e.path("code").asString())
-                    .containsExactly("message-too-large", "message-too-large", "message-too-large");
+                .containsExactly("message-too-large", "message-too-large", "message-too-large");
             assertThat(me.framesOfType("error")).extracting(e -> e.path("id").asString(null))
-                    .containsExactly("huge", "escaped", null);
+                .containsExactly("huge", "escaped", null);
             assertThat(me.framesOfType("signal")).extracting(f -> f.path("id").asString()).containsExactly("after");
             assertThat(me.isOpen()).isTrue();
         }
     }
 
-    /** Contract §2 with its default: 64 KiB of UTF-8 pass, one byte more is {@code message-too-large}. */
+    /**
+     * Contract §2 with its default: 64 KiB of UTF-8 pass, one byte more is
+     * {@code message-too-large}.
+     */
     @Test
     void messagesUpToSixtyFourKibibytesOfUtf8AreAcceptedOneByteMoreIsTooLarge() {
         Session session = api().connect(newUser("nearlimit"));
@@ -403,13 +421,17 @@ abstract class ContractTests {
 
             me.awaitFrame(ofType("signal", "after"));
             assertThat(me.framesOfType("signal")).extracting(f -> f.path("id").asString())
-                    .containsExactly("fits", "fits-wide", "after");
-            assertThat(me.framesOfType("error")).extracting(f -> f.path("id").asString() + " " + f.path("code").asString())
-                    .containsExactly("over message-too-large", "over-wide message-too-large");
+                .containsExactly("fits", "fits-wide", "after");
+            assertThat(me.framesOfType("error"))
+                .extracting(f -> f.path("id").asString() + " " + f.path("code").asString())
+                .containsExactly("over message-too-large", "over-wide message-too-large");
         }
     }
 
-    /** A message to {@code to} of exactly {@code bytes} bytes of UTF-8, its content made of {@code filler}. */
+    /**
+     * A message to {@code to} of exactly {@code bytes} bytes of UTF-8, its content made
+     * of {@code filler}.
+     */
     private static String messageOfBytes(String to, String id, int bytes, String filler) {
         String prefix = "{\"to\":\"" + to + "\",\"id\":\"" + id + "\",\"content\":\"";
         int fillerBytes = filler.getBytes(StandardCharsets.UTF_8).length;
@@ -433,13 +455,14 @@ abstract class ContractTests {
     }
 
     /**
-     * Contract §2 with its defaults: bursts of 1,000, then 200 messages/s, every message counting, valid
-     * or not. For 3 s one connection offers five times the rate (invalid messages: each takes a token
-     * and costs no Kafka write), then one frame of 1,000 takes whatever tokens are left. What passed
-     * (answered {@code invalid-message}, not {@code rate-limited}) is the burst plus 200 per second of
-     * the gateway's processing, which the client brackets by its own clock: from its last send to the
-     * first answer at least, from its first send to the last answer at most. A burst of 500 or 1,500, a
-     * rate of 100 or 300 a second, each falls outside.
+     * Contract §2 with its defaults: bursts of 1,000, then 200 messages/s, every message
+     * counting, valid or not. For 3 s one connection offers five times the rate (invalid
+     * messages: each takes a token and costs no Kafka write), then one frame of 1,000
+     * takes whatever tokens are left. What passed (answered {@code invalid-message}, not
+     * {@code rate-limited}) is the burst plus 200 per second of the gateway's processing,
+     * which the client brackets by its own clock: from its last send to the first answer
+     * at least, from its first send to the last answer at most. A burst of 500 or 1,500,
+     * a rate of 100 or 300 a second, each falls outside.
      */
     @Test
     void aSenderGetsABurstOfOneThousandThenTwoHundredASecondAndStaysConnected() throws Exception {
@@ -465,8 +488,8 @@ abstract class ContractTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> me.count("error") >= total);
 
             List<Arrival> answers = me.arrivals();
-            Map<String, Long> codes = answers.stream().collect(Collectors.groupingBy(
-                    a -> a.frame().path("code").asString(), Collectors.counting()));
+            Map<String, Long> codes = answers.stream()
+                .collect(Collectors.groupingBy(a -> a.frame().path("code").asString(), Collectors.counting()));
             assertThat(codes.keySet()).containsOnly("invalid-message", "rate-limited");
             long passed = codes.get("invalid-message");
             double shortest = seconds(lastSend - answers.get(0).nanos());
@@ -474,9 +497,9 @@ abstract class ContractTests {
             System.out.printf("rate limit: %d of %d messages passed; the gateway processed them in %.2f to %.2f s%n",
                     passed, total, shortest, longest);
             assertThat(passed).as("the burst and 200/s over %.2f to %.2f s", shortest, longest)
-                    .isBetween((long) Math.floor(1_000 + 200 * shortest) - 1, (long) Math.ceil(1_000 + 200 * longest) + 1);
+                .isBetween((long) Math.floor(1_000 + 200 * shortest) - 1, (long) Math.ceil(1_000 + 200 * longest) + 1);
             assertThat(answers.subList(0, 1_000)).as("the first 1,000 at once: the burst")
-                    .allSatisfy(a -> assertThat(a.frame().path("code").asString()).isEqualTo("invalid-message"));
+                .allSatisfy(a -> assertThat(a.frame().path("code").asString()).isEqualTo("invalid-message"));
             assertThat(me.isOpen()).isTrue();
         }
         finally {
@@ -508,7 +531,10 @@ abstract class ContractTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.framesOfType("signal").size() >= 500);
         await().atMost(Duration.ofSeconds(10)).until(() -> alice.framesOfType("ack").size() >= 500);
-        List<Integer> received = bob.framesOfType("signal").stream().map(f -> f.path("content").path("seq").asInt()).toList();
+        List<Integer> received = bob.framesOfType("signal")
+            .stream()
+            .map(f -> f.path("content").path("seq").asInt())
+            .toList();
         assertThat(received).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
         assertThat(alice.framesOfType("ack")).hasSize(500);
         alice.close();
@@ -527,7 +553,7 @@ abstract class ContractTests {
         try (SignalingClient bob = SignalingClient.open(late, Via.WEBSOCKET)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> bob.framesOfType("signal").size() == 5);
             assertThat(bob.framesOfType("signal")).extracting(f -> f.path("content").asString())
-                    .containsExactly("held-0", "held-1", "held-2", "held-3", "held-4");
+                .containsExactly("held-0", "held-1", "held-2", "held-3", "held-4");
         }
         assertThat(alice.framesOfType("error")).isEmpty();
         alice.close();
@@ -547,7 +573,8 @@ abstract class ContractTests {
         }
         assertThat(api().connectForm(never.userId()).status()).isEqualTo(201);
         assertThat(rawWebSocketHandshakeStatus(never.listeningAddress(), never.userId(), never.listeningKey()))
-                .as("the expired session's key opens nothing").isEqualTo(403);
+            .as("the expired session's key opens nothing")
+            .isEqualTo(403);
     }
 
     @Test
@@ -555,21 +582,25 @@ abstract class ContractTests {
         Session aliceSession = sessionOn(0, "xhr-alice");
         Session bobSession = sessionOn(1, "xhr-bob");
         try (SignalingClient alice = SignalingClient.open(aliceSession, Via.XHR);
-             SignalingClient bob = SignalingClient.open(bobSession, Via.XHR)) {
+                SignalingClient bob = SignalingClient.open(bobSession, Via.XHR)) {
             awaitAcked(bobSession.userId(), true);
 
-            alice.send(bobSession.userId(), Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"), "ice-1");
+            alice.send(bobSession.userId(), Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"),
+                    "ice-1");
 
             alice.awaitFrame(ofType("ack", "ice-1"));
             JsonNode signal = bob.awaitFrame(ofType("signal", "ice-1"));
             assertThat(signal.path("from").asString()).isEqualTo(aliceSession.userId());
             assertThat(signal.path("content").path("candidate").asString()).startsWith("candidate:1");
         }
-        // Closing is not asserted here: Spring's XHR client keeps reading the stream after close(),
-        // so the server cannot tell. Browsers abort the request; the browser tests cover that.
+        // Closing is not asserted here: Spring's XHR client keeps reading the stream
+        // after close(),
+        // so the server cannot tell. Browsers abort the request; the browser tests cover
+        // that.
     }
 
-    // ---- §4 CORS -----------------------------------------------------------------------------
+    // ---- §4 CORS
+    // -----------------------------------------------------------------------------
 
     @Test
     void corsAllowsLocalOriginsAndRefusesOthers() {
@@ -586,17 +617,22 @@ abstract class ContractTests {
         }
     }
 
-    // ---- §4 browsers: nothing from a CDN ------------------------------------------------------
+    // ---- §4 browsers: nothing from a CDN
+    // ------------------------------------------------------
 
     @Test
     void theSessionServiceServesTheDemoAndTheClientAndGatewaysServeSockJsForIframes() {
-        SessionApi.Response demo = api().send(java.net.http.HttpRequest.newBuilder(URI.create(platform().sessionUrl() + "/")).GET());
-        SessionApi.Response client = api().send(java.net.http.HttpRequest.newBuilder(
-                URI.create(platform().sessionUrl() + "/client/signaling-client.js")).GET());
+        SessionApi.Response demo = api()
+            .send(java.net.http.HttpRequest.newBuilder(URI.create(platform().sessionUrl() + "/")).GET());
+        SessionApi.Response client = api().send(java.net.http.HttpRequest
+            .newBuilder(URI.create(platform().sessionUrl() + "/client/signaling-client.js"))
+            .GET());
         String gateway = platform().gatewayUrl(0);
-        SessionApi.Response iframe = api().send(java.net.http.HttpRequest.newBuilder(URI.create(gateway + "/iframe.html")).GET());
-        SessionApi.Response sockJs = api().send(java.net.http.HttpRequest.newBuilder(
-                URI.create(gateway.replaceFirst("/ws$", "") + "/client/sockjs.min.js")).GET());
+        SessionApi.Response iframe = api()
+            .send(java.net.http.HttpRequest.newBuilder(URI.create(gateway + "/iframe.html")).GET());
+        SessionApi.Response sockJs = api().send(java.net.http.HttpRequest
+            .newBuilder(URI.create(gateway.replaceFirst("/ws$", "") + "/client/sockjs.min.js"))
+            .GET());
 
         assertThat(demo.status()).isEqualTo(200);
         assertThat(demo.body().asString()).contains("<title>signaling demo</title>");
@@ -604,19 +640,22 @@ abstract class ContractTests {
         assertThat(client.body().asString()).contains("export");
         assertThat(iframe.status()).isEqualTo(200);
         assertThat(iframe.headers().firstValue("Content-Security-Policy"))
-                .hasValue("frame-ancestors 'self' http://localhost:* http://127.0.0.1:*");
+            .hasValue("frame-ancestors 'self' http://localhost:* http://127.0.0.1:*");
         assertThat(iframe.body().asString()).contains("src=\"/client/sockjs.min.js\"").doesNotContain("cdn");
         assertThat(sockJs.status()).isEqualTo(200);
         assertThat(sockJs.body().asString()).contains("SockJS");
     }
 
-    /** The raw websocket transport: the HTTP status of the upgrade (101 when accepted). */
+    /**
+     * The raw websocket transport: the HTTP status of the upgrade (101 when accepted).
+     */
     static int rawWebSocketHandshakeStatus(String listeningAddress, String userId, String key) {
-        URI uri = URI.create(listeningAddress.replaceFirst("^http", "ws") + "/000/" + Long.toHexString(System.nanoTime())
-                + "/websocket?userId=" + userId + "&token=" + key);
+        URI uri = URI.create(listeningAddress.replaceFirst("^http", "ws") + "/000/"
+                + Long.toHexString(System.nanoTime()) + "/websocket?userId=" + userId + "&token=" + key);
         try {
             new StandardWebSocketClient().execute(new TextWebSocketHandler(), new WebSocketHttpHeaders(), uri)
-                    .get(10, TimeUnit.SECONDS).close();
+                .get(10, TimeUnit.SECONDS)
+                .close();
             return 101;
         }
         catch (Exception e) {
@@ -630,4 +669,5 @@ abstract class ContractTests {
             throw new AssertionError("handshake failed without a 403", e);
         }
     }
+
 }

@@ -3,7 +3,10 @@ package io.signaling.system;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The contract on spring-kafka-test's in-JVM KRaft broker: runs everywhere, no Docker needed. */
+/**
+ * The contract on spring-kafka-test's in-JVM KRaft broker: runs everywhere, no Docker
+ * needed.
+ */
 class EmbeddedKafkaContractTest extends ContractTests {
 
     @AutoClose
@@ -18,4 +21,5 @@ class EmbeddedKafkaContractTest extends ContractTests {
     Platform platform() {
         return embedded.platform();
     }
+
 }

@@ -4,13 +4,15 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A {@link Platform} on a one-node embedded KRaft broker of its own, started before a test class's
- * tests and closed after them (an {@code @AutoClose} field): the platform is closed before its
- * broker, and a broker whose platform failed to start is not left running.
+ * A {@link Platform} on a one-node embedded KRaft broker of its own, started before a
+ * test class's tests and closed after them (an {@code @AutoClose} field): the platform is
+ * closed before its broker, and a broker whose platform failed to start is not left
+ * running.
  */
 final class EmbeddedPlatform implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
+
     private final Platform platform;
 
     private EmbeddedPlatform(EmbeddedKafkaKraftBroker broker, Platform platform) {
@@ -42,4 +44,5 @@ final class EmbeddedPlatform implements AutoCloseable {
         platform.close();
         broker.destroy();
     }
+
 }

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Attack (issue 11): 400 concurrent websocket handshakes for userIds that have no session, which
- * used to cost a broker call each and park a Tomcat thread for up to 3 s. A refused handshake now
- * waits only for the sessions view's next fetch rounds, few wait at once, and one client address
- * is held to its handshake rate (429). Meanwhile a real pair connects and talks as usual.
+ * Attack (issue 11): 400 concurrent websocket handshakes for userIds that have no
+ * session, which used to cost a broker call each and park a Tomcat thread for up to 3 s.
+ * A refused handshake now waits only for the sessions view's next fetch rounds, few wait
+ * at once, and one client address is held to its handshake rate (429). Meanwhile a real
+ * pair connects and talks as usual.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -38,7 +39,8 @@ class HandshakeFloodTest {
     @Test
     void fourHundredHandshakesFromManyAddressesAreRefusedQuicklyWhileARealPairConnectsAndTalks(Platform platform)
             throws Exception {
-        // 8 addresses, 50 each: under every address's burst, so only the cheap refusal and the waiting cap act
+        // 8 addresses, 50 each: under every address's burst, so only the cheap refusal
+        // and the waiting cap act
         Map<Integer, Long> statuses = flood(platform, i -> "127.0.0." + (10 + i % 8), () -> {
             long start = System.nanoTime();
             try (Bystanders bystanders = Bystanders.nextTo(platform, "anyone")) {
@@ -48,7 +50,7 @@ class HandshakeFloodTest {
                         connectAndTalk.toMillis(), roundTrip.toMillis());
                 assertThat(roundTrip).isLessThan(Bystanders.ROUND_TRIP_LIMIT);
                 assertThat(connectAndTalk).as("/connect, open, one round trip, during the flood")
-                        .isLessThan(Duration.ofSeconds(2));
+                    .isLessThan(Duration.ofSeconds(2));
             }
         });
         assertThat(statuses).containsOnlyKeys(403);
@@ -59,18 +61,22 @@ class HandshakeFloodTest {
     void oneAddressIsHeldToItsHandshakeRate(Platform platform) throws Exception {
         Map<Integer, Long> statuses = flood(platform, i -> "127.0.0.2", () -> {
         });
-        // a burst of 100, refilled at 20/s: most of 400 at once are refused before any look at a session
+        // a burst of 100, refilled at 20/s: most of 400 at once are refused before any
+        // look at a session
         assertThat(statuses.getOrDefault(429, 0L)).isGreaterThanOrEqualTo(250L);
         assertThat(statuses.keySet()).isSubsetOf(403, 429);
-        try (Bystanders bystanders = Bystanders.nextTo(platform, "anyone")) { // 127.0.0.1 is not held
+        try (Bystanders bystanders = Bystanders.nextTo(platform, "anyone")) { // 127.0.0.1
+                                                                              // is not
+                                                                              // held
             bystanders.assertRoundTripWithinLimit();
         }
         Bystanders.assertServicesUp(platform);
     }
 
     /**
-     * Starts {@link #HANDSHAKES} handshakes at once, runs {@code during} while they are in flight,
-     * and returns how many got each HTTP status; every one must be answered within 5 s.
+     * Starts {@link #HANDSHAKES} handshakes at once, runs {@code during} while they are
+     * in flight, and returns how many got each HTTP status; every one must be answered
+     * within 5 s.
      */
     private static Map<Integer, Long> flood(Platform platform, IntFunction<String> fromAddress, Runnable during)
             throws Exception {
@@ -80,8 +86,10 @@ class HandshakeFloodTest {
             List<Future<int[]>> answers = new ArrayList<>();
             for (int i = 0; i < HANDSHAKES; i++) {
                 int n = i;
-                answers.add(pool.submit(() -> handshake(URI.create(gateway + "/000/" + Long.toHexString(System.nanoTime())
-                        + n + "/websocket?userId=ghost-" + n + "&token=" + Base64.getUrlEncoder().encodeToString(new byte[32])),
+                answers.add(pool.submit(() -> handshake(
+                        URI.create(
+                                gateway + "/000/" + Long.toHexString(System.nanoTime()) + n + "/websocket?userId=ghost-"
+                                        + n + "&token=" + Base64.getUrlEncoder().encodeToString(new byte[32])),
                         fromAddress.apply(n))));
             }
             during.run();
@@ -105,9 +113,11 @@ class HandshakeFloodTest {
         long start = System.nanoTime();
         try (Socket socket = RawHttp.connect(url, fromAddress, 0)) {
             RawHttp.head(socket, "GET", url, "Upgrade: websocket", "Connection: Upgrade",
-                    "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]), "Sec-WebSocket-Version: 13");
+                    "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]),
+                    "Sec-WebSocket-Version: 13");
             int status = RawHttp.status(socket, 20_000);
-            return new int[] {status, (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)};
+            return new int[] { status, (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) };
         }
     }
+
 }

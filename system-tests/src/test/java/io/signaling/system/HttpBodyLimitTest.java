@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Attack (issue 11): three concurrent 64 MiB {@code xhr_send} bodies, which a gateway used to read
- * whole into memory. A body over 1 MiB is refused with 413 before it is read (contract §2): at once
- * when its Content-Length says so, after the first MiB when it is chunked.
+ * Attack (issue 11): three concurrent 64 MiB {@code xhr_send} bodies, which a gateway
+ * used to read whole into memory. A body over 1 MiB is refused with 413 before it is read
+ * (contract §2): at once when its Content-Length says so, after the first MiB when it is
+ * chunked.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -40,13 +41,15 @@ class HttpBodyLimitTest {
         try (Bystanders bystanders = Bystanders.nextTo(platform, attackerId)) {
             String sockJs = session.listeningAddress() + "/000/" + Long.toHexString(System.nanoTime());
             String own = "?userId=" + attackerId + "&token=" + session.listeningKey();
-            HttpResponse<String> open = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sockJs + "/xhr" + own))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> open = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(sockJs + "/xhr" + own))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(open.body()).isEqualTo("o\n");
             URI send = URI.create(sockJs + "/xhr_send" + own);
 
             List<CompletableFuture<long[]>> attacks = new ArrayList<>();
-            for (boolean chunked : new boolean[] {true, true, false}) {
+            for (boolean chunked : new boolean[] { true, true, false }) {
                 attacks.add(CompletableFuture.supplyAsync(() -> post(send, chunked)));
             }
             for (CompletableFuture<long[]> attack : attacks) {
@@ -62,18 +65,23 @@ class HttpBodyLimitTest {
         }
     }
 
-    /** {status, bytes written}; the body is streamed on another thread while the status is awaited. */
+    /**
+     * {status, bytes written}; the body is streamed on another thread while the status is
+     * awaited.
+     */
     private static long[] post(URI url, boolean chunked) {
         try (Socket socket = RawHttp.connect(url, "127.0.0.1", 0)) {
             RawHttp.head(socket, "POST", url, "Content-Type: text/plain",
                     chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + BODY);
-            CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> RawHttp.streamBody(socket, BODY, chunked));
+            CompletableFuture<Long> written = CompletableFuture
+                .supplyAsync(() -> RawHttp.streamBody(socket, BODY, chunked));
             int status = RawHttp.status(socket, 30_000);
             socket.close(); // stop streaming the rest
-            return new long[] {status, written.get(30, TimeUnit.SECONDS)};
+            return new long[] { status, written.get(30, TimeUnit.SECONDS) };
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Attack (issue 11): requests to someone else's HTTP-transport SockJS session, knowing only its
- * session id (it travels in every URL). Every request must carry the session's userId and token
- * (contract §2): a wrong or missing one is refused with 403, and nothing is sent in the victim's name.
+ * Attack (issue 11): requests to someone else's HTTP-transport SockJS session, knowing
+ * only its session id (it travels in every URL). Every request must carry the session's
+ * userId and token (contract §2): a wrong or missing one is refused with 403, and nothing
+ * is sent in the victim's name.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -36,22 +37,30 @@ class HttpTransportTokenTest {
         String otherId = ContractTests.newUser("other");
         try (SignalingClient other = SignalingClient.open(api.connect(otherId), Via.RAW_WEBSOCKET);
                 Bystanders bystanders = Bystanders.nextTo(platform, victimId)) {
-            // The victim streams (xhr_streaming) by hand, so the test knows its SockJS session id as an eavesdropper would.
+            // The victim streams (xhr_streaming) by hand, so the test knows its SockJS
+            // session id as an eavesdropper would.
             String session = victimSession.listeningAddress() + "/000/" + Long.toHexString(System.nanoTime());
             String own = "?userId=" + victimId + "&token=" + victimSession.listeningKey();
-            HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(session + "/xhr_streaming" + own))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> stream = http
+                .send(HttpRequest.newBuilder(URI.create(session + "/xhr_streaming" + own))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
             BufferedReader frames = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
             assertThat(frames.readLine()).matches("h+"); // the prelude
             assertThat(frames.readLine()).isEqualTo("o");
 
-            String spoof = "[\"{\\\"to\\\":\\\"" + otherId + "\\\",\\\"id\\\":\\\"spoofed\\\",\\\"content\\\":\\\"from the attacker\\\"}\"]";
-            String wrongToken = "?userId=" + victimId + "&token=" + api.connect(ContractTests.newUser("attacker")).listeningKey();
-            String[] refused = {"", "?userId=" + victimId, wrongToken, "?userId=" + otherId + "&token=" + victimSession.listeningKey()};
+            String spoof = "[\"{\\\"to\\\":\\\"" + otherId
+                    + "\\\",\\\"id\\\":\\\"spoofed\\\",\\\"content\\\":\\\"from the attacker\\\"}\"]";
+            String wrongToken = "?userId=" + victimId + "&token="
+                    + api.connect(ContractTests.newUser("attacker")).listeningKey();
+            String[] refused = { "", "?userId=" + victimId, wrongToken,
+                    "?userId=" + otherId + "&token=" + victimSession.listeningKey() };
             for (String query : refused) {
-                for (String transport : new String[] {"/xhr_send", "/xhr", "/xhr_streaming"}) {
-                    assertThat(post(session + transport + query, transport.equals("/xhr_send") ? spoof : "").statusCode())
-                            .as(transport + query).isEqualTo(403);
+                for (String transport : new String[] { "/xhr_send", "/xhr", "/xhr_streaming" }) {
+                    assertThat(
+                            post(session + transport + query, transport.equals("/xhr_send") ? spoof : "").statusCode())
+                        .as(transport + query)
+                        .isEqualTo(403);
                 }
             }
             UnderLoad.holdNegative(() -> other.framesOfType("signal").isEmpty());
@@ -64,7 +73,8 @@ class HttpTransportTokenTest {
             while ("h".equals(frame)) { // SockJS heartbeats
                 frame = frames.readLine();
             }
-            assertThat(frame).startsWith("a[").contains("genuine"); // its ack, on its own stream
+            assertThat(frame).startsWith("a[").contains("genuine"); // its ack, on its own
+                                                                    // stream
             stream.body().close();
 
             bystanders.assertRoundTripWithinLimit();
@@ -73,8 +83,11 @@ class HttpTransportTokenTest {
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

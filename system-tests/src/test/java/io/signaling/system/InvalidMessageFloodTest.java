@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Attack (issue 11): one SockJS frame carrying 5,000 invalid messages. Every message takes a rate
- * token, valid or not (contract §2): the burst (1,000) is answered {@code invalid-message}, the rest
- * {@code rate-limited}; the connection stays open and nobody else notices.
+ * Attack (issue 11): one SockJS frame carrying 5,000 invalid messages. Every message
+ * takes a rate token, valid or not (contract §2): the burst (1,000) is answered
+ * {@code invalid-message}, the rest {@code rate-limited}; the connection stays open and
+ * nobody else notices.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -60,4 +61,5 @@ class InvalidMessageFloodTest {
             Bystanders.assertServicesUp(platform);
         }
     }
+
 }

@@ -24,20 +24,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 11, the relay's crash loop: signals whose content is nested 490 to 1,000 deep, written
- * straight to the signals topic (as an older gateway or another writer could), to a recipient whose
- * session is not acked yet (held) and to a connected one. Content the relay can read is held,
- * released and delivered in order at its depth; deeper content is skipped; either way the relay
- * keeps deciding {@code /connect} and routing for a bystander pair on the same partition, every
- * service stays UP, and no log line holds the content.
+ * Issue 11, the relay's crash loop: signals whose content is nested 490 to 1,000 deep,
+ * written straight to the signals topic (as an older gateway or another writer could), to
+ * a recipient whose session is not acked yet (held) and to a connected one. Content the
+ * relay can read is held, released and delivered in order at its depth; deeper content is
+ * skipped; either way the relay keeps deciding {@code /connect} and routing for a
+ * bystander pair on the same partition, every service stays UP, and no log line holds the
+ * content.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NestedContentAttackTest {
 
     private static final String MARKER = "nested-attack-marker";
-    /** Every depth the relay reads (up to 499: the signal record is one level more), then deeper ones. */
+
+    /**
+     * Every depth the relay reads (up to 499: the signal record is one level more), then
+     * deeper ones.
+     */
     private static final List<Integer> READABLE = IntStream.rangeClosed(490, 499).boxed().toList();
+
     private static final List<Integer> UNREADABLE = IntStream.rangeClosed(10, 20).map(i -> i * 50).boxed().toList();
 
     @Test
@@ -60,7 +66,8 @@ class NestedContentAttackTest {
             }
             write(platform, attack);
 
-            // The relay goes on: a bystander pair on the attacked partition, and /connect decided there.
+            // The relay goes on: a bystander pair on the attacked partition, and /connect
+            // decided there.
             Duration roundTrip = Bystanders.roundTripOn(platform, partition);
             assertThat(api.connectForm(Bystanders.userOn(platform, partition, "after")).status()).isEqualTo(201);
 
@@ -79,7 +86,7 @@ class NestedContentAttackTest {
 
     private static void assertDepthsInOrder(List<JsonNode> signals, String prefix) {
         assertThat(signals).extracting(s -> s.path("id").asString())
-                .containsExactlyElementsOf(READABLE.stream().map(depth -> prefix + depth).toList());
+            .containsExactlyElementsOf(READABLE.stream().map(depth -> prefix + depth).toList());
         for (JsonNode signal : signals) {
             int depth = Integer.parseInt(signal.path("id").asString().substring(prefix.length()));
             JsonNode content = signal.path("content");
@@ -90,8 +97,12 @@ class NestedContentAttackTest {
         }
     }
 
-    /** A signal record as a foreign writer could put it in the topic, keyed by its recipient. */
-    private static ProducerRecord<String, byte[]> record(Platform platform, String to, String id, int depth, Response sender) {
+    /**
+     * A signal record as a foreign writer could put it in the topic, keyed by its
+     * recipient.
+     */
+    private static ProducerRecord<String, byte[]> record(Platform platform, String to, String id, int depth,
+            Response sender) {
         String content = "[".repeat(depth) + "\"" + MARKER + "\"" + "]".repeat(depth);
         String json = "{\"id\":\"" + id + "\",\"from\":\"" + sender.text("userId") + "\",\"to\":\"" + to
                 + "\",\"content\":" + content + ",\"sentAt\":\"2030-01-01T00:00:00Z\",\"senderSessionId\":\""
@@ -101,9 +112,10 @@ class NestedContentAttackTest {
     }
 
     private static void write(Platform platform, List<ProducerRecord<String, byte[]>> records) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record).get();
             }
@@ -115,4 +127,5 @@ class NestedContentAttackTest {
         all.addAll(b);
         return all;
     }
+
 }

@@ -17,6 +17,7 @@ class NoGatewayTest {
 
     @AutoClose
     private static EmbeddedPlatform embedded;
+
     private static Platform platform;
 
     @BeforeAll
@@ -29,7 +30,8 @@ class NoGatewayTest {
     void connectAnswers503AndHealthIsDownUntilAGatewayIsLive() {
         SessionApi api = new SessionApi(platform.sessionUrl());
 
-        // Right after start the views may still be loading (503 relay-unavailable); then no gateway is the reason.
+        // Right after start the views may still be loading (503 relay-unavailable); then
+        // no gateway is the reason.
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             SessionApi.Response response = api.connectForm("alice");
             assertThat(response.status()).isEqualTo(503);
@@ -45,6 +47,9 @@ class NoGatewayTest {
 
     private static String health(SessionApi api) {
         return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.sessionHealthUrl(0))).GET())
-                .body().path("status").asString();
+            .body()
+            .path("status")
+            .asString();
     }
+
 }

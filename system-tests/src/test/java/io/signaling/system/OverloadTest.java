@@ -25,41 +25,55 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 13, overload (contract §2 Guarantees): offered about three times what it carries for 20 s,
- * the platform acks only what it can deliver in time. Every acked signal is delivered, once, in
- * order, with p99 ≤ 2 s; every other one is refused {@code overloaded} at once, and never
- * delivered; within 5 s after the burst, latency is back to what it was before.
+ * Issue 13, overload (contract §2 Guarantees): offered about three times what it carries
+ * for 20 s, the platform acks only what it can deliver in time. Every acked signal is
+ * delivered, once, in order, with p99 ≤ 2 s; every other one is refused
+ * {@code overloaded} at once, and never delivered; within 5 s after the burst, latency is
+ * back to what it was before.
  *
- * <p>"What it carries" is made small on purpose ({@link #CAPACITY}: the relay's reads are throttled),
- * so that three times it is an offer two shared cores make and answer without starving the platform
- * under test; and it is measured, in the same JVM and minute, after a warm-up (a fresh JVM carries
- * a fraction of what it will once its code is compiled): the most it delivers in a second of a
- * flood ({@link #carryingRate}; a closed loop would measure the loop instead). Three times that is
- * then offered open loop (on schedule, whatever the answers), so an overloaded platform cannot slow
- * the offer down, and the test checks afterwards that it was offered at least 2.5 times what it
- * acked meanwhile. Users alternate between two gateways and each signals the next one, so every
- * gateway both takes and delivers.
+ * <p>
+ * "What it carries" is made small on purpose ({@link #CAPACITY}: the relay's reads are
+ * throttled), so that three times it is an offer two shared cores make and answer without
+ * starving the platform under test; and it is measured, in the same JVM and minute, after
+ * a warm-up (a fresh JVM carries a fraction of what it will once its code is compiled):
+ * the most it delivers in a second of a flood ({@link #carryingRate}; a closed loop would
+ * measure the loop instead). Three times that is then offered open loop (on schedule,
+ * whatever the answers), so an overloaded platform cannot slow the offer down, and the
+ * test checks afterwards that it was offered at least 2.5 times what it acked meanwhile.
+ * Users alternate between two gateways and each signals the next one, so every gateway
+ * both takes and delivers.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class OverloadTest {
 
     private static final int USERS = 40;
-    /** Far more than the platform carries ({@link #CAPACITY}), which it must refuse much of. */
+
+    /**
+     * Far more than the platform carries ({@link #CAPACITY}), which it must refuse much
+     * of.
+     */
     private static final double FLOOD = 2_000;
+
     private static final Duration OFFER = Duration.ofSeconds(20);
+
     private static final Duration GUARANTEE = Duration.ofSeconds(2);
+
     private static final Duration REFUSED_WITHIN = Duration.ofMillis(100);
+
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(5);
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     /**
-     * The platform's capacity, set on purpose: the relay reads at most 1 KiB of each input partition
-     * every 20 ms (a fetch waits that long for more than it may take), and the gateways write each
-     * signal in a batch of its own, so the relay takes about two signals per partition per fetch: a
-     * few hundred a second over the test's 4 partitions, far under what two shared cores do whatever
-     * else runs on them. Unconstrained, "three times what it carries" was an offer that itself
-     * starved the platform it measured (the load generator and the refusals share the JVM): offered
-     * 6,000/s it acked 300/s, and its garbage collector's pauses were the refusals' latency.
+     * The platform's capacity, set on purpose: the relay reads at most 1 KiB of each
+     * input partition every 20 ms (a fetch waits that long for more than it may take),
+     * and the gateways write each signal in a batch of its own, so the relay takes about
+     * two signals per partition per fetch: a few hundred a second over the test's 4
+     * partitions, far under what two shared cores do whatever else runs on them.
+     * Unconstrained, "three times what it carries" was an offer that itself starved the
+     * platform it measured (the load generator and the refusals share the JVM): offered
+     * 6,000/s it acked 300/s, and its garbage collector's pauses were the refusals'
+     * latency.
      */
     private static final Map<String, Object> CAPACITY = Map.of(
             "spring.kafka.streams.properties.main.consumer.fetch.min.bytes", 10_000_000,
@@ -67,15 +81,18 @@ class OverloadTest {
             "spring.kafka.streams.properties.main.consumer.max.partition.fetch.bytes", 1024,
             "spring.kafka.producer.batch-size", 512,
             // The per-connection rate limit (200/s) is not what this test is about.
-            "signaling.gateway.rate-limit.per-second", 100_000,
-            "signaling.gateway.rate-limit.burst", 100_000);
+            "signaling.gateway.rate-limit.per-second", 100_000, "signaling.gateway.rate-limit.burst", 100_000);
 
     private static EmbeddedPlatform embedded;
+
     private static Platform platform;
 
     private final Traffic traffic = new Traffic();
+
     private final List<String> users = new ArrayList<>();
+
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
     private final AtomicInteger sent = new AtomicInteger();
 
     @BeforeAll
@@ -103,8 +120,8 @@ class OverloadTest {
         long baselineStart = System.nanoTime();
         probe(Duration.ofSeconds(3));
         drain();
-        Duration normal = max(Duration.ofMillis(250), percentile(latencies(baselineStart, System.nanoTime()), 99)
-                .multipliedBy(3));
+        Duration normal = max(Duration.ofMillis(250),
+                percentile(latencies(baselineStart, System.nanoTime()), 99).multipliedBy(3));
 
         double carried = carryingRate();
         double offered = 3 * carried;
@@ -120,9 +137,10 @@ class OverloadTest {
         Outcome outcome = traffic.outcome();
         for (Pair pair : pairs()) {
             outcome.assertExactlyOnceInOrder(pair);
-            assertThat(outcome.errors(pair).values()).as("%s: refusals are 'overloaded'", pair).allMatch("overloaded"::equals);
+            assertThat(outcome.errors(pair).values()).as("%s: refusals are 'overloaded'", pair)
+                .allMatch("overloaded"::equals);
             assertThat(outcome.received(pair)).as("%s: a refused signal was never written", pair)
-                    .doesNotContainAnyElementsOf(outcome.errors(pair).keySet());
+                .doesNotContainAnyElementsOf(outcome.errors(pair).keySet());
         }
         List<Duration> accepted = latencies(offerStart, offerEnd);
         List<Duration> refusals = answers("error", offerStart, offerEnd);
@@ -132,20 +150,23 @@ class OverloadTest {
             reasons.put(reason, refusedBy(0, reason) + refusedBy(1, reason));
         }
         double acceptedPerSecond = accepted.size() / seconds(offerEnd - offerStart);
-        System.out.printf("[overload] carried %.0f/s (most delivered in a second of a flood); offered %.0f/s for %d s: %d sent "
-                        + "(%.0f/s), %d acked (%.0f/s: offered %.1f x what it carried meanwhile), %d refused 'overloaded' (%.0f/s); "
-                        + "acked signals one-way p50 %d ms, p99 %d ms, max %d ms; "
-                        + "refusals answered p50 %d ms, p99 %d ms, max %d ms; normal latency (3 x p99 before, at least "
-                        + "250 ms) %d ms, back %d ms after the burst; refusals by the gateways' reason, whole test: %s%n",
-                carried, offered, OFFER.toSeconds(), offeredCount, offeredCount / seconds(offerEnd - offerStart),
-                accepted.size(), acceptedPerSecond, offeredCount / seconds(offerEnd - offerStart) / acceptedPerSecond,
-                refusals.size(),
-                refusals.size() / seconds(offerEnd - offerStart), ms(percentile(accepted, 50)), ms(percentile(accepted, 99)),
-                ms(percentile(accepted, 100)), ms(percentile(refusals, 50)), ms(percentile(refusals, 99)),
-                ms(percentile(refusals, 100)), ms(normal), ms(recovery), reasons);
+        System.out
+            .printf("[overload] carried %.0f/s (most delivered in a second of a flood); offered %.0f/s for %d s: %d sent "
+                    + "(%.0f/s), %d acked (%.0f/s: offered %.1f x what it carried meanwhile), %d refused 'overloaded' (%.0f/s); "
+                    + "acked signals one-way p50 %d ms, p99 %d ms, max %d ms; "
+                    + "refusals answered p50 %d ms, p99 %d ms, max %d ms; normal latency (3 x p99 before, at least "
+                    + "250 ms) %d ms, back %d ms after the burst; refusals by the gateways' reason, whole test: %s%n",
+                    carried, offered, OFFER.toSeconds(), offeredCount, offeredCount / seconds(offerEnd - offerStart),
+                    accepted.size(), acceptedPerSecond,
+                    offeredCount / seconds(offerEnd - offerStart) / acceptedPerSecond, refusals.size(),
+                    refusals.size() / seconds(offerEnd - offerStart), ms(percentile(accepted, 50)),
+                    ms(percentile(accepted, 99)), ms(percentile(accepted, 100)), ms(percentile(refusals, 50)),
+                    ms(percentile(refusals, 99)), ms(percentile(refusals, 100)), ms(normal), ms(recovery), reasons);
 
-        assertThat(offeredCount).as("offered on schedule").isGreaterThanOrEqualTo((int) (0.9 * offered * OFFER.toSeconds()));
-        assertThat(offeredCount).as("about 3 x what it carried meanwhile").isGreaterThanOrEqualTo((int) (2.5 * accepted.size()));
+        assertThat(offeredCount).as("offered on schedule")
+            .isGreaterThanOrEqualTo((int) (0.9 * offered * OFFER.toSeconds()));
+        assertThat(offeredCount).as("about 3 x what it carried meanwhile")
+            .isGreaterThanOrEqualTo((int) (2.5 * accepted.size()));
         assertThat(accepted.size()).as("and it keeps carrying").isGreaterThan(20 * (int) OFFER.toSeconds());
         assertThat(percentile(accepted, 99)).as("p99 of acked signals").isLessThanOrEqualTo(GUARANTEE);
         assertThat(percentile(refusals, 99)).as("p99 of refusals").isLessThanOrEqualTo(REFUSED_WITHIN);
@@ -170,7 +191,9 @@ class OverloadTest {
         sent.incrementAndGet();
     }
 
-    /** One signal every 100 ms, on each pair in turn: what a quiet platform's latency is. */
+    /**
+     * One signal every 100 ms, on each pair in turn: what a quiet platform's latency is.
+     */
     private void probe(Duration during) {
         long end = System.nanoTime() + during.toNanos();
         for (int user = 0; System.nanoTime() < end; user = (user + 1) % users.size()) {
@@ -180,12 +203,13 @@ class OverloadTest {
     }
 
     /**
-     * What the platform carries, measured: after a warm-up at a rate it takes easily (right after
-     * start the services' code is still being compiled and carries a fraction of what it will), it
-     * is offered {@link #FLOOD} a second for 6 s, far more than it can take; the most it delivers in
-     * any second of that is what it carries. (Deliveries, not acks: the relay is the bottleneck, and
-     * admission takes a moment to see it, so the first second acks more than is carried; and not the
-     * acks of the whole flood either: the backlog of that first second then holds the rate down for a
+     * What the platform carries, measured: after a warm-up at a rate it takes easily
+     * (right after start the services' code is still being compiled and carries a
+     * fraction of what it will), it is offered {@link #FLOOD} a second for 6 s, far more
+     * than it can take; the most it delivers in any second of that is what it carries.
+     * (Deliveries, not acks: the relay is the bottleneck, and admission takes a moment to
+     * see it, so the first second acks more than is carried; and not the acks of the
+     * whole flood either: the backlog of that first second then holds the rate down for a
      * while, which says more about the flood than about the platform.)
      */
     private double carryingRate() {
@@ -194,7 +218,7 @@ class OverloadTest {
         List<long[]> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread sampler = new Thread(() -> {
             for (int i = 0; i <= 24; i++) {
-                samples.add(new long[] {System.nanoTime(), traffic.count(users, "signal")});
+                samples.add(new long[] { System.nanoTime(), traffic.count(users, "signal") });
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
             }
         });
@@ -218,7 +242,10 @@ class OverloadTest {
         return most;
     }
 
-    /** {@code rate} signals a second on schedule, whatever the answers, over the users in turn, from 4 threads. */
+    /**
+     * {@code rate} signals a second on schedule, whatever the answers, over the users in
+     * turn, from 4 threads.
+     */
     private void openLoop(double rate, Duration during) {
         int threads = 4;
         long start = System.nanoTime();
@@ -237,7 +264,8 @@ class OverloadTest {
                     }
                     send(user);
                     mine++;
-                    user = (user + threads) % users.size(); // each user is one thread's: its order is that thread's
+                    user = (user + threads) % users.size(); // each user is one thread's:
+                                                            // its order is that thread's
                 }
             }, "overload-pacer-" + t);
             pacer.start();
@@ -254,11 +282,15 @@ class OverloadTest {
         }
     }
 
-    /** Until every signal sent is answered (ack or error) and every acked one is delivered. */
+    /**
+     * Until every signal sent is answered (ack or error) and every acked one is
+     * delivered.
+     */
     private void drain() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
-                traffic.count(users, "ack") + traffic.count(users, "error") >= sent.get()
-                        && traffic.count(users, "signal") >= traffic.count(users, "ack"));
+        await().atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> traffic.count(users, "ack") + traffic.count(users, "error") >= sent.get()
+                    && traffic.count(users, "signal") >= traffic.count(users, "ack"));
     }
 
     /** Send-to-delivery times of the signals sent within [from, to). */
@@ -279,7 +311,10 @@ class OverloadTest {
         return latencies;
     }
 
-    /** Send-to-answer times of the {@code type} answers (ack, error) to signals sent within [from, to). */
+    /**
+     * Send-to-answer times of the {@code type} answers (ack, error) to signals sent
+     * within [from, to).
+     */
     private List<Duration> answers(String type, long from, long to) {
         List<Duration> times = new ArrayList<>();
         for (String user : users) {
@@ -297,8 +332,8 @@ class OverloadTest {
     }
 
     /**
-     * How long after {@code end} the probes were back to normal: the send time of the first probe
-     * from which on every probe was delivered within {@code normal}.
+     * How long after {@code end} the probes were back to normal: the send time of the
+     * first probe from which on every probe was delivered within {@code normal}.
      */
     private Duration recovery(long end, Duration normal) {
         Map<String, Long> delivered = new ConcurrentHashMap<>();
@@ -321,13 +356,22 @@ class OverloadTest {
         return Duration.ofNanos(lastBad - end);
     }
 
-    /** A gateway's {@code signaling.gateway.signals.refused} count for one reason, from its Prometheus page. */
+    /**
+     * A gateway's {@code signaling.gateway.signals.refused} count for one reason, from
+     * its Prometheus page.
+     */
     private static double refusedBy(int gateway, String reason) {
-        String page = new SessionApi(platform.sessionUrl()).send(HttpRequest.newBuilder(URI.create(
-                platform.gatewayHealthUrl(gateway).replace("/health", "/prometheus"))).GET()).body().asString();
+        String page = new SessionApi(platform.sessionUrl())
+            .send(HttpRequest
+                .newBuilder(URI.create(platform.gatewayHealthUrl(gateway).replace("/health", "/prometheus")))
+                .GET())
+            .body()
+            .asString();
         String prefix = "signaling_gateway_signals_refused_total{reason=\"" + reason + "\"} ";
-        return page.lines().filter(line -> line.startsWith(prefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()))).sum();
+        return page.lines()
+            .filter(line -> line.startsWith(prefix))
+            .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+            .sum();
     }
 
     private static Duration percentile(List<Duration> sorted, double p) {
@@ -345,4 +389,5 @@ class OverloadTest {
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }
+
 }

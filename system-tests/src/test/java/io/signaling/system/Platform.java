@@ -25,23 +25,32 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The whole platform in one JVM, each service in its own Spring context, against any Kafka
- * cluster: relays, session services and gateways, all on a topic prefix of their own so test
- * classes never see each other's records. Services are numbered in start order; a stopped one
- * keeps its number and can be started again under the same identity.
+ * The whole platform in one JVM, each service in its own Spring context, against any
+ * Kafka cluster: relays, session services and gateways, all on a topic prefix of their
+ * own so test classes never see each other's records. Services are numbered in start
+ * order; a stopped one keeps its number and can be started again under the same identity.
  */
 final class Platform implements AutoCloseable {
 
     private final String bootstrapServers;
+
     private final String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
     private final Path stateDir;
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
     private final Map<String, Object> overrides;
+
     /** By number; null while stopped. */
     private final List<ConfigurableApplicationContext> relays = new ArrayList<>();
+
     private final List<ConfigurableApplicationContext> sessionServices = new ArrayList<>();
+
     private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+
     private final List<String> gatewayIds = new ArrayList<>();
+
     private final List<Integer> gatewayPartitions = new ArrayList<>();
 
     private Platform(String bootstrapServers, Map<String, Object> overrides) {
@@ -56,21 +65,27 @@ final class Platform implements AutoCloseable {
         createTopics();
     }
 
-    /** What {@code signaling topics create} does before a real platform starts: the services only check them. */
+    /**
+     * What {@code signaling topics create} does before a real platform starts: the
+     * services only check them.
+     */
     private void createTopics() {
         TopicLayout.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 TopicSettings.bind(common(), Map.of()), Duration.ofSeconds(30));
     }
 
-    /** A relay, a session service and {@code gatewayCount} gateways, started and ready. */
+    /**
+     * A relay, a session service and {@code gatewayCount} gateways, started and ready.
+     */
     static Platform start(String bootstrapServers, int gatewayCount, Map<String, Object> overrides) {
         return start(bootstrapServers, 1, 1, gatewayCount, overrides);
     }
 
     /**
-     * {@code relayCount} relay instances (one Streams application, each with its own state dir),
-     * {@code sessionServiceCount} session services and {@code gatewayCount} gateways ({@code gw-a},
-     * {@code gw-b}, … each on the deliveries partition of its number), started and ready.
+     * {@code relayCount} relay instances (one Streams application, each with its own
+     * state dir), {@code sessionServiceCount} session services and {@code gatewayCount}
+     * gateways ({@code gw-a}, {@code gw-b}, … each on the deliveries partition of its
+     * number), started and ready.
      */
     static Platform start(String bootstrapServers, int relayCount, int sessionServiceCount, int gatewayCount,
             Map<String, Object> overrides) {
@@ -104,7 +119,8 @@ final class Platform implements AutoCloseable {
         return bootstrapServers;
     }
 
-    // ---- relays ----------------------------------------------------------------------------------
+    // ---- relays
+    // ----------------------------------------------------------------------------------
 
     /** Starts one more relay instance; returns its number. */
     int startRelay() {
@@ -124,7 +140,10 @@ final class Platform implements AutoCloseable {
         relays.set(index, run(RelayApplication.class, props));
     }
 
-    /** Stops relay {@code index} the way an operator would: Streams commits, closes and leaves the group. */
+    /**
+     * Stops relay {@code index} the way an operator would: Streams commits, closes and
+     * leaves the group.
+     */
     void stopRelay(int index) {
         stop(relays.get(index));
         relays.set(index, null);
@@ -134,7 +153,10 @@ final class Platform implements AutoCloseable {
         stopRelay(0);
     }
 
-    /** Stops the first relay, deletes its local state (RocksDB stores), and starts it again. */
+    /**
+     * Stops the first relay, deletes its local state (RocksDB stores), and starts it
+     * again.
+     */
     void restartRelayWithoutLocalState() {
         stopRelay(0);
         FileSystemUtils.deleteRecursively(relayStateDir(0).toFile());
@@ -153,7 +175,8 @@ final class Platform implements AutoCloseable {
         return stateDir.resolve("relay-" + index);
     }
 
-    // ---- session services ------------------------------------------------------------------------
+    // ---- session services
+    // ------------------------------------------------------------------------
 
     /** Starts one more session service; returns its number. */
     int startSessionService() {
@@ -170,16 +193,20 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * Started is not ready: a session service answers 503 until its views have caught up and it
-     * has heard a gateway's heartbeat, which is what its health says.
+     * Started is not ready: a session service answers 503 until its views have caught up
+     * and it has heard a gateway's heartbeat, which is what its health says.
      */
     void awaitSessionServicesUp() {
         for (int i = 0; i < sessionServices.size(); i++) {
             String health = sessionHealthUrl(i);
             SessionApi api = new SessionApi(sessionUrl(i));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "UP".equals(
-                    api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(health)).GET())
-                            .body().path("status").asString()));
+            org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> "UP"
+                    .equals(api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(health)).GET())
+                        .body()
+                        .path("status")
+                        .asString()));
         }
     }
 
@@ -192,9 +219,13 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort(sessionServices.get(index)) + "/actuator/health";
     }
 
-    // ---- gateways --------------------------------------------------------------------------------
+    // ---- gateways
+    // --------------------------------------------------------------------------------
 
-    /** Starts one more gateway with this id, reading this deliveries partition; returns its number. */
+    /**
+     * Starts one more gateway with this id, reading this deliveries partition; returns
+     * its number.
+     */
     int startGateway(String id, int deliveryPartition) {
         gatewayIds.add(id);
         gatewayPartitions.add(deliveryPartition);
@@ -203,7 +234,10 @@ final class Platform implements AutoCloseable {
         return gateways.size() - 1;
     }
 
-    /** Starts gateway {@code index} (again) under its id and partition: a new process, a new port. */
+    /**
+     * Starts gateway {@code index} (again) under its id and partition: a new process, a
+     * new port.
+     */
     void startGateway(int index) {
         Map<String, Object> props = common();
         props.put("server.port", 0);
@@ -215,19 +249,23 @@ final class Platform implements AutoCloseable {
         gateways.set(index, run(GatewayApplication.class, props));
     }
 
-    /** Stops gateway {@code index} gracefully: it deregisters, closes its connections and deletes their sessions. */
+    /**
+     * Stops gateway {@code index} gracefully: it deregisters, closes its connections and
+     * deletes their sessions.
+     */
     void stopGateway(int index) {
         stop(gateways.get(index));
         gateways.set(index, null);
     }
 
     /**
-     * Kills gateway {@code index} the way a crash would, as far as anyone else can tell: from one
-     * moment on nothing it does reaches Kafka (no heartbeat, no tombstone, no report of a closed
-     * connection, no rejection of a delivery), it reads no more deliveries (what it has not read
-     * stays in its partition, behind its last committed position), and its sockets are dropped by
-     * the web server stopping under them. What is left of the context is then closed only to free
-     * threads and ports; its graceful-shutdown steps find a closed producer and no connection.
+     * Kills gateway {@code index} the way a crash would, as far as anyone else can tell:
+     * from one moment on nothing it does reaches Kafka (no heartbeat, no tombstone, no
+     * report of a closed connection, no rejection of a delivery), it reads no more
+     * deliveries (what it has not read stays in its partition, behind its last committed
+     * position), and its sockets are dropped by the web server stopping under them. What
+     * is left of the context is then closed only to free threads and ports; its
+     * graceful-shutdown steps find a closed producer and no connection.
      */
     void crashGateway(int index) {
         ConfigurableApplicationContext gateway = gateways.get(index);
@@ -254,18 +292,28 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort(gateways.get(index)) + "/actuator/health";
     }
 
-    /** The sum of a counter of gateway {@code index} (all its tags), e.g. {@code signaling.gateway.deliveries.duplicate}. */
+    /**
+     * The sum of a counter of gateway {@code index} (all its tags), e.g.
+     * {@code signaling.gateway.deliveries.duplicate}.
+     */
     double gatewayCounter(int index, String name) {
-        return gateways.get(index).getBean(MeterRegistry.class).find(name).counters().stream()
-                .mapToDouble(counter -> counter.count()).sum();
+        return gateways.get(index)
+            .getBean(MeterRegistry.class)
+            .find(name)
+            .counters()
+            .stream()
+            .mapToDouble(counter -> counter.count())
+            .sum();
     }
 
-    // ---- common ----------------------------------------------------------------------------------
+    // ---- common
+    // ----------------------------------------------------------------------------------
 
     /**
-     * Session-service brings Spring Security (its JWT check on /connect) onto this shared class path;
-     * the gateway and relay jars do not have it, so here they run without its auto-configuration too,
-     * which would otherwise lock every endpoint behind a generated password.
+     * Session-service brings Spring Security (its JWT check on /connect) onto this shared
+     * class path; the gateway and relay jars do not have it, so here they run without its
+     * auto-configuration too, which would otherwise lock every endpoint behind a
+     * generated password.
      */
     private static final String WITHOUT_SESSION_SERVICE_SECURITY = String.join(",",
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -288,8 +336,12 @@ final class Platform implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext run(Class<?> application, Map<String, Object> props) {
-        // Command-line arguments, not builder properties: those are defaults that each service's yml overrides.
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        // Command-line arguments, not builder properties: those are defaults that each
+        // service's yml overrides.
+        String[] args = props.entrySet()
+            .stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
         contexts.add(context);
         return context;
@@ -316,4 +368,5 @@ final class Platform implements AutoCloseable {
         }
         FileSystemUtils.deleteRecursively(stateDir.toFile());
     }
+
 }

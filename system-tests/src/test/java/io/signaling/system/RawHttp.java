@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * HTTP/1.1 spoken by hand over a socket, as an attacker writes it: from another loopback address
- * (127.0.0.2 is "another client" on Linux), with a body of any size made on the fly and streamed as
- * fast as the server takes it ({@code Content-Length} or chunked), the response read while the body
- * is still being sent, or an upgrade request never followed by reading.
+ * HTTP/1.1 spoken by hand over a socket, as an attacker writes it: from another loopback
+ * address (127.0.0.2 is "another client" on Linux), with a body of any size made on the
+ * fly and streamed as fast as the server takes it ({@code Content-Length} or chunked),
+ * the response read while the body is still being sent, or an upgrade request never
+ * followed by reading.
  */
 final class RawHttp {
 
@@ -31,8 +32,9 @@ final class RawHttp {
     }
 
     /**
-     * POSTs {@code bodyBytes} of filler to {@code url} from {@code localAddress}; returns the
-     * response's status and headers, or status -1 if the server closed without answering.
+     * POSTs {@code bodyBytes} of filler to {@code url} from {@code localAddress}; returns
+     * the response's status and headers, or status -1 if the server closed without
+     * answering.
      */
     static Answer post(String url, String localAddress, String contentType, long bodyBytes, boolean chunked)
             throws IOException {
@@ -51,7 +53,10 @@ final class RawHttp {
         }
     }
 
-    /** A small request from {@code localAddress}, e.g. a {@code /connect} with an invalid userId. */
+    /**
+     * A small request from {@code localAddress}, e.g. a {@code /connect} with an invalid
+     * userId.
+     */
     static Answer post(String url, String localAddress, String contentType, String body) throws IOException {
         URI uri = URI.create(url);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -84,7 +89,8 @@ final class RawHttp {
     }
 
     private static Answer read(Socket socket) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         String status = in.readLine();
         if (status == null) {
             return new Answer(-1, Map.of());
@@ -99,12 +105,16 @@ final class RawHttp {
         return new Answer(Integer.parseInt(status.split(" ")[1]), headers);
     }
 
-    /** A socket to {@code url}'s host and port, from {@code localAddress} (any 127.x.y.z works on Linux). */
+    /**
+     * A socket to {@code url}'s host and port, from {@code localAddress} (any 127.x.y.z
+     * works on Linux).
+     */
     static Socket connect(URI url, String localAddress, int receiveBuffer) {
         try {
             Socket socket = new Socket();
             if (receiveBuffer > 0) {
-                socket.setReceiveBufferSize(receiveBuffer); // before connect: it sizes the TCP window
+                socket.setReceiveBufferSize(receiveBuffer); // before connect: it sizes
+                                                            // the TCP window
             }
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
@@ -133,7 +143,8 @@ final class RawHttp {
     /** The status code of the response, read within {@code timeoutMillis}. */
     static int status(Socket socket, int timeoutMillis) throws IOException {
         socket.setSoTimeout(timeoutMillis);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         String line = reader.readLine();
         if (line == null) {
             throw new IOException("closed without a response");
@@ -142,9 +153,10 @@ final class RawHttp {
     }
 
     /**
-     * Streams a SockJS {@code xhr_send} body of {@code bytes} (one message of one long string:
-     * valid, so only its size can refuse it), chunked or as announced by Content-Length, until done
-     * or the server stops taking it; returns the bytes written.
+     * Streams a SockJS {@code xhr_send} body of {@code bytes} (one message of one long
+     * string: valid, so only its size can refuse it), chunked or as announced by
+     * Content-Length, until done or the server stops taking it; returns the bytes
+     * written.
      */
     static long streamBody(Socket socket, long bytes, boolean chunked) {
         byte[] block = new byte[64 * 1024];
@@ -163,7 +175,8 @@ final class RawHttp {
             out.flush();
         }
         catch (IOException e) {
-            // the server closed the connection under the body: what a refusal before reading looks like
+            // the server closed the connection under the body: what a refusal before
+            // reading looks like
         }
         return written;
     }
@@ -178,4 +191,5 @@ final class RawHttp {
         }
         return data.length;
     }
+
 }

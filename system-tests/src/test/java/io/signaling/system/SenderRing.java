@@ -18,14 +18,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 
 /**
- * Senders and recipients in a ring: sender i signals recipient i and recipient i+1, so every
- * recipient hears from two senders and every sender has two streams to keep in order. Each user
- * has a raw websocket connection of its own, recorded in the {@link Traffic}.
+ * Senders and recipients in a ring: sender i signals recipient i and recipient i+1, so
+ * every recipient hears from two senders and every sender has two streams to keep in
+ * order. Each user has a raw websocket connection of its own, recorded in the
+ * {@link Traffic}.
  */
 final class SenderRing {
 
     private final Traffic traffic;
+
     private final List<String> senders;
+
     private final List<String> recipients;
 
     private SenderRing(Traffic traffic, List<String> senders, List<String> recipients) {
@@ -34,7 +37,9 @@ final class SenderRing {
         this.recipients = Collections.unmodifiableList(recipients);
     }
 
-    /** Connects users {@code s<i>-<run>} and {@code r<i>-<run>} for i below {@code size}. */
+    /**
+     * Connects users {@code s<i>-<run>} and {@code r<i>-<run>} for i below {@code size}.
+     */
     static SenderRing open(SessionApi api, Traffic traffic, int size, String run) {
         List<String> senders = new ArrayList<>();
         List<String> recipients = new ArrayList<>();
@@ -64,10 +69,11 @@ final class SenderRing {
     }
 
     /**
-     * Sends {@code perPair} signals on every pair, one round over all pairs after another, from a
-     * thread of its own. Each signal first waits (at most {@code waitAtMost}) until fewer than
-     * {@code window} are open as {@code open} counts them, so the traffic spans whatever the test
-     * does meanwhile instead of being all in the log before it.
+     * Sends {@code perPair} signals on every pair, one round over all pairs after
+     * another, from a thread of its own. Each signal first waits (at most
+     * {@code waitAtMost}) until fewer than {@code window} are open as {@code open} counts
+     * them, so the traffic spans whatever the test does meanwhile instead of being all in
+     * the log before it.
      */
     Sending startSending(int perPair, int window, Duration waitAtMost, IntSupplier open) {
         return startSending(perPair, window, Integer.MAX_VALUE, waitAtMost, open);
@@ -75,8 +81,8 @@ final class SenderRing {
 
     /**
      * As {@link #startSending(int, int, Duration, IntSupplier)}, and no faster than
-     * {@code perSecond}: a fast machine would otherwise send everything before a test's fault
-     * (a broker's controlled shutdown takes seconds) has even begun.
+     * {@code perSecond}: a fast machine would otherwise send everything before a test's
+     * fault (a broker's controlled shutdown takes seconds) has even begun.
      */
     Sending startSending(int perPair, int window, int perSecond, Duration waitAtMost, IntSupplier open) {
         List<Pair> round = pairs();
@@ -87,8 +93,11 @@ final class SenderRing {
             for (int i = 0; i < perPair; i++) {
                 for (Pair pair : round) {
                     long due = start + n++ * 1_000_000_000L / perSecond;
-                    await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
-                            .atMost(waitAtMost).until(() -> open.getAsInt() < window && System.nanoTime() >= due);
+                    await().pollInSameThread()
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(2))
+                        .atMost(waitAtMost)
+                        .until(() -> open.getAsInt() < window && System.nanoTime() >= due);
                     traffic.send(pair.from(), pair.to());
                 }
             }
@@ -100,6 +109,7 @@ final class SenderRing {
     static final class Sending implements AutoCloseable {
 
         private final ExecutorService executor;
+
         private final Future<?> sent;
 
         private Sending(ExecutorService executor, Future<?> sent) {
@@ -107,7 +117,10 @@ final class SenderRing {
             this.sent = sent;
         }
 
-        /** Waits until every signal has been sent; fails as the sending failed (a window that never opened). */
+        /**
+         * Waits until every signal has been sent; fails as the sending failed (a window
+         * that never opened).
+         */
         void awaitSent(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
             sent.get(timeout, unit);
         }
@@ -116,6 +129,7 @@ final class SenderRing {
         public void close() {
             executor.shutdownNow();
         }
+
     }
 
     private static String connect(SessionApi api, Traffic traffic, String userId) {
@@ -123,4 +137,5 @@ final class SenderRing {
         traffic.add(userId, SignalingClient.open(session, Via.RAW_WEBSOCKET));
         return userId;
     }
+
 }

@@ -21,6 +21,7 @@ final class SessionApi {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
 
     SessionApi(String baseUrl) {
@@ -40,28 +41,31 @@ final class SessionApi {
 
     Response connectForm(String userId) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/connect"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("userId=" + URLEncoder.encode(userId, StandardCharsets.UTF_8))));
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("userId=" + URLEncoder.encode(userId, StandardCharsets.UTF_8))));
     }
 
     Response connectJson(String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/connect"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /**
-     * A session, as the contract's client gets one: a {@code 503 overloaded} is asked again after its
-     * {@code Retry-After} (2 s), for up to 20 s. A flood test's burst may leave a gateway announcing
-     * overload for a heartbeat or two after it; the tests of overload itself use {@link #connectForm}.
+     * A session, as the contract's client gets one: a {@code 503 overloaded} is asked
+     * again after its {@code Retry-After} (2 s), for up to 20 s. A flood test's burst may
+     * leave a gateway announcing overload for a heartbeat or two after it; the tests of
+     * overload itself use {@link #connectForm}.
      */
     Session connect(String userId) {
         AtomicReference<Response> last = new AtomicReference<>();
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
-                .until(() -> {
-                    last.set(connectForm(userId));
-                    return last.get().status() != 503 || !"overloaded".equals(last.get().text("error"));
-                });
+        await().pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> {
+                last.set(connectForm(userId));
+                return last.get().status() != 503 || !"overloaded".equals(last.get().text("error"));
+            });
         Response response = last.get();
         if (response.status() != 201) {
             throw new AssertionError("POST /connect " + userId + " gave " + response.status() + " " + response.body());
@@ -83,9 +87,9 @@ final class SessionApi {
 
     Response preflight(String path, String origin) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 
     Response send(HttpRequest.Builder request) {
@@ -112,4 +116,5 @@ final class SessionApi {
             return JSON.getNodeFactory().textNode(body);
         }
     }
+
 }

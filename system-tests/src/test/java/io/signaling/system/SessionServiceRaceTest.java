@@ -23,19 +23,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 4, session-service scale-out: two instances, and each of 100 userIds asked for by both at
- * the same moment. The relay decides every create, so exactly one of the two gets 201 and the
- * other 409 {@code user-id-taken}, whichever instance it asked, and both instances then show the
- * same session.
+ * Issue 4, session-service scale-out: two instances, and each of 100 userIds asked for by
+ * both at the same moment. The relay decides every create, so exactly one of the two gets
+ * 201 and the other 409 {@code user-id-taken}, whichever instance it asked, and both
+ * instances then show the same session.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SessionServiceRaceTest {
 
     private static final int USERS = 100;
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     @AutoClose
     private static EmbeddedPlatform embedded;
+
     private static Platform platform;
 
     @BeforeAll
@@ -67,13 +69,16 @@ class SessionServiceRaceTest {
                     together.await(30, TimeUnit.SECONDS);
                     long start = System.nanoTime();
                     Response response = instances.get(instance).connectForm(userId);
-                    return new Attempt(userId, instance, response, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                    return new Attempt(userId, instance, response,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 });
             }
         }
         long start = System.nanoTime();
         List<Attempt> attempts = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(40); // even: the two of a pair are always both running
+        ExecutorService pool = Executors.newFixedThreadPool(40); // even: the two of a
+                                                                 // pair are always both
+                                                                 // running
         try {
             for (Future<Attempt> future : pool.invokeAll(calls)) {
                 attempts.add(future.get());
@@ -85,20 +90,25 @@ class SessionServiceRaceTest {
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         Map<String, List<Attempt>> byUser = attempts.stream()
-                .collect(Collectors.groupingBy(Attempt::userId, TreeMap::new, Collectors.toList()));
+            .collect(Collectors.groupingBy(Attempt::userId, TreeMap::new, Collectors.toList()));
         assertThat(byUser).hasSize(USERS);
         byUser.forEach((userId, pair) -> {
             assertThat(pair).extracting(a -> a.response().status()).as(userId).containsExactlyInAnyOrder(201, 409);
             Attempt lost = pair.stream().filter(a -> a.response().status() == 409).findFirst().orElseThrow();
             assertThat(lost.response().text("error")).isEqualTo("user-id-taken");
         });
-        Map<Integer, Long> wins = attempts.stream().filter(a -> a.response().status() == 201)
-                .collect(Collectors.groupingBy(Attempt::instance, TreeMap::new, Collectors.counting()));
+        Map<Integer, Long> wins = attempts.stream()
+            .filter(a -> a.response().status() == 201)
+            .collect(Collectors.groupingBy(Attempt::instance, TreeMap::new, Collectors.counting()));
 
         // Both instances' views show the winner's session.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> byUser.forEach((userId, pair) -> {
-            String address = pair.stream().filter(a -> a.response().status() == 201).findFirst().orElseThrow()
-                    .response().text("listeningAddress");
+            String address = pair.stream()
+                .filter(a -> a.response().status() == 201)
+                .findFirst()
+                .orElseThrow()
+                .response()
+                .text("listeningAddress");
             for (SessionApi instance : instances) {
                 Response get = instance.get(userId);
                 assertThat(get.status()).isEqualTo(200);
@@ -107,8 +117,10 @@ class SessionServiceRaceTest {
         }));
 
         List<Long> millis = attempts.stream().map(Attempt::millis).sorted().toList();
-        System.out.printf("[session-race] %d userIds each raced by 2 session-service instances (%d requests) in %d ms: "
+        System.out.printf(
+                "[session-race] %d userIds each raced by 2 session-service instances (%d requests) in %d ms: "
                         + "exactly one 201 per userId; wins per instance %s; request latency p50 %d ms, max %d ms%n",
                 USERS, attempts.size(), took, wins, millis.get(millis.size() / 2), millis.get(millis.size() - 1));
     }
+
 }

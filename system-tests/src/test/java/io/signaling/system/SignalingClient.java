@@ -26,32 +26,42 @@ import org.springframework.web.socket.sockjs.client.WebSocketTransport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real SockJS client of one session: records every frame the gateway sends (with when it
- * arrived), and how the connection closed.
+ * A real SockJS client of one session: records every frame the gateway sends (with when
+ * it arrived), and how the connection closed.
  */
 final class SignalingClient extends TextWebSocketHandler implements AutoCloseable {
 
     /**
-     * {@code WEBSOCKET}, {@code XHR} (xhr-streaming) and {@code XHR_POLLING} go through Spring's
-     * {@link SockJsClient} (an {@code /info} request first); {@code EVENTSOURCE} and {@code HTMLFILE},
-     * which Spring's client does not speak, through {@link SockJsHttpStream}; {@code RAW_WEBSOCKET}
-     * opens {@code <address>/<server>/<session>/websocket} directly and speaks SockJS framing itself,
-     * as browsers' SockJS does once it picked websocket: cheap enough for hundreds of clients in one test.
+     * {@code WEBSOCKET}, {@code XHR} (xhr-streaming) and {@code XHR_POLLING} go through
+     * Spring's {@link SockJsClient} (an {@code /info} request first); {@code EVENTSOURCE}
+     * and {@code HTMLFILE}, which Spring's client does not speak, through
+     * {@link SockJsHttpStream}; {@code RAW_WEBSOCKET} opens
+     * {@code <address>/<server>/<session>/websocket} directly and speaks SockJS framing
+     * itself, as browsers' SockJS does once it picked websocket: cheap enough for
+     * hundreds of clients in one test.
      */
     enum Via {
+
         WEBSOCKET, XHR, XHR_POLLING, EVENTSOURCE, HTMLFILE, RAW_WEBSOCKET;
 
-        /** An HTTP transport: messages go out as {@code xhr_send} requests, bodies over 1 MiB refused. */
+        /**
+         * An HTTP transport: messages go out as {@code xhr_send} requests, bodies over 1
+         * MiB refused.
+         */
         boolean http() {
             return this != WEBSOCKET && this != RAW_WEBSOCKET;
         }
+
     }
 
     /** A frame from the gateway and when it arrived ({@link System#nanoTime()}). */
     record Arrival(long nanos, JsonNode frame) {
     }
 
-    /** Like a browser, accept frames far larger than Tomcat's 8 KiB client default (a 64 KiB signal plus framing). */
+    /**
+     * Like a browser, accept frames far larger than Tomcat's 8 KiB client default (a 64
+     * KiB signal plus framing).
+     */
     private static final jakarta.websocket.WebSocketContainer CONTAINER = container();
 
     private static jakarta.websocket.WebSocketContainer container() {
@@ -61,12 +71,19 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     }
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
     private volatile boolean raw;
+
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
+
     private volatile WebSocketSession session;
+
     private volatile SockJsHttpStream stream;
 
     static SignalingClient open(SessionApi.Session s, Via via) {
@@ -83,16 +100,17 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
             URI uri = URI.create(address.replaceFirst("^http", "ws") + "/000/" + Long.toHexString(System.nanoTime())
                     + "/websocket?userId=" + userId + "&token=" + key);
             new StandardWebSocketClient(CONTAINER).execute(client, new WebSocketHttpHeaders(), uri)
-                    .whenComplete((session, error) -> {
-                        if (error != null) {
-                            client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
-                        }
-                    });
+                .whenComplete((session, error) -> {
+                    if (error != null) {
+                        client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
+                    }
+                });
             return client;
         }
         if (via == Via.EVENTSOURCE || via == Via.HTMLFILE) {
-            client.stream = new SockJsHttpStream(address, userId, key, via == Via.EVENTSOURCE
-                    ? SockJsHttpStream.Kind.EVENTSOURCE : SockJsHttpStream.Kind.HTMLFILE, client.new StreamListener());
+            client.stream = new SockJsHttpStream(address, userId, key,
+                    via == Via.EVENTSOURCE ? SockJsHttpStream.Kind.EVENTSOURCE : SockJsHttpStream.Kind.HTMLFILE,
+                    client.new StreamListener());
             return client;
         }
         List<Transport> transports = new ArrayList<>();
@@ -106,12 +124,11 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         }
         SockJsClient sockJs = new SockJsClient(transports);
         URI uri = URI.create(address + "?userId=" + userId + "&token=" + key);
-        sockJs.execute(client, new WebSocketHttpHeaders(), uri)
-                .whenComplete((session, error) -> {
-                    if (error != null) {
-                        client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
-                    }
-                });
+        sockJs.execute(client, new WebSocketHttpHeaders(), uri).whenComplete((session, error) -> {
+            if (error != null) {
+                client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
+            }
+        });
         return client;
     }
 
@@ -129,7 +146,8 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
             received(message.getPayload());
             return;
         }
-        // SockJS framing: o (open), h (heartbeat), a[...] (messages), c[code,"reason"] (close).
+        // SockJS framing: o (open), h (heartbeat), a[...] (messages), c[code,"reason"]
+        // (close).
         String frame = message.getPayload();
         if (frame.startsWith("o")) {
             opened.complete(null);
@@ -174,6 +192,7 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         public void closed(int code, String reason) {
             closed.complete(new CloseStatus(code, reason));
         }
+
     }
 
     void sendRaw(String text) {
@@ -192,7 +211,10 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         }
     }
 
-    /** Several messages in one SockJS frame (raw websocket and the HTTP streams): {@code ["m1","m2",…]}. */
+    /**
+     * Several messages in one SockJS frame (raw websocket and the HTTP streams):
+     * {@code ["m1","m2",…]}.
+     */
     void sendFrame(List<String> messages) {
         if (stream != null) {
             stream.send(messages);
@@ -278,4 +300,5 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
             }
         }
     }
+
 }

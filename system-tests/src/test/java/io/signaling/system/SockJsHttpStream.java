@@ -16,12 +16,13 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The receiving side of SockJS's eventsource and htmlfile transports, as a browser's SockJS client
- * speaks them (Spring's {@code SockJsClient} speaks neither): one long GET that the server streams
- * frames into ({@code data: <frame>} events, or {@code <script>p("<frame>");</script>} chunks),
- * opened again on the same SockJS session whenever the server ends it (after 1 MiB it recycles
- * the response), until a close frame or {@link #close()}. Messages go out as {@code xhr_send}
- * POSTs. Every request carries the session's {@code ?userId=…&token=…} (contract §2).
+ * The receiving side of SockJS's eventsource and htmlfile transports, as a browser's
+ * SockJS client speaks them (Spring's {@code SockJsClient} speaks neither): one long GET
+ * that the server streams frames into ({@code data: <frame>} events, or
+ * {@code <script>p("<frame>");</script>} chunks), opened again on the same SockJS session
+ * whenever the server ends it (after 1 MiB it recycles the response), until a close frame
+ * or {@link #close()}. Messages go out as {@code xhr_send} POSTs. Every request carries
+ * the session's {@code ?userId=…&token=…} (contract §2).
  */
 final class SockJsHttpStream implements AutoCloseable {
 
@@ -32,29 +33,42 @@ final class SockJsHttpStream implements AutoCloseable {
 
         void message(String text);
 
-        /** A close frame {@code c[code,"reason"]}, or the stream failed ({@code code} 1006, no frame). */
+        /**
+         * A close frame {@code c[code,"reason"]}, or the stream failed ({@code code}
+         * 1006, no frame).
+         */
         void closed(int code, String reason);
+
     }
 
     enum Kind {
-        EVENTSOURCE("eventsource"),
-        HTMLFILE("htmlfile");
+
+        EVENTSOURCE("eventsource"), HTMLFILE("htmlfile");
 
         private final String path;
 
         Kind(String path) {
             this.path = path;
         }
+
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String base;
+
     private final String query;
+
     private final Kind kind;
+
     private final Listener listener;
+
     private final Thread receiver;
+
     private volatile InputStream body;
+
     private volatile boolean closed;
+
     private volatile boolean ended;
 
     SockJsHttpStream(String listeningAddress, String userId, String key, Kind kind, Listener listener) {
@@ -71,11 +85,15 @@ final class SockJsHttpStream implements AutoCloseable {
         return !closed && !ended;
     }
 
-    /** One {@code xhr_send}: the messages as one SockJS frame (a JSON array of strings). */
+    /**
+     * One {@code xhr_send}: the messages as one SockJS frame (a JSON array of strings).
+     */
     void send(List<String> messages) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "xhr_send?" + query))
-                .timeout(Duration.ofSeconds(15)).header("Content-Type", "text/plain;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(SessionApi.JSON.writeValueAsString(messages))).build();
+            .timeout(Duration.ofSeconds(15))
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .POST(HttpRequest.BodyPublishers.ofString(SessionApi.JSON.writeValueAsString(messages)))
+            .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 204) {
@@ -115,7 +133,10 @@ final class SockJsHttpStream implements AutoCloseable {
         }
     }
 
-    /** Reads one response's frames until it ends (recycled: the loop opens the next) or a close frame. */
+    /**
+     * Reads one response's frames until it ends (recycled: the loop opens the next) or a
+     * close frame.
+     */
     private void readFrames(BufferedReader in, boolean first) throws IOException {
         for (String line = in.readLine(); line != null && !ended; line = in.readLine()) {
             String frame = frameOf(line);
@@ -161,7 +182,10 @@ final class SockJsHttpStream implements AutoCloseable {
         }
     }
 
-    /** What a browser does when its page closes the connection: it aborts the request; nothing is sent. */
+    /**
+     * What a browser does when its page closes the connection: it aborts the request;
+     * nothing is sent.
+     */
     @Override
     public void close() {
         closed = true;
@@ -176,4 +200,5 @@ final class SockJsHttpStream implements AutoCloseable {
         }
         receiver.interrupt();
     }
+
 }

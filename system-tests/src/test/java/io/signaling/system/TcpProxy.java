@@ -11,21 +11,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy between test clients and one server that can make its clients vanish the way a
- * phone that lost its network does: {@link #swallow()} stops it reading and forwarding in both
- * directions, without closing anything. Bytes then pile up in the sockets' buffers (kept small
- * here) until the server's writes stall; nothing reaches either side, no FIN, no RST. Or the way a
- * killed app or a dropped Wi-Fi does: {@link #abort()} resets every connection (RST both ways) and
- * takes no new one, so a client can neither finish a request nor make the next.
+ * A TCP proxy between test clients and one server that can make its clients vanish the
+ * way a phone that lost its network does: {@link #swallow()} stops it reading and
+ * forwarding in both directions, without closing anything. Bytes then pile up in the
+ * sockets' buffers (kept small here) until the server's writes stall; nothing reaches
+ * either side, no FIN, no RST. Or the way a killed app or a dropped Wi-Fi does:
+ * {@link #abort()} resets every connection (RST both ways) and takes no new one, so a
+ * client can neither finish a request nor make the next.
  */
 final class TcpProxy implements AutoCloseable {
 
     private static final int BUFFER = 8 * 1024;
 
     private final ServerSocket server;
+
     private final InetSocketAddress target;
+
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
     private volatile boolean swallowing;
+
     private volatile boolean closed;
 
     TcpProxy(int targetPort) throws IOException {
@@ -76,13 +81,15 @@ final class TcpProxy implements AutoCloseable {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[BUFFER];
             try {
-                // Streams are not closed here: closing one closes its socket, which would send a FIN.
+                // Streams are not closed here: closing one closes its socket, which would
+                // send a FIN.
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
                 int read;
                 while (!swallowing && (read = in.read(buffer)) >= 0) {
                     if (swallowing) {
-                        break; // read after the network "went away": dropped, and nothing more is read
+                        break; // read after the network "went away": dropped, and nothing
+                               // more is read
                     }
                     out.write(buffer, 0, read);
                     out.flush();
@@ -132,4 +139,5 @@ final class TcpProxy implements AutoCloseable {
             socket.close();
         }
     }
+
 }

@@ -7,8 +7,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The same contract on the real {@code apache/kafka} image. Needs a Docker engine: without one,
- * JUnit reports the class as skipped ("disabledWithoutDocker"), it never passes silently.
+ * The same contract on the real {@code apache/kafka} image. Needs a Docker engine:
+ * without one, JUnit reports the class as skipped ("disabledWithoutDocker"), it never
+ * passes silently.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class TestcontainersContractTest extends ContractTests {
@@ -34,4 +35,5 @@ class TestcontainersContractTest extends ContractTests {
     Platform platform() {
         return platform;
     }
+
 }

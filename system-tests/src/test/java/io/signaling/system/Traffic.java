@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Numbered signals between connected users, and what became of each. Every signal from one sender
- * to one recipient carries the next number of that pair ({@code {"n":…}}), and its id is
- * {@code <recipient>#<n>}, so acks, errors and deliveries are matched afterwards from the frames
- * each client recorded.
+ * Numbered signals between connected users, and what became of each. Every signal from
+ * one sender to one recipient carries the next number of that pair ({@code {"n":…}}), and
+ * its id is {@code <recipient>#<n>}, so acks, errors and deliveries are matched
+ * afterwards from the frames each client recorded.
  */
 final class Traffic {
 
@@ -46,24 +46,29 @@ final class Traffic {
         }
 
         /**
-         * Every acked signal of the pair arrived, each once, all in the order sent; and nothing arrived
-         * that its sender was not acked for or was answered an error for (delivered &sube; acked): a signal
-         * refused, or answered {@code recipient-unavailable}, must not reach the recipient as well.
+         * Every acked signal of the pair arrived, each once, all in the order sent; and
+         * nothing arrived that its sender was not acked for or was answered an error for
+         * (delivered &sube; acked): a signal refused, or answered
+         * {@code recipient-unavailable}, must not reach the recipient as well.
          */
         void assertExactlyOnceInOrder(Pair pair) {
             List<Integer> received = received(pair);
-            assertThat(received).as("%s: received in order, without duplicates", pair).isSorted()
-                    .doesNotHaveDuplicates();
+            assertThat(received).as("%s: received in order, without duplicates", pair)
+                .isSorted()
+                .doesNotHaveDuplicates();
             assertThat(received).as("%s: every acked signal received", pair).containsAll(acked(pair));
             assertThat(acked(pair)).as("%s: every received signal acked", pair).containsAll(received);
             assertThat(errors(pair).keySet()).as("%s: no received signal answered with an error", pair)
-                    .doesNotContainAnyElementsOf(received);
+                .doesNotContainAnyElementsOf(received);
         }
     }
 
     private final Map<String, SignalingClient> clients = new ConcurrentHashMap<>();
+
     private final Map<Pair, AtomicInteger> numbers = new ConcurrentHashMap<>();
+
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
     private final AtomicInteger sent = new AtomicInteger();
 
     void add(String userId, SignalingClient client) {
@@ -77,7 +82,8 @@ final class Traffic {
     /** Sends the next signal of {@code from} to {@code to}; returns its number. */
     int send(String from, String to) {
         SignalingClient client = clients.get(from);
-        synchronized (client) { // number and send order agree even if several threads send for one user
+        synchronized (client) { // number and send order agree even if several threads
+                                // send for one user
             int n = numbers.computeIfAbsent(new Pair(from, to), p -> new AtomicInteger()).incrementAndGet();
             sentAt.put(from + ">" + to + "#" + n, System.nanoTime());
             client.send(to, Map.of("n", n), to + "#" + n);
@@ -96,15 +102,16 @@ final class Traffic {
     }
 
     /**
-     * One line on where the traffic stands, for the message of a failed wait: what was sent,
-     * acked, answered and delivered, which signals are still open (neither acked nor answered),
-     * and which connections closed and how.
+     * One line on where the traffic stands, for the message of a failed wait: what was
+     * sent, acked, answered and delivered, which signals are still open (neither acked
+     * nor answered), and which connections closed and how.
      */
     String summary(Collection<String> senders, Collection<String> recipients) {
         Outcome outcome = outcome();
         Map<String, Integer> errorCodes = new TreeMap<>();
-        outcome.errors().values().forEach(byNumber -> byNumber.values()
-                .forEach(code -> errorCodes.merge(code, 1, Integer::sum)));
+        outcome.errors()
+            .values()
+            .forEach(byNumber -> byNumber.values().forEach(code -> errorCodes.merge(code, 1, Integer::sum)));
         int unanswered = 0;
         int ackedNotDelivered = 0;
         for (Map.Entry<Pair, AtomicInteger> entry : numbers.entrySet()) {
@@ -126,10 +133,11 @@ final class Traffic {
                 closed.put(user, String.valueOf(client.closeStatus()));
             }
         });
-        return String.format("sent %d, acked %d, errors %s, delivered %d; %d neither acked nor answered, "
+        return String.format(
+                "sent %d, acked %d, errors %s, delivered %d; %d neither acked nor answered, "
                         + "%d acked but not delivered; closed connections %s",
-                sent(), count(senders, "ack"), errorCodes, count(recipients, "signal"), unanswered,
-                ackedNotDelivered, closed);
+                sent(), count(senders, "ack"), errorCodes, count(recipients, "signal"), unanswered, ackedNotDelivered,
+                closed);
     }
 
     Outcome outcome() {
@@ -141,7 +149,7 @@ final class Traffic {
                 String type = frame.path("type").asString();
                 if ("signal".equals(type)) {
                     received.computeIfAbsent(new Pair(frame.path("from").asString(), user), p -> new ArrayList<>())
-                            .add(frame.path("content").path("n").asInt());
+                        .add(frame.path("content").path("n").asInt());
                     continue;
                 }
                 String id = frame.path("id").asString();
@@ -159,11 +167,16 @@ final class Traffic {
                 }
             }
         });
-        acked.values().forEach(list -> list.sort(null)); // acks may overtake each other; the order checked is delivery's
+        acked.values().forEach(list -> list.sort(null)); // acks may overtake each other;
+                                                         // the order checked is
+                                                         // delivery's
         return new Outcome(acked, received, errors);
     }
 
-    /** The longest time between two consecutive signals arriving at any of these users, within [from, to] (nanos). */
+    /**
+     * The longest time between two consecutive signals arriving at any of these users,
+     * within [from, to] (nanos).
+     */
     Duration longestDeliveryGap(Collection<String> recipients, long fromNanos, long toNanos) {
         List<Long> times = new ArrayList<>();
         times.add(fromNanos);
@@ -208,4 +221,5 @@ final class Traffic {
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
     }
+
 }

@@ -28,19 +28,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Contract §2 on every SockJS transport a client can pick outside a browser's iframe: websocket,
- * xhr-streaming and xhr-polling through Spring's {@code SockJsClient}, eventsource and htmlfile
- * through a reader of this test's own ({@link SockJsHttpStream}); the iframe variants are the same
- * requests made from the gateway's iframe page, which only a browser runs (clients/js/e2e).
+ * Contract §2 on every SockJS transport a client can pick outside a browser's iframe:
+ * websocket, xhr-streaming and xhr-polling through Spring's {@code SockJsClient},
+ * eventsource and htmlfile through a reader of this test's own
+ * ({@link SockJsHttpStream}); the iframe variants are the same requests made from the
+ * gateway's iframe page, which only a browser runs (clients/js/e2e).
  *
- * <p>Per transport, signals both ways arrive exactly once, in order, each acked; and a connection
- * lost the way a phone loses it (every TCP connection reset, none possible again: the websocket
- * dropped, the streaming request aborted, polling stopped) ends the session {@code connection-lost}
- * within what docs/architecture.md ("Vanished connections", "Closing over HTTP transports") says,
- * while a peer keeps signalling it: every signal is acked, and each one is delivered or answered
- * {@code recipient-unavailable}: what the client did not confirm having read (a pong on websocket,
- * its next request on the HTTP transports) is answered when it is lost. Everything sent once the
- * session is gone is answered.
+ * <p>
+ * Per transport, signals both ways arrive exactly once, in order, each acked; and a
+ * connection lost the way a phone loses it (every TCP connection reset, none possible
+ * again: the websocket dropped, the streaming request aborted, polling stopped) ends the
+ * session {@code connection-lost} within what docs/architecture.md ("Vanished
+ * connections", "Closing over HTTP transports") says, while a peer keeps signalling it:
+ * every signal is acked, and each one is delivered or answered
+ * {@code recipient-unavailable}: what the client did not confirm having read (a pong on
+ * websocket, its next request on the HTTP transports) is answered when it is lost.
+ * Everything sent once the session is gone is answered.
  */
 @ExtendWith(AttackPlatform.Resolver.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -49,13 +52,18 @@ class TransportsTest {
     private static final Logger log = LoggerFactory.getLogger(TransportsTest.class);
 
     private static final int SIGNALS = 100;
+
     /** The gateway's SockJS heartbeat (shipped default, not lowered on this platform). */
     private static final Duration SOCKJS_HEARTBEAT = Duration.ofSeconds(5);
-    /** SockJS's disconnect delay (shipped default): a polling client without a poll this long is gone. */
+
+    /**
+     * SockJS's disconnect delay (shipped default): a polling client without a poll this
+     * long is gone.
+     */
     private static final Duration DISCONNECT_DELAY = Duration.ofSeconds(1);
 
     @ParameterizedTest
-    @EnumSource(value = Via.class, names = {"WEBSOCKET", "XHR", "XHR_POLLING", "EVENTSOURCE", "HTMLFILE"})
+    @EnumSource(value = Via.class, names = { "WEBSOCKET", "XHR", "XHR_POLLING", "EVENTSOURCE", "HTMLFILE" })
     void signalsBothWaysArriveExactlyOnceInOrderEachAcked(Via via, Platform platform) {
         SessionApi api = new SessionApi(platform.sessionUrl());
         String userId = ContractTests.newUser("on-" + via.name().toLowerCase());
@@ -88,7 +96,7 @@ class TransportsTest {
             for (Pair pair : List.of(in, out)) {
                 outcome.assertExactlyOnceInOrder(pair);
                 assertThat(outcome.received(pair)).as("%s over %s", pair, via)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(1, SIGNALS).boxed().toList());
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, SIGNALS).boxed().toList());
                 assertThat(outcome.errors(pair)).isEmpty();
             }
             assertThat(client.isOpen()).isTrue();
@@ -96,7 +104,7 @@ class TransportsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Via.class, names = {"WEBSOCKET", "XHR", "XHR_POLLING", "EVENTSOURCE", "HTMLFILE"})
+    @EnumSource(value = Via.class, names = { "WEBSOCKET", "XHR", "XHR_POLLING", "EVENTSOURCE", "HTMLFILE" })
     void aLostConnectionEndsTheSessionConnectionLostAndEverySignalToItIsAccountedFor(Via via, Platform platform)
             throws Exception {
         SessionApi api = new SessionApi(platform.sessionUrl());
@@ -104,7 +112,8 @@ class TransportsTest {
         Session session = api.connect(userId);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try (TcpProxy proxy = new TcpProxy(URI.create(session.listeningAddress()).getPort());
-                SignalingClient peer = SignalingClient.open(api.connect(ContractTests.newUser("peer")), Via.RAW_WEBSOCKET);
+                SignalingClient peer = SignalingClient.open(api.connect(ContractTests.newUser("peer")),
+                        Via.RAW_WEBSOCKET);
                 SignalingClient client = SignalingClient.open(throughProxy(session, proxy), via)) {
             await().atMost(UnderLoad.contractBound()).until(() -> api.get(userId).body().path("acked").asBoolean());
             for (int i = 0; i < 10; i++) {
@@ -112,7 +121,8 @@ class TransportsTest {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> client.count("signal") >= 10);
 
-            // A caller keeps signalling (every 50 ms) while the connection is lost and after its session is gone.
+            // A caller keeps signalling (every 50 ms) while the connection is lost and
+            // after its session is gone.
             AtomicInteger during = new AtomicInteger();
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             ticker.scheduleAtFixedRate(() -> {
@@ -134,29 +144,38 @@ class TransportsTest {
                 peer.send(userId, Map.of("n", i), "after-" + i);
             }
             int sent = 10 + during.get() + 5;
-            await().atMost(Duration.ofSeconds(20)).until(() -> peer.count("ack") + peer.count("error") >= sent
-                    && unavailable(peer).containsAll(List.of("after-0", "after-1", "after-2", "after-3", "after-4")));
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> peer.count("ack") + peer.count("error") >= sent && unavailable(peer)
+                    .containsAll(List.of("after-0", "after-1", "after-2", "after-3", "after-4")));
 
-            // docs/architecture.md, "Vanished connections": what the client did not confirm having read (a pong; its
-            // next poll or stream request) is answered, so nothing ends neither delivered nor answered. The answers
-            // for what was written to it take their own way through the relay: they may come after those above.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(unaccounted(client, peer, sentAt.keySet()))
-                    .as("over %s every signal is delivered or answered", via).isEmpty());
-            Set<String> received = new HashSet<>(client.framesOfType("signal").stream().map(f -> f.path("id").asString()).toList());
+            // docs/architecture.md, "Vanished connections": what the client did not
+            // confirm having read (a pong; its
+            // next poll or stream request) is answered, so nothing ends neither delivered
+            // nor answered. The answers
+            // for what was written to it take their own way through the relay: they may
+            // come after those above.
+            await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(unaccounted(client, peer, sentAt.keySet()))
+                    .as("over %s every signal is delivered or answered", via)
+                    .isEmpty());
+            Set<String> received = new HashSet<>(
+                    client.framesOfType("signal").stream().map(f -> f.path("id").asString()).toList());
             Set<String> answered = unavailable(peer);
             Set<String> unaccounted = unaccounted(client, peer, sentAt.keySet());
-            log.info("Lost {} connection: session deleted {} after {} ms (bound {} ms); {} signals sent to it, {} "
-                    + "delivered, {} answered recipient-unavailable, {} neither", via, reason, detected.toMillis(),
-                    bound.toMillis(), sent, received.size(), answered.size(), unaccounted.size());
+            log.info(
+                    "Lost {} connection: session deleted {} after {} ms (bound {} ms); {} signals sent to it, {} "
+                            + "delivered, {} answered recipient-unavailable, {} neither",
+                    via, reason, detected.toMillis(), bound.toMillis(), sent, received.size(), answered.size(),
+                    unaccounted.size());
 
             assertThat(reason).isEqualTo(DeleteReason.CONNECTION_LOST);
             assertThat(detected).as("from the loss to the session's deletion").isLessThanOrEqualTo(bound);
             assertThat(peer.count("ack")).as("every signal acked: in the log").isEqualTo(sent);
             AckOrder.assertEachAnswerFollowsItsAck(peer);
-            assertThat(peer.framesOfType("error")).allSatisfy(
-                    error -> assertThat(error.path("code").asString()).isEqualTo("recipient-unavailable"));
-            assertThat(received).as("delivered before the loss").containsAll(
-                    IntStream.range(0, 10).mapToObj(i -> "before-" + i).toList());
+            assertThat(peer.framesOfType("error"))
+                .allSatisfy(error -> assertThat(error.path("code").asString()).isEqualTo("recipient-unavailable"));
+            assertThat(received).as("delivered before the loss")
+                .containsAll(IntStream.range(0, 10).mapToObj(i -> "before-" + i).toList());
         }
         finally {
             ticker.shutdownNow();
@@ -164,10 +183,11 @@ class TransportsTest {
     }
 
     /**
-     * How soon a lost connection ends its session (docs/architecture.md), on top of the contract's time
-     * for a deletion to take effect: websocket at the next ping not answered (or at once, as here, since
-     * the reset fails the socket); the streaming transports at the next write that fails, a SockJS
-     * heartbeat at the latest; polling after the disconnect delay, checked as often again.
+     * How soon a lost connection ends its session (docs/architecture.md), on top of the
+     * contract's time for a deletion to take effect: websocket at the next ping not
+     * answered (or at once, as here, since the reset fails the socket); the streaming
+     * transports at the next write that fails, a SockJS heartbeat at the latest; polling
+     * after the disconnect delay, checked as often again.
      */
     private static Duration detectionBound(Via via) {
         Duration transport = switch (via) {
@@ -178,7 +198,10 @@ class TransportsTest {
         return transport.plus(UnderLoad.contractBound());
     }
 
-    /** Of the signals {@code sent}, those neither delivered to {@code client} nor answered to {@code peer}. */
+    /**
+     * Of the signals {@code sent}, those neither delivered to {@code client} nor answered
+     * to {@code peer}.
+     */
     private static Set<String> unaccounted(SignalingClient client, SignalingClient peer, Set<String> sent) {
         Set<String> unaccounted = new HashSet<>(sent);
         client.framesOfType("signal").forEach(f -> unaccounted.remove(f.path("id").asString()));
@@ -188,13 +211,17 @@ class TransportsTest {
 
     private static Set<String> unavailable(SignalingClient peer) {
         Set<String> ids = new HashSet<>();
-        peer.framesOfType("error").stream().filter(e -> "recipient-unavailable".equals(e.path("code").asString()))
-                .forEach(e -> ids.add(e.path("id").asString()));
+        peer.framesOfType("error")
+            .stream()
+            .filter(e -> "recipient-unavailable".equals(e.path("code").asString()))
+            .forEach(e -> ids.add(e.path("id").asString()));
         return ids;
     }
 
     private static Session throughProxy(Session session, TcpProxy proxy) {
         URI address = URI.create(session.listeningAddress());
-        return new Session(session.userId(), "http://127.0.0.1:" + proxy.port() + address.getPath(), session.listeningKey());
+        return new Session(session.userId(), "http://127.0.0.1:" + proxy.port() + address.getPath(),
+                session.listeningKey());
     }
+
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/signaling audit}: the operator's view of the signaling history. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Replay the signaling history, or prove the session table comes from the log.",
-        subcommands = {ReplayCommand.class, RebuildCommand.class})
+        subcommands = { ReplayCommand.class, RebuildCommand.class })
 public final class AuditCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,4 +20,5 @@ public final class AuditCommand implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new AuditCommand()).execute(args));
     }
+
 }

@@ -18,4 +18,5 @@ final class KafkaOptions {
     Topics topics() {
         return Topics.from(TopicsProperties.defaults(topicPrefix));
     }
+
 }

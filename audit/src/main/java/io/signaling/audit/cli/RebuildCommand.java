@@ -15,9 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = "Rebuild the session table from the session-events log and compare it with the live table.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the rebuilt table equals the live table", "1:they differ (the diff is printed)",
-                "2:bad arguments", "3:Kafka could not be reached"})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:the rebuilt table equals the live table",
+                "1:they differ (the diff is printed)", "2:bad arguments", "3:Kafka could not be reached" })
 public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,7 +43,8 @@ public final class RebuildCommand implements Callable<Integer> {
                     break;
                 }
                 if (attempt < attempts) {
-                    Thread.sleep(1000); // let an in-flight event/row pair land before judging
+                    Thread.sleep(1000); // let an in-flight event/row pair land before
+                                        // judging
                 }
             }
             if (diff.isEmpty()) {
@@ -53,16 +53,19 @@ public final class RebuildCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            out.printf("session table DIFFERS: %d rows disagree (- only in the event log, + only in the live table, ~ both)%n",
+            out.printf(
+                    "session table DIFFERS: %d rows disagree (- only in the event log, + only in the live table, ~ both)%n",
                     diff.lines().size());
             diff.lines().forEach(out::println);
             out.flush();
             return ExitCodes.TABLES_DIFFER;
         }
         catch (KafkaException e) {
-            spec.commandLine().getErr().println("audit rebuild: cannot read Kafka at " + kafka.bootstrapServers + ": "
-                    + e.getMessage());
+            spec.commandLine()
+                .getErr()
+                .println("audit rebuild: cannot read Kafka at " + kafka.bootstrapServers + ": " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         }
     }
+
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Print the time-ordered history of session events and signals.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the history was printed", "2:bad arguments", "3:Kafka could not be reached"})
+        exitCodeList = { "0:the history was printed", "2:bad arguments", "3:Kafka could not be reached" })
 public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
@@ -55,8 +55,8 @@ public final class ReplayCommand implements Callable<Integer> {
         TimelineFormat timelineFormat = parseFormat();
         ReplayQuery query = new ReplayQuery(user, time(since, "--since"), time(until, "--until"), redact);
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryReader reader = new HistoryReader(kafka.bootstrapServers, kafka.topics(), spec.commandLine().getErr());
-                TimelineWriter lines = timelineFormat.writer(out)) {
+        try (HistoryReader reader = new HistoryReader(kafka.bootstrapServers, kafka.topics(),
+                spec.commandLine().getErr()); TimelineWriter lines = timelineFormat.writer(out)) {
             if (follow) {
                 AtomicBoolean running = new AtomicBoolean(true);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> running.set(false)));
@@ -66,13 +66,15 @@ public final class ReplayCommand implements Callable<Integer> {
                 }, running::get);
             }
             else {
-                reader.replay(query, lines); // printed as the merge emits; lines reach out a buffer at a time
+                reader.replay(query, lines); // printed as the merge emits; lines reach
+                                             // out a buffer at a time
             }
             return ExitCodes.OK;
         }
         catch (KafkaException e) {
-            spec.commandLine().getErr().println("audit replay: cannot read Kafka at " + kafka.bootstrapServers + ": "
-                    + e.getMessage());
+            spec.commandLine()
+                .getErr()
+                .println("audit replay: cannot read Kafka at " + kafka.bootstrapServers + ": " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         }
     }
@@ -97,4 +99,5 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }
+
 }

@@ -27,7 +27,8 @@ public record TableDiff(List<String> lines) {
                 lines.add("+ " + user + ": in the live table (" + describe(inTable) + ") but not in the event log");
             }
             else {
-                lines.add("~ " + user + ": event log has " + describe(fromEvents) + ", live table has " + describe(inTable));
+                lines.add("~ " + user + ": event log has " + describe(fromEvents) + ", live table has "
+                        + describe(inTable));
             }
         }
         return new TableDiff(List.copyOf(lines));

@@ -20,14 +20,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Recomputes the session table from the session-events log alone, with the same fold the relay
- * uses ({@link SessionTable#evolve}), and reads the live table (the compacted sessions topic the
- * relay publishes) to compare the two.
+ * Recomputes the session table from the session-events log alone, with the same fold the
+ * relay uses ({@link SessionTable#evolve}), and reads the live table (the compacted
+ * sessions topic the relay publishes) to compare the two.
  */
 public final class TableRebuilder implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+
     private final Topics topics;
+
     private long unreadable;
 
     public TableRebuilder(String bootstrapServers, Topics topics) {
@@ -87,10 +89,12 @@ public final class TableRebuilder implements AutoCloseable {
                 if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue;
                 }
-                String key = record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+                String key = record.key() == null ? null
+                        : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
                 V value;
                 try {
-                    value = record.value() == null ? null : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                    value = record.value() == null ? null
+                            : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 }
                 catch (RuntimeException e) {
                     unreadable++;
@@ -107,4 +111,5 @@ public final class TableRebuilder implements AutoCloseable {
     public void close() {
         consumer.close(Duration.ofSeconds(2));
     }
+
 }

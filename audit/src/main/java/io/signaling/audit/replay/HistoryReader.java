@@ -27,33 +27,46 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads the history topics (session-events, signals, deliveries) from the first record at or
- * after {@code since} (found with {@code offsetsForTimes}) up to the end offsets seen at start,
- * and streams one timeline: a {@link TimelineMerge} of the partitions, each read in offset order,
- * ordered by (record timestamp, topic in that order, partition, offset), printed as it is read.
- * Memory is bounded by partitions × about twice {@link #LANE_CAPACITY} entries (plus the consumer's
- * fetch buffers), whatever the history's size.
+ * Reads the history topics (session-events, signals, deliveries) from the first record at
+ * or after {@code since} (found with {@code offsetsForTimes}) up to the end offsets seen
+ * at start, and streams one timeline: a {@link TimelineMerge} of the partitions, each
+ * read in offset order, ordered by (record timestamp, topic in that order, partition,
+ * offset), printed as it is read. Memory is bounded by partitions × about twice
+ * {@link #LANE_CAPACITY} entries (plus the consumer's fetch buffers), whatever the
+ * history's size.
  *
- * <p>Within a partition, offset order is kept: if a partition's timestamps go backwards (producers
- * with different clocks), its later-stamped-earlier record comes after its predecessor, and the
- * timeline is time-ordered except around that step. {@code --since} finds each partition's first
- * record at or after it; a record before that one stamped after {@code since} is not shown.
+ * <p>
+ * Within a partition, offset order is kept: if a partition's timestamps go backwards
+ * (producers with different clocks), its later-stamped-earlier record comes after its
+ * predecessor, and the timeline is time-ordered except around that step. {@code --since}
+ * finds each partition's first record at or after it; a record before that one stamped
+ * after {@code since} is not shown.
  *
- * <p>Records that cannot be read are reported on stderr and skipped.
+ * <p>
+ * Records that cannot be read are reported on stderr and skipped.
  */
 public final class HistoryReader implements AutoCloseable {
 
-    /** Entries a partition may hold in the merge before it stops being fetched; also records per poll. */
+    /**
+     * Entries a partition may hold in the merge before it stops being fetched; also
+     * records per poll.
+     */
     public static final int LANE_CAPACITY = 500;
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+
     private final Topics topics;
+
     private final int laneCapacity;
+
     private final Map<String, Decoder> decoders = new HashMap<>();
+
     private final PrintWriter progress;
+
     private long skipped;
+
     private long peakBuffered;
 
     /** How a history topic's records become entries. */
@@ -62,6 +75,7 @@ public final class HistoryReader implements AutoCloseable {
 
         /** The entry, or null for a record to leave out (a null value). */
         ReplayEntry read(Position position, byte[] value);
+
     }
 
     public HistoryReader(String bootstrapServers, Topics topics, PrintWriter progress) {
@@ -69,9 +83,9 @@ public final class HistoryReader implements AutoCloseable {
     }
 
     /**
-     * @param progress     where to report progress and skipped records, or null
-     * @param laneCapacity entries a partition may hold in the merge before it stops being fetched,
-     *                     and records per poll: a replay holds at most about partitions × 2 × this
+     * @param progress where to report progress and skipped records, or null
+     * @param laneCapacity entries a partition may hold in the merge before it stops being
+     * fetched, and records per poll: a replay holds at most about partitions × 2 × this
      */
     public HistoryReader(String bootstrapServers, Topics topics, PrintWriter progress, int laneCapacity) {
         if (laneCapacity < 1) {
@@ -105,12 +119,12 @@ public final class HistoryReader implements AutoCloseable {
     }
 
     /**
-     * Streams the matching history up to the end offsets seen now to {@code out}, oldest first,
-     * as it reads. Returns how many entries went out.
+     * Streams the matching history up to the end offsets seen now to {@code out}, oldest
+     * first, as it reads. Returns how many entries went out.
      */
     public long replay(ReplayQuery query, Consumer<? super ReplayEntry> out) {
         Map<TopicPartition, Long> end = seek(query);
-        long[] emitted = {0};
+        long[] emitted = { 0 };
         Consumer<ReplayEntry> counted = entry -> {
             emitted[0]++;
             out.accept(entry);
@@ -121,7 +135,8 @@ public final class HistoryReader implements AutoCloseable {
         peakBuffered = Math.max(peakBuffered, merge.peakBuffered());
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (consumer.position(e.getKey()) > e.getValue()) {
-                consumer.seek(e.getKey(), e.getValue()); // fetched past the end and dropped: follow shows them
+                consumer.seek(e.getKey(), e.getValue()); // fetched past the end and
+                                                         // dropped: follow shows them
             }
         }
         consumer.resume(consumer.assignment());
@@ -129,8 +144,9 @@ public final class HistoryReader implements AutoCloseable {
     }
 
     /**
-     * Streams what {@link #replay} finds, then keeps printing new matching records as they come
-     * (each partition's in offset order, partitions as they arrive) until {@code keepGoing} says stop.
+     * Streams what {@link #replay} finds, then keeps printing new matching records as
+     * they come (each partition's in offset order, partitions as they arrive) until
+     * {@code keepGoing} says stop.
      */
     public void follow(ReplayQuery query, Consumer<? super ReplayEntry> out, BooleanSupplier keepGoing) {
         replay(query, out);
@@ -149,20 +165,23 @@ public final class HistoryReader implements AutoCloseable {
         return skipped;
     }
 
-    /** The most entries the merge held at once in any replay so far: the replay's memory, in entries. */
+    /**
+     * The most entries the merge held at once in any replay so far: the replay's memory,
+     * in entries.
+     */
     public long peakBuffered() {
         return peakBuffered;
     }
 
     /**
-     * The partitions as the merge's lanes, in the timeline's tie-break order between equal
-     * timestamps: session-events, signals, deliveries, each by partition number.
+     * The partitions as the merge's lanes, in the timeline's tie-break order between
+     * equal timestamps: session-events, signals, deliveries, each by partition number.
      */
     static List<TopicPartition> inTimelineOrder(Collection<TopicPartition> partitions, Topics topics) {
         List<String> order = historyTopics(topics);
         List<TopicPartition> ordered = new ArrayList<>(partitions);
         ordered.sort(Comparator.comparingInt((TopicPartition tp) -> order.indexOf(tp.topic()))
-                .thenComparingInt(TopicPartition::partition));
+            .thenComparingInt(TopicPartition::partition));
         return ordered;
     }
 
@@ -192,14 +211,22 @@ public final class HistoryReader implements AutoCloseable {
         return end;
     }
 
-    /** The history's partitions as the merge's lanes: records before the end offsets, read and filtered. */
+    /**
+     * The history's partitions as the merge's lanes: records before the end offsets, read
+     * and filtered.
+     */
     private final class KafkaFeed implements TimelineMerge.Feed<TopicPartition, ReplayEntry> {
 
         private final Map<TopicPartition, Long> end;
+
         private final ReplayQuery query;
+
         private final Predicate<ReplayEntry> matches;
+
         private final long total;
+
         private long scanned;
+
         private long lastReport = System.nanoTime();
 
         KafkaFeed(Map<TopicPartition, Long> end, ReplayQuery query) {
@@ -220,7 +247,8 @@ public final class HistoryReader implements AutoCloseable {
                 long endOffset = end.get(tp);
                 for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
                     if (record.offset() >= endOffset) {
-                        break; // appended after we started: the next replay (or follow) shows it
+                        break; // appended after we started: the next replay (or follow)
+                               // shows it
                     }
                     scanned++;
                     ReplayEntry entry = read(record);
@@ -250,6 +278,7 @@ public final class HistoryReader implements AutoCloseable {
         public void resume(TopicPartition lane) {
             consumer.resume(List.of(lane));
         }
+
     }
 
     private ReplayEntry read(ConsumerRecord<byte[], byte[]> record) {
@@ -286,4 +315,5 @@ public final class HistoryReader implements AutoCloseable {
     public void close() {
         consumer.close(Duration.ofSeconds(2));
     }
+
 }

@@ -5,18 +5,24 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Epoch milliseconds as {@link Instant#toString()} spells them ({@code 2026-01-01T10:00:00Z},
- * {@code 2026-01-01T10:00:00.500Z}), without a formatter per call: the date and time of day are
- * computed once per second and reused, as a replay's timestamps mostly share their second with the
- * previous entry's. Not thread-safe: one per writer.
+ * Epoch milliseconds as {@link Instant#toString()} spells them
+ * ({@code 2026-01-01T10:00:00Z}, {@code 2026-01-01T10:00:00.500Z}), without a formatter
+ * per call: the date and time of day are computed once per second and reused, as a
+ * replay's timestamps mostly share their second with the previous entry's. Not
+ * thread-safe: one per writer.
  */
 final class InstantText {
 
-    /** 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59.999Z: four-digit years, which {@code Instant} writes unsigned. */
+    /**
+     * 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59.999Z: four-digit years, which
+     * {@code Instant} writes unsigned.
+     */
     private static final long MIN = -62_167_219_200_000L;
+
     private static final long MAX = 253_402_300_799_999L;
 
     private long second = Long.MIN_VALUE;
+
     private final char[] text = new char[24];
 
     /** Appends the instant at {@code epochMilli} to {@code out}. */
@@ -31,8 +37,8 @@ final class InstantText {
     }
 
     /**
-     * Writes the instant into {@link #chars()} and returns its length, or -1 outside four-digit years
-     * (then use {@link Instant#toString()}).
+     * Writes the instant into {@link #chars()} and returns its length, or -1 outside
+     * four-digit years (then use {@link Instant#toString()}).
      */
     int format(long epochMilli) {
         if (epochMilli < MIN || epochMilli > MAX) {
@@ -76,4 +82,5 @@ final class InstantText {
             value /= 10;
         }
     }
+
 }

@@ -7,24 +7,29 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Reads the few top-level fields of a JSON object record that the timeline needs, straight off the
- * record's bytes with a streaming parser: no tree, no record object. The field named
- * {@code content} can be kept as {@link RawJson}; every other field not asked for is skipped (but
- * still parsed, so malformed JSON is rejected as the schema's deserializer would reject it).
+ * Reads the few top-level fields of a JSON object record that the timeline needs,
+ * straight off the record's bytes with a streaming parser: no tree, no record object. The
+ * field named {@code content} can be kept as {@link RawJson}; every other field not asked
+ * for is skipped (but still parsed, so malformed JSON is rejected as the schema's
+ * deserializer would reject it).
  *
- * <p>A requested field holding a number or boolean is read as its text, as databind's coercion
- * to {@code String} would; one holding an object or array makes the record unreadable.
+ * <p>
+ * A requested field holding a number or boolean is read as its text, as databind's
+ * coercion to {@code String} would; one holding an object or array makes the record
+ * unreadable.
  */
 final class RecordFields {
 
     static final String CONTENT = "content";
 
     private final boolean keepContent;
+
     private final String[] names;
 
     /**
      * @param keepContent whether to keep the {@code content} field as bytes, or skip it
-     * @param names       the string fields to read, in the order {@link Values#get(int)} indexes them
+     * @param names the string fields to read, in the order {@link Values#get(int)}
+     * indexes them
      */
     RecordFields(boolean keepContent, String... names) {
         this.keepContent = keepContent;
@@ -35,18 +40,25 @@ final class RecordFields {
     static final class Values {
 
         private final String[] values;
+
         private RawJson content;
 
         private Values(int size) {
             this.values = new String[size];
         }
 
-        /** The field at {@code index} of the names given to {@link RecordFields}, or null when absent or null. */
+        /**
+         * The field at {@code index} of the names given to {@link RecordFields}, or null
+         * when absent or null.
+         */
         String get(int index) {
             return values[index];
         }
 
-        /** The {@code content} field's value as bytes, or null when absent. JSON {@code null} is the raw value {@code null}. */
+        /**
+         * The {@code content} field's value as bytes, or null when absent. JSON
+         * {@code null} is the raw value {@code null}.
+         */
         RawJson content() {
             return content;
         }
@@ -55,11 +67,12 @@ final class RecordFields {
         public String toString() {
             return "Values" + Arrays.toString(values) + (content == null ? "" : " + " + content);
         }
+
     }
 
     /**
-     * @throws tools.jackson.core.JacksonException when {@code json} is not one JSON object, or a
-     *         requested field is an object or array
+     * @throws tools.jackson.core.JacksonException when {@code json} is not one JSON
+     * object, or a requested field is an object or array
      */
     Values read(byte[] json) {
         Values values = new Values(names.length);
@@ -128,7 +141,10 @@ final class RecordFields {
         return (int) offset;
     }
 
-    /** Where the value before {@code next} (a field name or the closing brace) ends: back over whitespace and its comma. */
+    /**
+     * Where the value before {@code next} (a field name or the closing brace) ends: back
+     * over whitespace and its comma.
+     */
     private static int valueEnd(byte[] json, int next) {
         int end = next;
         while (end > 0 && isWhitespace(json[end - 1])) {
@@ -146,4 +162,5 @@ final class RecordFields {
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
+
 }

@@ -3,8 +3,8 @@ package io.signaling.audit.replay;
 import java.time.Instant;
 
 /**
- * What to replay: an optional user (as session owner, sender or recipient) and an optional time
- * range, both ends inclusive.
+ * What to replay: an optional user (as session owner, sender or recipient) and an
+ * optional time range, both ends inclusive.
  */
 public record ReplayQuery(String user, Instant since, Instant until, boolean redact) {
 

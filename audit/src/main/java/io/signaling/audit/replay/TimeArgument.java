@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --since}/{@code --until}: an ISO-8601 instant, or a duration back from now such as {@code 10m}. */
+/**
+ * {@code --since}/{@code --until}: an ISO-8601 instant, or a duration back from now such
+ * as {@code 10m}.
+ */
 public final class TimeArgument {
 
     private static final Pattern AGO = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -36,4 +39,5 @@ public final class TimeArgument {
                     + "(2026-11-26T10:00:00Z) nor a duration back from now (30s, 10m, 2h, 1d)");
         }
     }
+
 }

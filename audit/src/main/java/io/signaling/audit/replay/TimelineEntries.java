@@ -8,17 +8,19 @@ import io.signaling.schemas.session.SessionExpired;
 import io.signaling.schemas.session.SessionRefused;
 
 /**
- * Turns the records of the history topics into timeline entries. Session events go through the
- * schema's deserializer (few, small records); signals and deliveries, the bulk of the history, are
- * read with {@link RecordFields}: only the fields an entry shows, a signal's content kept as bytes,
- * a delivery's copy of it skipped. {@code TimelineEntriesTest} holds the two ways to the same entries.
+ * Turns the records of the history topics into timeline entries. Session events go
+ * through the schema's deserializer (few, small records); signals and deliveries, the
+ * bulk of the history, are read with {@link RecordFields}: only the fields an entry
+ * shows, a signal's content kept as bytes, a delivery's copy of it skipped.
+ * {@code TimelineEntriesTest} holds the two ways to the same entries.
  */
 final class TimelineEntries {
 
-    private static final RecordFields SIGNAL = new RecordFields(true,
-            "id", "from", "to", "senderSessionId", "senderGatewayId");
-    private static final RecordFields DELIVERY = new RecordFields(false,
-            "type", "userId", "sessionId", "id", "from", "to", "gatewayId", "code");
+    private static final RecordFields SIGNAL = new RecordFields(true, "id", "from", "to", "senderSessionId",
+            "senderGatewayId");
+
+    private static final RecordFields DELIVERY = new RecordFields(false, "type", "userId", "sessionId", "id", "from",
+            "to", "gatewayId", "code");
 
     private TimelineEntries() {
     }
@@ -65,7 +67,10 @@ final class TimelineEntries {
                 v.get(0), v.get(1), v.get(2), v.get(4), null, v.content());
     }
 
-    /** A {@code Delivery} record: {@code "type":"signal"} ({@code SignalDelivery}) or {@code "rejection"}. */
+    /**
+     * A {@code Delivery} record: {@code "type":"signal"} ({@code SignalDelivery}) or
+     * {@code "rejection"}.
+     */
     static ReplayEntry delivery(Position p, byte[] value) {
         RecordFields.Values v = DELIVERY.read(value);
         String type = v.get(0);
@@ -73,10 +78,13 @@ final class TimelineEntries {
             return new ReplayEntry(p.timestamp(), "signal-delivered", p.topic(), p.partition(), p.offset(), v.get(1),
                     v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), null, null);
         }
-        if ("rejection".equals(type)) { // from: the rejected signal's sender, whom the rejection is for
+        if ("rejection".equals(type)) { // from: the rejected signal's sender, whom the
+                                        // rejection is for
             return new ReplayEntry(p.timestamp(), "signal-rejected", p.topic(), p.partition(), p.offset(), v.get(1),
                     v.get(2), v.get(3), v.get(1), v.get(5), v.get(6), v.get(7), null);
         }
-        throw new IllegalArgumentException(type == null ? "a delivery without a type" : "unknown delivery type " + type);
+        throw new IllegalArgumentException(
+                type == null ? "a delivery without a type" : "unknown delivery type " + type);
     }
+
 }

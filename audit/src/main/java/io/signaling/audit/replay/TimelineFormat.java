@@ -2,16 +2,22 @@ package io.signaling.audit.replay;
 
 import java.io.StringWriter;
 
-/** How {@code audit replay} prints an entry: aligned text for people, JSON lines for tools. */
+/**
+ * How {@code audit replay} prints an entry: aligned text for people, JSON lines for
+ * tools.
+ */
 public enum TimelineFormat {
 
-    /** {@code at  kind  who  details}, padded into columns; signal content as compact JSON. */
+    /**
+     * {@code at  kind  who  details}, padded into columns; signal content as compact
+     * JSON.
+     */
     TEXT,
 
     /**
      * One JSON object per line: exactly what the schema's mapper writes for
-     * {@link io.signaling.schemas.audit.TimelineEntry} (fields in its order, nulls left out), the
-     * content copied as the record holds it.
+     * {@link io.signaling.schemas.audit.TimelineEntry} (fields in its order, nulls left
+     * out), the content copied as the record holds it.
      */
     JSONL;
 
@@ -20,7 +26,10 @@ public enum TimelineFormat {
         return new TimelineWriter(this, out);
     }
 
-    /** One entry in this format, without the line separator: for a single entry; to print many, use {@link #writer}. */
+    /**
+     * One entry in this format, without the line separator: for a single entry; to print
+     * many, use {@link #writer}.
+     */
     public String format(ReplayEntry entry) {
         StringWriter out = new StringWriter();
         try (TimelineWriter writer = writer(out)) {
@@ -29,4 +38,5 @@ public enum TimelineFormat {
         String line = out.toString();
         return line.substring(0, line.length() - System.lineSeparator().length());
     }
+
 }

@@ -14,42 +14,61 @@ import tools.jackson.core.io.SerializedString;
 
 /**
  * Prints entries as they come, one line each ({@link System#lineSeparator()}), in a
- * {@link TimelineFormat}. JSONL goes through one streaming generator of the schema's mapper for the
- * whole output, so strings are escaped as that mapper escapes them and the content is copied raw;
- * its lines reach {@code out} a generator buffer at a time. TEXT lines are handed to {@code out} one
- * by one. {@link #flush()} pushes everything through to {@code out} and flushes it; {@link #close()}
- * does too, and leaves {@code out} open. Not thread-safe.
+ * {@link TimelineFormat}. JSONL goes through one streaming generator of the schema's
+ * mapper for the whole output, so strings are escaped as that mapper escapes them and the
+ * content is copied raw; its lines reach {@code out} a generator buffer at a time. TEXT
+ * lines are handed to {@code out} one by one. {@link #flush()} pushes everything through
+ * to {@code out} and flushes it; {@link #close()} does too, and leaves {@code out} open.
+ * Not thread-safe.
  */
 public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, Closeable {
 
     private static final String NEWLINE = System.lineSeparator();
+
     private static final SerializableString AT = new SerializedString("at");
+
     private static final SerializableString KIND = new SerializedString("kind");
+
     private static final SerializableString TOPIC = new SerializedString("topic");
+
     private static final SerializableString PARTITION = new SerializedString("partition");
+
     private static final SerializableString OFFSET = new SerializedString("offset");
+
     private static final SerializableString USER_ID = new SerializedString("userId");
+
     private static final SerializableString SESSION_ID = new SerializedString("sessionId");
+
     private static final SerializableString SIGNAL_ID = new SerializedString("signalId");
+
     private static final SerializableString FROM = new SerializedString("from");
+
     private static final SerializableString TO = new SerializedString("to");
+
     private static final SerializableString GATEWAY_ID = new SerializedString("gatewayId");
+
     private static final SerializableString REASON = new SerializedString("reason");
+
     private static final SerializableString CONTENT = new SerializedString("content");
 
     private final TimelineFormat format;
+
     private final Writer out;
+
     private final JsonGenerator json;
+
     private final InstantText instants = new InstantText();
+
     private final StringBuilder line = new StringBuilder(256);
 
     TimelineWriter(TimelineFormat format, Writer out) {
         this.format = format;
         this.out = out;
-        this.json = format == TimelineFormat.JSONL
-                ? Json.mapper().writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                        .withRootValueSeparator((String) null).createGenerator(out)
-                : null;
+        this.json = format == TimelineFormat.JSONL ? Json.mapper()
+            .writer()
+            .without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .withRootValueSeparator((String) null)
+            .createGenerator(out) : null;
     }
 
     @Override
@@ -135,7 +154,10 @@ public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, C
         }
     }
 
-    /** Pads the column started at {@code start} with spaces to {@code width} (longer values are kept whole). */
+    /**
+     * Pads the column started at {@code start} with spaces to {@code width} (longer
+     * values are kept whole).
+     */
     private void pad(int start, int width) {
         for (int i = line.length() - start; i < width; i++) {
             line.append(' ');
@@ -180,4 +202,5 @@ public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, C
             flush();
         }
     }
+
 }

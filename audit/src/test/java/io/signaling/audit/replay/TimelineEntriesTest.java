@@ -28,9 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Signals and deliveries are read field by field, their content kept as bytes, and JSONL is
- * written by hand: here both must give exactly what the schema's deserializer, {@link TimelineEntry}
- * and the schema's mapper give. A renamed record field or a changed escape rule fails here.
+ * Signals and deliveries are read field by field, their content kept as bytes, and JSONL
+ * is written by hand: here both must give exactly what the schema's deserializer,
+ * {@link TimelineEntry} and the schema's mapper give. A renamed record field or a changed
+ * escape rule fails here.
  */
 class TimelineEntriesTest {
 
@@ -48,31 +49,28 @@ class TimelineEntriesTest {
     }
 
     static Stream<JsonNode> contents() {
-        return Stream.of(
-                json("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 46117 2 IN IP4 192.0.2.1\\r\\n\"}"),
-                json("{\"candidate\":\"candidate:1 1 udp 1 198.51.100.7 5000 typ host\",\"sdpMLineIndex\":0,\"sdpMid\":null}"),
+        return Stream.of(json("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 46117 2 IN IP4 192.0.2.1\\r\\n\"}"), json(
+                "{\"candidate\":\"candidate:1 1 udp 1 198.51.100.7 5000 typ host\",\"sdpMLineIndex\":0,\"sdpMid\":null}"),
                 json("{\"nested\":{\"a\":[1,2.5,-0.1,1e400,123456789012345678901234567890],\"b\":true,\"c\":false}}"),
                 json("{\"text\":\"é ü 中文 😀 \\u0001 \\t tab \\\" quote \\\\ back / slash \\u2028\"}"),
-                json("[1,\"two\",{\"three\":3}]"),
-                json("\"just a string\""),
-                json("42"),
-                json("{}"),
+                json("[1,\"two\",{\"three\":3}]"), json("\"just a string\""), json("42"), json("{}"),
                 NullNode.getInstance());
     }
 
     @ParameterizedTest
     @MethodSource("contents")
     void aSignalReadsAsTheSchemaRecordWouldGiveAndPrintsAsTheSchemaMapperWould(JsonNode content) {
-        SignalAccepted signal = new SignalAccepted("m-1", "alice", "bob", content, AT.minusSeconds(1), "s-a", "gw-a", 2);
-        TimelineEntry expected = new TimelineEntry(AT, "signal-accepted", "t.signals", 3, 41, null, "s-a", "m-1", "alice",
-                "bob", "gw-a", null, content);
+        SignalAccepted signal = new SignalAccepted("m-1", "alice", "bob", content, AT.minusSeconds(1), "s-a", "gw-a",
+                2);
+        TimelineEntry expected = new TimelineEntry(AT, "signal-accepted", "t.signals", 3, 41, null, "s-a", "m-1",
+                "alice", "bob", "gw-a", null, content);
 
         ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, bytes(TOPICS.signals(), signal));
 
         assertThat(entry.toTimelineEntry()).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
         assertThat(TimelineFormat.JSONL.format(entry.withoutContent()))
-                .isEqualTo(Json.mapper().writeValueAsString(expected.withoutContent()));
+            .isEqualTo(Json.mapper().writeValueAsString(expected.withoutContent()));
     }
 
     @Test
@@ -90,12 +88,13 @@ class TimelineEntriesTest {
     @Test
     void contentSpreadOverLinesIsMadeCompactSoAnEntryStaysOneLine() {
         byte[] value = "{ \"id\" : \"m-1\",\n  \"content\" : {\n    \"type\" : \"offer\",\n    \"sdp\" : \"v=0\"\n  }\n ,\n \"to\":\"bob\" }"
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
 
         ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
 
         assertThat(entry.content().text()).isEqualTo("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
-        assertThat(TimelineFormat.JSONL.format(entry)).doesNotContain("\n").endsWith(",\"to\":\"bob\",\"content\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}");
+        assertThat(TimelineFormat.JSONL.format(entry)).doesNotContain("\n")
+            .endsWith(",\"to\":\"bob\",\"content\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}");
     }
 
     @Test
@@ -106,15 +105,17 @@ class TimelineEntriesTest {
 
         assertThat(entry.content().text()).isEqualTo("[ 1.50 , \"\\u00e9\" ]");
         assertThat(entry.content().toTree()).isEqualTo(json("[1.50,\"é\"]"));
-        assertThat(entry.content()).hasToString("RawJson[19 bytes]"); // never the content itself: logs must not show it
+        assertThat(entry.content()).hasToString("RawJson[19 bytes]"); // never the content
+                                                                      // itself: logs must
+                                                                      // not show it
     }
 
     @Test
     void aDeliveryReadsAsTheSchemaRecordWouldGive() {
         SignalDelivery delivery = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob",
                 json("{\"type\":\"offer\",\"sdp\":\"v=0\"}"), AT, "s-a", "gw-a", 0, 3, 41L);
-        TimelineEntry expected = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1", "alice",
-                "bob", "gw-b", null, null);
+        TimelineEntry expected = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1",
+                "alice", "bob", "gw-b", null, null);
 
         ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) delivery));
 
@@ -126,8 +127,8 @@ class TimelineEntriesTest {
     void aRejectionReadsAsTheSchemaRecordWouldGive() {
         SignalRejection rejection = new SignalRejection("gw-b", 1, "bob", "s-b", "m-2", "carol",
                 SignalRejection.RECIPIENT_UNAVAILABLE, "carol has no session", 0, 1L);
-        TimelineEntry expected = new TimelineEntry(AT, "signal-rejected", "t.deliveries", 7, 9, "bob", "s-b", "m-2", "bob",
-                "carol", "gw-b", "recipient-unavailable", null);
+        TimelineEntry expected = new TimelineEntry(AT, "signal-rejected", "t.deliveries", 7, 9, "bob", "s-b", "m-2",
+                "bob", "carol", "gw-b", "recipient-unavailable", null);
 
         ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) rejection));
 
@@ -144,30 +145,25 @@ class TimelineEntriesTest {
                 new SessionDeleted("alice", "s-a", DeleteReason.CONNECTION_LOST, AT));
 
         for (ReplayEntry entry : List.of(created, deleted)) {
-            assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
+            assertThat(TimelineFormat.JSONL.format(entry))
+                .isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
         }
         assertThat(deleted.reason()).isEqualTo("connection-lost");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "this is not json",
-        "[1,2]",
-        "\"a string\"",
-        "{\"id\":\"m-1\"",
-        "{\"id\":\"m-1\"} trailing",
-        "{\"id\":{\"not\":\"a string\"}}",
-        "{\"content\":{\"unclosed\":[1,2}}"})
+    @ValueSource(strings = { "this is not json", "[1,2]", "\"a string\"", "{\"id\":\"m-1\"",
+            "{\"id\":\"m-1\"} trailing", "{\"id\":{\"not\":\"a string\"}}", "{\"content\":{\"unclosed\":[1,2}}" })
     void aSignalThatIsNotOneJsonObjectOfStringsIsUnreadable(String value) {
         assertThatThrownBy(() -> TimelineEntries.signal(SIGNAL_AT, value.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(RuntimeException.class);
+            .isInstanceOf(RuntimeException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"userId\":\"bob\"}", "{\"type\":\"teleport\",\"userId\":\"bob\"}"})
+    @ValueSource(strings = { "{\"userId\":\"bob\"}", "{\"type\":\"teleport\",\"userId\":\"bob\"}" })
     void aDeliveryOfNoKnownTypeIsUnreadable(String value) {
         assertThatThrownBy(() -> TimelineEntries.delivery(DELIVERY_AT, value.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -179,4 +175,5 @@ class TimelineEntriesTest {
         assertThat(entry.from()).isEqualTo("true");
         assertThat(entry.to()).isNull();
     }
+
 }

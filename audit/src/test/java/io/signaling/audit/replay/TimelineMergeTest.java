@@ -19,7 +19,10 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-/** The k-way merge over in-memory partitions: order, when an entry may go, and the memory bound. */
+/**
+ * The k-way merge over in-memory partitions: order, when an entry may go, and the memory
+ * bound.
+ */
 class TimelineMergeTest {
 
     /** An entry of lane {@code lane} at {@code offset}, stamped {@code time}. */
@@ -49,16 +52,22 @@ class TimelineMergeTest {
     }
 
     /**
-     * Partitions in memory that hand over at most {@code fetch} entries of each lane not paused per
-     * poll (lanes listed in {@code slow} hand over one), as a consumer hands over fetched records.
+     * Partitions in memory that hand over at most {@code fetch} entries of each lane not
+     * paused per poll (lanes listed in {@code slow} hand over one), as a consumer hands
+     * over fetched records.
      */
     static final class QueueFeed implements TimelineMerge.Feed<String, E> {
 
         final Map<String, ArrayDeque<E>> queues = new LinkedHashMap<>();
+
         final Set<String> paused = new HashSet<>();
+
         final Set<String> everPaused = new HashSet<>();
+
         final Set<String> slow = new HashSet<>();
+
         final int fetch;
+
         int polls;
 
         QueueFeed(Map<String, List<E>> lanes, int fetch, String... slow) {
@@ -95,14 +104,20 @@ class TimelineMergeTest {
         public void resume(String lane) {
             paused.remove(lane);
         }
+
     }
 
-    /** What a sort of everything by (time, lane rank, offset) gives: the replay's old collect-then-sort. */
+    /**
+     * What a sort of everything by (time, lane rank, offset) gives: the replay's old
+     * collect-then-sort.
+     */
     static List<E> sorted(Map<String, List<E>> lanes) {
         List<String> rank = new ArrayList<>(lanes.keySet());
         List<E> all = new ArrayList<>();
         lanes.values().forEach(all::addAll);
-        all.sort(Comparator.comparingLong(E::time).thenComparingInt(e -> rank.indexOf(e.lane())).thenComparingLong(E::offset));
+        all.sort(Comparator.comparingLong(E::time)
+            .thenComparingInt(e -> rank.indexOf(e.lane()))
+            .thenComparingLong(E::offset));
         return all;
     }
 
@@ -115,10 +130,8 @@ class TimelineMergeTest {
 
     @Test
     void interleavesPartitionsByTime() {
-        Map<String, List<E>> lanes = lanes(Map.of(
-                "a", new long[] {1, 4, 7, 10},
-                "b", new long[] {2, 3, 8},
-                "c", new long[] {5, 6, 9, 11, 12}));
+        Map<String, List<E>> lanes = lanes(Map.of("a", new long[] { 1, 4, 7, 10 }, "b", new long[] { 2, 3, 8 }, "c",
+                new long[] { 5, 6, 9, 11, 12 }));
 
         List<E> out = run(lanes, 100, new QueueFeed(lanes, 2));
 
@@ -127,10 +140,11 @@ class TimelineMergeTest {
 
     @Test
     void equalTimesGoByLaneRankThenOffset() {
-        Map<String, List<E>> lanes = new LinkedHashMap<>(lanes(Map.of("signals-0", new long[] {5, 5, 6})));
-        lanes.putAll(lanes(Map.of("session-events-0", new long[] {5, 6})));
-        lanes.putAll(lanes(Map.of("signals-1", new long[] {5})));
-        // rank: as given, so signals-0 ranks before session-events-0 here: the merge knows only ranks
+        Map<String, List<E>> lanes = new LinkedHashMap<>(lanes(Map.of("signals-0", new long[] { 5, 5, 6 })));
+        lanes.putAll(lanes(Map.of("session-events-0", new long[] { 5, 6 })));
+        lanes.putAll(lanes(Map.of("signals-1", new long[] { 5 })));
+        // rank: as given, so signals-0 ranks before session-events-0 here: the merge
+        // knows only ranks
         List<String> rank = List.of("session-events-0", "signals-0", "signals-1");
         TimelineMerge<String, E> merge = new TimelineMerge<>(rank, E::time, 100);
         List<E> out = new ArrayList<>();
@@ -144,9 +158,9 @@ class TimelineMergeTest {
     @Test
     void theHistoryTopicsRankSessionEventsThenSignalsThenDeliveriesEachByPartition() {
         Topics topics = Topics.from(TopicsProperties.defaults("t"));
-        List<TopicPartition> partitions = List.of(new TopicPartition("t.deliveries", 0), new TopicPartition("t.signals", 10),
-                new TopicPartition("t.signals", 2), new TopicPartition("t.session-events", 3),
-                new TopicPartition("t.session-events", 1));
+        List<TopicPartition> partitions = List.of(new TopicPartition("t.deliveries", 0),
+                new TopicPartition("t.signals", 10), new TopicPartition("t.signals", 2),
+                new TopicPartition("t.session-events", 3), new TopicPartition("t.session-events", 1));
 
         assertThat(HistoryReader.inTimelineOrder(partitions, topics)).containsExactly(
                 new TopicPartition("t.session-events", 1), new TopicPartition("t.session-events", 3),
@@ -156,13 +170,15 @@ class TimelineMergeTest {
 
     @Test
     void aPartitionWithNoRecordsDoesNotHoldTheMergeBack() {
-        Map<String, List<E>> lanes = lanes(Map.of("a", new long[] {3, 4}, "empty", new long[] {}, "b", new long[] {1}));
+        Map<String, List<E>> lanes = lanes(
+                Map.of("a", new long[] { 3, 4 }, "empty", new long[] {}, "b", new long[] { 1 }));
 
         QueueFeed feed = new QueueFeed(lanes, 10);
         List<E> out = run(lanes, 100, feed);
 
         assertThat(out).extracting(E::time).containsExactly(1L, 3L, 4L);
-        assertThat(feed.everPaused).contains("empty"); // finished before the first fetch: never fetched again
+        assertThat(feed.everPaused).contains("empty"); // finished before the first fetch:
+                                                       // never fetched again
     }
 
     @Test
@@ -189,11 +205,12 @@ class TimelineMergeTest {
     @Test
     void aPartitionWhoseClockStepsBackKeepsItsOffsetOrder() {
         // a's producers disagree: offset 1 is stamped before offset 0
-        Map<String, List<E>> lanes = lanes(Map.of("a", new long[] {5, 3, 6}, "b", new long[] {4, 7}));
+        Map<String, List<E>> lanes = lanes(Map.of("a", new long[] { 5, 3, 6 }, "b", new long[] { 4, 7 }));
 
         List<E> out = run(lanes, 100, new QueueFeed(lanes, 10));
 
-        // heads are merged: b@0/4 before a@0/5; a@1/3 follows its predecessor a@0/5, still before b@1/7
+        // heads are merged: b@0/4 before a@0/5; a@1/3 follows its predecessor a@0/5,
+        // still before b@1/7
         assertThat(out).hasToString("[b@0/4, a@0/5, a@1/3, a@2/6, b@1/7]");
     }
 
@@ -210,7 +227,8 @@ class TimelineMergeTest {
         Map<String, List<E>> lanes = lanes(Map.of("ahead", late, "behind", early, "also-behind", early));
         int capacity = 10;
         int fetch = 50;
-        QueueFeed feed = new QueueFeed(lanes, fetch, "behind"); // "behind" delivers one entry per poll
+        QueueFeed feed = new QueueFeed(lanes, fetch, "behind"); // "behind" delivers one
+                                                                // entry per poll
         TimelineMerge<String, E> merge = new TimelineMerge<>(new ArrayList<>(lanes.keySet()), E::time, capacity);
         List<E> out = new ArrayList<>();
 
@@ -233,7 +251,8 @@ class TimelineMergeTest {
                 long[] ts = new long[random.nextInt(300)];
                 long t = random.nextInt(50);
                 for (int i = 0; i < ts.length; i++) {
-                    t += random.nextInt(4); // steps of 0 make ties within and across lanes
+                    t += random.nextInt(4); // steps of 0 make ties within and across
+                                            // lanes
                     ts[i] = t;
                 }
                 times.put("p" + l, ts);
@@ -241,7 +260,7 @@ class TimelineMergeTest {
             Map<String, List<E>> lanes = lanes(times);
             int capacity = 1 + random.nextInt(20);
             int fetch = 1 + random.nextInt(30);
-            String[] slow = random.nextBoolean() ? new String[] {"p0"} : new String[0];
+            String[] slow = random.nextBoolean() ? new String[] { "p0" } : new String[0];
             QueueFeed feed = new QueueFeed(lanes, fetch, slow);
             TimelineMerge<String, E> merge = new TimelineMerge<>(new ArrayList<>(lanes.keySet()), E::time, capacity);
             List<E> out = new ArrayList<>();
@@ -250,7 +269,7 @@ class TimelineMergeTest {
 
             assertThat(out).as("round %d", round).containsExactlyElementsOf(sorted(lanes));
             assertThat(merge.peakBuffered()).as("round %d", round)
-                    .isLessThanOrEqualTo((long) laneCount * (capacity - 1 + fetch));
+                .isLessThanOrEqualTo((long) laneCount * (capacity - 1 + fetch));
         }
     }
 
@@ -272,4 +291,5 @@ class TimelineMergeTest {
 
         assertThat(out).isEmpty();
     }
+
 }

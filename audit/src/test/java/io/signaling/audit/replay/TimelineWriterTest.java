@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Lines as they stream: one per entry, the text columns, instants as {@link Instant#toString()} spells them. */
+/**
+ * Lines as they stream: one per entry, the text columns, instants as
+ * {@link Instant#toString()} spells them.
+ */
 class TimelineWriterTest {
 
     static final long T = Instant.parse("2026-01-01T10:00:00Z").toEpochMilli();
@@ -24,8 +27,8 @@ class TimelineWriterTest {
     }
 
     static ReplayEntry signal(long at, String content) {
-        return new ReplayEntry(at, "signal-accepted", "t.signals", 0, 4, null, "s-a", "m1", "alice", "bob", "gw-a", null,
-                content == null ? null : raw(content));
+        return new ReplayEntry(at, "signal-accepted", "t.signals", 0, 4, null, "s-a", "m1", "alice", "bob", "gw-a",
+                null, content == null ? null : raw(content));
     }
 
     static ReplayEntry refused(long at) {
@@ -35,22 +38,23 @@ class TimelineWriterTest {
 
     @Test
     void textPadsColumnsAndShowsContentAsCompactJson() {
-        assertThat(TimelineFormat.TEXT.format(signal(T, "{\"type\":\"offer\"}"))).isEqualTo(
-                "2026-01-01T10:00:00Z      signal-accepted   alice -> bob                      "
-                        + "id=m1 session=s-a gateway=gw-a content={\"type\":\"offer\"}");
-        assertThat(TimelineFormat.TEXT.format(refused(T + 5))).isEqualTo(
-                "2026-01-01T10:00:00.005Z  session-refused   bob                               "
-                        + "session=s-b2 reason=user-id-taken");
+        assertThat(TimelineFormat.TEXT.format(signal(T, "{\"type\":\"offer\"}")))
+            .isEqualTo("2026-01-01T10:00:00Z      signal-accepted   alice -> bob                      "
+                    + "id=m1 session=s-a gateway=gw-a content={\"type\":\"offer\"}");
+        assertThat(TimelineFormat.TEXT.format(refused(T + 5)))
+            .isEqualTo("2026-01-01T10:00:00.005Z  session-refused   bob                               "
+                    + "session=s-b2 reason=user-id-taken");
     }
 
     @Test
     void textKeepsALongValueWholeAndWritesNullAsToday() {
-        ReplayEntry entry = new ReplayEntry(T, "a-kind-longer-than-sixteen", "t", 0, 0, null, null, null, null, null, null,
-                null, null);
+        ReplayEntry entry = new ReplayEntry(T, "a-kind-longer-than-sixteen", "t", 0, 0, null, null, null, null, null,
+                null, null, null);
 
-        // the format before streaming: String.format("%-24s  %-16s  %-32s  %s", at, kind, who, details)
-        assertThat(TimelineFormat.TEXT.format(entry)).isEqualTo(
-                String.format("%-24s  %-16s  %-32s  %s", entry.at(), entry.kind(), entry.userId(), ""));
+        // the format before streaming: String.format("%-24s %-16s %-32s %s", at, kind,
+        // who, details)
+        assertThat(TimelineFormat.TEXT.format(entry))
+            .isEqualTo(String.format("%-24s  %-16s  %-32s  %s", entry.at(), entry.kind(), entry.userId(), ""));
     }
 
     @Test
@@ -63,7 +67,8 @@ class TimelineWriterTest {
                 entries.forEach(writer);
             }
 
-            assertThat(out.toString()).as(format.name()).isEqualTo(String.join(NL, entries.stream().map(format::format).toList()) + NL);
+            assertThat(out.toString()).as(format.name())
+                .isEqualTo(String.join(NL, entries.stream().map(format::format).toList()) + NL);
             assertThat(target.closed).as(format.name()).isFalse();
             assertThat(target.flushes).as(format.name()).isPositive();
         }
@@ -71,10 +76,11 @@ class TimelineWriterTest {
 
     @Test
     void jsonlLinesAreWhatTheSchemaMapperWritesForTheEntry() {
-        ReplayEntry entry = new ReplayEntry(T + 999, "signal-accepted", "t/\"odd\"", 11, Long.MAX_VALUE, "u\u2028", null, "é",
-                "a\tb", "c\\d", "g\u0000", "r/", raw("{\"k\":[true,null,0.1]}"));
+        ReplayEntry entry = new ReplayEntry(T + 999, "signal-accepted", "t/\"odd\"", 11, Long.MAX_VALUE, "u\u2028",
+                null, "é", "a\tb", "c\\d", "g\u0000", "r/", raw("{\"k\":[true,null,0.1]}"));
 
-        assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
+        assertThat(TimelineFormat.JSONL.format(entry))
+            .isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
     }
 
     @Test
@@ -92,9 +98,9 @@ class TimelineWriterTest {
     void instantsAreSpelledAsInstantToStringSpellsThem() {
         InstantText text = new InstantText();
         Random random = new Random(7);
-        long[] edges = {0, 1, 999, 1000, -1, -1000, -1001, T, T + 1, T + 10, T + 100, Long.MAX_VALUE, Long.MIN_VALUE,
-            -62_167_219_200_000L, -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L,
-            Instant.parse("2024-02-29T23:59:59.999Z").toEpochMilli()};
+        long[] edges = { 0, 1, 999, 1000, -1, -1000, -1001, T, T + 1, T + 10, T + 100, Long.MAX_VALUE, Long.MIN_VALUE,
+                -62_167_219_200_000L, -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L,
+                Instant.parse("2024-02-29T23:59:59.999Z").toEpochMilli() };
         for (long at : edges) {
             StringBuilder out = new StringBuilder();
             text.append(at, out);
@@ -113,7 +119,9 @@ class TimelineWriterTest {
     static final class TrackingWriter extends Writer {
 
         final Writer out;
+
         boolean closed;
+
         int flushes;
 
         TrackingWriter(Writer out) {
@@ -134,5 +142,7 @@ class TimelineWriterTest {
         public void close() {
             closed = true;
         }
+
     }
+
 }

@@ -30,16 +30,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fills a fresh set of history topics with {@code records} accepted signals of {@code contentBytes}
- * of content each, then times the streaming {@link HistoryReader#replay} of the whole history twice
- * per run: once reading, decoding and merging only, once printing every entry as JSONL into a
- * counting writer as it streams (what {@code bin/signaling audit replay --format jsonl > /dev/null}
- * does, less the encoding to stdout).
+ * Fills a fresh set of history topics with {@code records} accepted signals of
+ * {@code contentBytes} of content each, then times the streaming
+ * {@link HistoryReader#replay} of the whole history twice per run: once reading, decoding
+ * and merging only, once printing every entry as JSONL into a counting writer as it
+ * streams (what {@code bin/signaling audit replay --format jsonl > /dev/null} does, less
+ * the encoding to stdout).
  */
 public final class AuditReplayBench {
 
     private final String bootstrapServers;
+
     private final String prefix;
+
     private final PrintStream out;
 
     public AuditReplayBench(String bootstrapServers, String prefix, PrintStream out) {
@@ -77,13 +80,15 @@ public final class AuditReplayBench {
 
     private AuditReplayReport.Run replay(Topics topics, int run) {
         ReplayQuery all = new ReplayQuery(null, null, null, false);
-        System.gc(); // each pass starts from a collected heap, so one pass's garbage is not billed to the next
+        System.gc(); // each pass starts from a collected heap, so one pass's garbage is
+                     // not billed to the next
         CpuMeter readCpu = new CpuMeter();
         long start = System.nanoTime();
         long entries;
         long peak;
         try (HistoryReader reader = new HistoryReader(bootstrapServers, topics, null)) {
-            entries = reader.replay(all, entry -> { });
+            entries = reader.replay(all, entry -> {
+            });
             peak = reader.peakBuffered();
         }
         double replaySeconds = (System.nanoTime() - start) / 1e9;
@@ -136,19 +141,24 @@ public final class AuditReplayBench {
         @Override
         public void close() {
         }
+
     }
 
     private void write(Topics topics, long records, int contentBytes) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Bulk load: order and exactly-once do not matter here, and an idempotent producer that meets
-        // NOT_LEADER on freshly created partitions can wedge on OUT_OF_ORDER_SEQUENCE (seen on a busy broker).
+        // Bulk load: order and exactly-once do not matter here, and an idempotent
+        // producer that meets
+        // NOT_LEADER on freshly created partitions can wedge on OUT_OF_ORDER_SEQUENCE
+        // (seen on a busy broker).
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-        // Bulk loading, not the signal path: batches are what make a million records quick to write.
+        // Bulk loading, not the signal path: batches are what make a million records
+        // quick to write.
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        // A short queue ahead of a slow (shared) broker: the producer blocks instead of letting batches expire.
+        // A short queue ahead of a slow (shared) broker: the producer blocks instead of
+        // letting batches expire.
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
@@ -203,14 +213,21 @@ public final class AuditReplayBench {
         }
     }
 
-    /** A created topic's partitions get their leader a moment later; writing before that only causes retries. */
+    /**
+     * A created topic's partitions get their leader a moment later; writing before that
+     * only causes retries.
+     */
     private void awaitLeaders(Admin admin, Topics topics) throws InterruptedException,
             java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         List<String> names = topics.all().stream().map(t -> t.name()).toList();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            boolean ready = admin.describeTopics(names)
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .values()
+                .stream()
+                .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             if (ready) {
                 return;
             }
@@ -239,4 +256,5 @@ public final class AuditReplayBench {
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
+
 }

@@ -13,14 +13,14 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-@Command(name = "audit-replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Writes --records accepted signals (--content-bytes of content each) to fresh topics on a real broker,",
-            "then times the streaming audit replay of the whole history (HistoryReader.replay alone, then printing JSONL).",
-            "The replay's memory does not grow with the history: a small heap (-Xmx256m) shows it."})
+@Command(name = "audit-replay", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Writes --records accepted signals (--content-bytes of content each) to fresh topics on a real broker,",
+        "then times the streaming audit replay of the whole history (HistoryReader.replay alone, then printing JSONL).",
+        "The replay's memory does not grow with the history: a small heap (-Xmx256m) shows it." })
 public final class AuditReplayCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .withZone(ZoneOffset.UTC);
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
             description = "The broker (e.g. the one bin/signaling platform started). Default: ${DEFAULT-VALUE}.")
@@ -29,7 +29,8 @@ public final class AuditReplayCommand implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "1000000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
     long records;
 
-    @Option(names = "--content-bytes", defaultValue = "600", paramLabel = "BYTES", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--content-bytes", defaultValue = "600", paramLabel = "BYTES",
+            description = "Default: ${DEFAULT-VALUE}.")
     int contentBytes;
 
     @Option(names = "--runs", defaultValue = "2", paramLabel = "N",
@@ -43,7 +44,8 @@ public final class AuditReplayCommand implements Callable<Integer> {
     @Option(names = "--keep-topics", description = "Leave the topics on the broker afterwards.")
     boolean keepTopics;
 
-    @Option(names = "--report-dir", defaultValue = "bench-reports", paramLabel = "DIR", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--report-dir", defaultValue = "bench-reports", paramLabel = "DIR",
+            description = "Default: ${DEFAULT-VALUE}.")
     Path reportDir;
 
     @Override
@@ -61,12 +63,14 @@ public final class AuditReplayCommand implements Callable<Integer> {
         try {
             Files.createDirectories(reportDir);
             Path json = reportDir.resolve("audit-replay-" + STAMP.format(report.startedAt()) + ".json");
-            Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(report) + "\n");
+            Files.writeString(json,
+                    JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report)
+                            + "\n");
             return json;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

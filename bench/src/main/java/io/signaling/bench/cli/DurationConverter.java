@@ -6,7 +6,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT5S}); a bare number is seconds. */
+/**
+ * {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT5S}); a bare
+ * number is seconds.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
@@ -46,4 +49,5 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         }
         return Duration.ofMillis(Math.round(n * unit));
     }
+
 }

@@ -5,16 +5,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Runs asynchronous tasks with at most {@code limit} in flight, without blocking a thread: a task
- * waits in a queue and starts when an earlier one completes. Bounds how hard the tool pushes
- * {@code /connect} and handshakes at once.
+ * Runs asynchronous tasks with at most {@code limit} in flight, without blocking a
+ * thread: a task waits in a queue and starts when an earlier one completes. Bounds how
+ * hard the tool pushes {@code /connect} and handshakes at once.
  */
 public final class AsyncLimiter {
 
     private final int limit;
+
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>(); // guarded by this
+
     private int running; // guarded by this
-    /** Tasks to start on this thread once the current one returns: a chain of failures never nests calls. */
+
+    /**
+     * Tasks to start on this thread once the current one returns: a chain of failures
+     * never nests calls.
+     */
     private final ThreadLocal<ArrayDeque<Runnable>> trampoline = new ThreadLocal<>();
 
     public AsyncLimiter(int limit) {
@@ -80,7 +86,8 @@ public final class AsyncLimiter {
     private void run(Runnable task) {
         ArrayDeque<Runnable> pending = trampoline.get();
         if (pending != null) {
-            pending.add(task); // we are inside a task on this thread: the outer loop runs it
+            pending.add(task); // we are inside a task on this thread: the outer loop runs
+                               // it
             return;
         }
         pending = new ArrayDeque<>();
@@ -94,4 +101,5 @@ public final class AsyncLimiter {
             trampoline.remove();
         }
     }
+
 }

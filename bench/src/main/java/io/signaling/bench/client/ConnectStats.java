@@ -8,16 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How connecting went: {@code /connect} latency, SockJS open latency (handshake until the {@code o}
- * frame), both together, failures by cause, and how many sessions each gateway got.
+ * How connecting went: {@code /connect} latency, SockJS open latency (handshake until the
+ * {@code o} frame), both together, failures by cause, and how many sessions each gateway
+ * got.
  */
 public final class ConnectStats {
 
     private final LatencyRecorder http = new LatencyRecorder();
+
     private final LatencyRecorder open = new LatencyRecorder();
+
     private final LatencyRecorder total = new LatencyRecorder();
+
     private final LongAdder succeeded = new LongAdder();
+
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
     private final Map<String, LongAdder> byGateway = new ConcurrentHashMap<>();
 
     void connected(String gateway, long httpMicros, long openMicros, boolean inWindow) {
@@ -28,7 +34,10 @@ public final class ConnectStats {
         byGateway.computeIfAbsent(gateway, g -> new LongAdder()).increment();
     }
 
-    /** A /connect that created a session, whose socket was not opened on purpose (connect-only storms). */
+    /**
+     * A /connect that created a session, whose socket was not opened on purpose
+     * (connect-only storms).
+     */
     void created(String gateway, long httpMicros, boolean inWindow) {
         http.record(httpMicros, inWindow);
         succeeded.increment();
@@ -63,10 +72,11 @@ public final class ConnectStats {
 
     /**
      * @param connectMs /connect alone (request until the 201)
-     * @param openMs    the SockJS websocket handshake until the server's open frame
-     * @param totalMs   both: what a browser waits before it can signal
+     * @param openMs the SockJS websocket handshake until the server's open frame
+     * @param totalMs both: what a browser waits before it can signal
      */
-    public record Summary(long succeeded, Map<String, Long> failed, Map<String, Long> byGateway,
-            Percentiles connectMs, Percentiles openMs, Percentiles totalMs) {
+    public record Summary(long succeeded, Map<String, Long> failed, Map<String, Long> byGateway, Percentiles connectMs,
+            Percentiles openMs, Percentiles totalMs) {
     }
+
 }

@@ -12,21 +12,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Connects virtual users the way a browser does: {@code POST /connect}, then SockJS on the
- * returned listening address with the key. At most {@code concurrency} connects are in flight;
- * sockets are spread over several HTTP clients (each has one selector thread).
+ * Connects virtual users the way a browser does: {@code POST /connect}, then SockJS on
+ * the returned listening address with the key. At most {@code concurrency} connects are
+ * in flight; sockets are spread over several HTTP clients (each has one selector thread).
  */
 public final class Connector {
 
     private final SessionClient sessions;
+
     private final List<HttpClient> sockets;
+
     private final AsyncLimiter limiter;
+
     private final Duration timeout;
+
     private final ConnectStats stats;
+
     private final BooleanSupplier inWindow;
+
     private final AtomicInteger next = new AtomicInteger();
 
-    /** @param inWindow whether a connect finishing now counts in the measured window */
+    /**
+     * @param inWindow whether a connect finishing now counts in the measured window
+     */
     public Connector(SessionClient sessions, List<HttpClient> sockets, AsyncLimiter limiter, Duration timeout,
             ConnectStats stats, BooleanSupplier inWindow) {
         this.sessions = sessions;
@@ -41,7 +49,10 @@ public final class Connector {
         return stats;
     }
 
-    /** Completes with the connected user, or exceptionally (counted in the stats by cause). */
+    /**
+     * Completes with the connected user, or exceptionally (counted in the stats by
+     * cause).
+     */
     public CompletableFuture<VirtualUser> connect(VirtualUser user) {
         return limiter.submit(() -> {
             long start = System.nanoTime();
@@ -49,15 +60,17 @@ public final class Connector {
                 long created = System.nanoTime();
                 user.bound(session);
                 HttpClient http = sockets.get(Math.floorMod(next.getAndIncrement(), sockets.size()));
-                return SockJsConnection.open(http,
-                        SockJsUrls.websocket(session.listeningAddress(), session.userId(), session.listeningKey()),
-                        timeout, user).thenApply(connection -> {
-                            long opened = System.nanoTime();
-                            user.connected(session, connection);
-                            stats.connected(session.listeningAddress(), (created - start) / 1000,
-                                    (opened - created) / 1000, inWindow.getAsBoolean());
-                            return user;
-                        });
+                return SockJsConnection
+                    .open(http,
+                            SockJsUrls.websocket(session.listeningAddress(), session.userId(), session.listeningKey()),
+                            timeout, user)
+                    .thenApply(connection -> {
+                        long opened = System.nanoTime();
+                        user.connected(session, connection);
+                        stats.connected(session.listeningAddress(), (created - start) / 1000, (opened - created) / 1000,
+                                inWindow.getAsBoolean());
+                        return user;
+                    });
             }).whenComplete((u, error) -> {
                 if (error != null) {
                     stats.failed(cause(error));
@@ -66,7 +79,10 @@ public final class Connector {
         });
     }
 
-    /** Only {@code POST /connect}: the session is created and never opened (it expires after its TTL). */
+    /**
+     * Only {@code POST /connect}: the session is created and never opened (it expires
+     * after its TTL).
+     */
     public CompletableFuture<Session> create(String userId) {
         return limiter.submit(() -> {
             long start = System.nanoTime();
@@ -102,4 +118,5 @@ public final class Connector {
         }
         return e.getClass().getSimpleName();
     }
+
 }

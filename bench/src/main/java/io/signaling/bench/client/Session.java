@@ -1,6 +1,9 @@
 package io.signaling.bench.client;
 
-/** The 201 answer of {@code POST /connect} (signaling-v1 §1); the key is kept in memory only, never printed. */
+/**
+ * The 201 answer of {@code POST /connect} (signaling-v1 §1); the key is kept in memory
+ * only, never printed.
+ */
 public record Session(String userId, String listeningAddress, String listeningKey) {
 
     @Override

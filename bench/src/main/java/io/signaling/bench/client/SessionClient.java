@@ -11,13 +11,18 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /connect} on session-service, asynchronously, over HTTP/1.1 keep-alive connections. */
+/**
+ * {@code POST /connect} on session-service, asynchronously, over HTTP/1.1 keep-alive
+ * connections.
+ */
 public final class SessionClient {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final HttpClient http;
+
     private final URI connect;
+
     private final Duration timeout;
 
     public SessionClient(HttpClient http, URI sessionService, Duration timeout) {
@@ -26,17 +31,21 @@ public final class SessionClient {
         this.timeout = timeout;
     }
 
-    /** Completes with the session, or exceptionally with a {@link ConnectException} naming the status and error code. */
+    /**
+     * Completes with the session, or exceptionally with a {@link ConnectException} naming
+     * the status and error code.
+     */
     public CompletableFuture<Session> connect(String userId) {
         HttpRequest request = HttpRequest.newBuilder(connect)
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("userId=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
-                .build();
+            .timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("userId=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
+            .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             JsonNode body = parse(response.body());
             if (response.statusCode() != 201) {
-                String code = body != null && body.hasNonNull("error") ? body.get("error").asString() : "http-" + response.statusCode();
+                String code = body != null && body.hasNonNull("error") ? body.get("error").asString()
+                        : "http-" + response.statusCode();
                 throw new ConnectException(response.statusCode(), code);
             }
             if (body == null || !body.hasNonNull("listeningAddress") || !body.hasNonNull("listeningKey")) {
@@ -55,10 +64,14 @@ public final class SessionClient {
         }
     }
 
-    /** A refused or failed {@code /connect}: the HTTP status and the contract's error code. */
+    /**
+     * A refused or failed {@code /connect}: the HTTP status and the contract's error
+     * code.
+     */
     public static final class ConnectException extends RuntimeException {
 
         private final int status;
+
         private final String code;
 
         public ConnectException(int status, String code) {
@@ -74,5 +87,7 @@ public final class SessionClient {
         public String code() {
             return code;
         }
+
     }
+
 }

@@ -13,35 +13,52 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One SockJS session over the raw websocket transport, on the JDK's asynchronous WebSocket: no
- * thread of its own, so one process holds thousands. Outgoing messages queue while a frame is
- * being written (the JDK allows one send at a time) and leave together in the next frame, as a
- * SockJS array. Incoming frames are decoded and handed to the {@link Listener} in order.
+ * One SockJS session over the raw websocket transport, on the JDK's asynchronous
+ * WebSocket: no thread of its own, so one process holds thousands. Outgoing messages
+ * queue while a frame is being written (the JDK allows one send at a time) and leave
+ * together in the next frame, as a SockJS array. Incoming frames are decoded and handed
+ * to the {@link Listener} in order.
  */
 public final class SockJsConnection implements WebSocket.Listener {
 
     /** Most messages packed into one outgoing frame. */
     static final int MAX_BATCH = 64;
 
-    /** What a connection reports; called on the HTTP client's threads, one call at a time per connection. */
+    /**
+     * What a connection reports; called on the HTTP client's threads, one call at a time
+     * per connection.
+     */
     public interface Listener {
 
         void onMessage(SockJsConnection connection, String message);
 
-        /** The socket closed: {@code code} from a SockJS close frame or the websocket close, -1 on an error. */
+        /**
+         * The socket closed: {@code code} from a SockJS close frame or the websocket
+         * close, -1 on an error.
+         */
         default void onClosed(SockJsConnection connection, int code, String reason) {
         }
+
     }
 
     private final Listener listener;
+
     private final CompletableFuture<SockJsConnection> opened = new CompletableFuture<>();
+
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
     private final StringBuilder partial = new StringBuilder();
+
     private final ArrayDeque<String> outbox = new ArrayDeque<>(); // guarded by this
+
     private boolean sending; // guarded by this
+
     private boolean closing; // guarded by this
+
     private volatile WebSocket socket;
+
     private volatile long heartbeats;
+
     private volatile long malformed;
 
     private SockJsConnection(Listener listener) {
@@ -52,17 +69,22 @@ public final class SockJsConnection implements WebSocket.Listener {
     public static CompletableFuture<SockJsConnection> open(HttpClient http, URI websocketUrl, Duration timeout,
             Listener listener) {
         SockJsConnection connection = new SockJsConnection(listener);
-        http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(websocketUrl, connection)
-                .whenComplete((ws, error) -> {
-                    if (error != null) {
-                        connection.opened.completeExceptionally(error);
-                        connection.closed.complete(-1);
-                    }
-                });
+        http.newWebSocketBuilder()
+            .connectTimeout(timeout)
+            .buildAsync(websocketUrl, connection)
+            .whenComplete((ws, error) -> {
+                if (error != null) {
+                    connection.opened.completeExceptionally(error);
+                    connection.closed.complete(-1);
+                }
+            });
         return connection.opened.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Queues one application message (JSON text); it leaves in order with whatever else is queued. */
+    /**
+     * Queues one application message (JSON text); it leaves in order with whatever else
+     * is queued.
+     */
     public void send(String message) {
         synchronized (this) {
             if (closing) {
@@ -77,7 +99,10 @@ public final class SockJsConnection implements WebSocket.Listener {
         flush();
     }
 
-    /** Closes the socket normally once queued messages are written; the gateway then deletes the session. */
+    /**
+     * Closes the socket normally once queued messages are written; the gateway then
+     * deletes the session.
+     */
     public CompletableFuture<Integer> close() {
         boolean now;
         synchronized (this) {
@@ -93,7 +118,10 @@ public final class SockJsConnection implements WebSocket.Listener {
         return closed;
     }
 
-    /** Completes with the close code when the socket is closed (by either side, or by an error). */
+    /**
+     * Completes with the close code when the socket is closed (by either side, or by an
+     * error).
+     */
     public CompletableFuture<Integer> closed() {
         return closed;
     }
@@ -247,4 +275,5 @@ public final class SockJsConnection implements WebSocket.Listener {
         }
         opened.completeExceptionally(error);
     }
+
 }

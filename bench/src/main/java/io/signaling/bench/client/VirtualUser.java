@@ -4,8 +4,8 @@ import io.signaling.bench.signal.GatewayMessage;
 import io.signaling.bench.signal.StreamTracker;
 
 /**
- * One simulated browser: its session, its SockJS connection, and the stream it sends on. What it
- * receives goes to the scenario's {@link Inbox}.
+ * One simulated browser: its session, its SockJS connection, and the stream it sends on.
+ * What it receives goes to the scenario's {@link Inbox}.
  */
 public final class VirtualUser implements SockJsConnection.Listener {
 
@@ -16,17 +16,24 @@ public final class VirtualUser implements SockJsConnection.Listener {
 
         default void onClosed(VirtualUser user, int code, String reason) {
         }
+
     }
 
     private static final Inbox NOTHING = (user, message) -> {
     };
 
     private final String userId;
+
     private volatile Session session;
+
     private volatile SockJsConnection connection;
+
     private volatile Inbox inbox = NOTHING;
+
     private volatile StreamTracker outgoing;
+
     private volatile StreamTracker incoming;
+
     private volatile int closeCode;
 
     public VirtualUser(String userId) {
@@ -96,4 +103,5 @@ public final class VirtualUser implements SockJsConnection.Listener {
         closeCode = code == 0 ? -1 : code;
         inbox.onClosed(this, code, reason);
     }
+
 }

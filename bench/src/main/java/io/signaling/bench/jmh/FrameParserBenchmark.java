@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The gateway's validation of one client message ({@code FrameParser}, 64 KiB limit): the valid
- * shapes the platform carries and the invalid ones it must answer cheaply.
+ * The gateway's validation of one client message ({@code FrameParser}, 64 KiB limit): the
+ * valid shapes the platform carries and the invalid ones it must answer cheaply.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FrameParserBenchmark {
 
-    @Param({"relay-600", "sdp-offer", "ice-candidate", "not-json", "from-mismatch", "too-large"})
+    @Param({ "relay-600", "sdp-offer", "ice-candidate", "not-json", "from-mismatch", "too-large" })
     public String frame;
 
     private final FrameParser parser = new FrameParser(65536);
+
     private String text;
 
     @Setup
@@ -42,7 +43,8 @@ public class FrameParserBenchmark {
             case "sdp-offer" -> text = Payloads.offer("bob", "o1." + t, 1, 1, t);
             case "ice-candidate" -> text = Payloads.candidate("bob", "i1." + t, 1, 1, t, 3);
             case "not-json" -> text = "{\"to\":\"bob\",\"content\":{\"type\":\"offer\"";
-            case "from-mismatch" -> text = "{\"from\":\"mallory\"," + Payloads.relay("bob", "r1." + t, 1, t, 600).substring(1);
+            case "from-mismatch" ->
+                text = "{\"from\":\"mallory\"," + Payloads.relay("bob", "r1." + t, 1, t, 600).substring(1);
             case "too-large" -> text = Payloads.relay("bob", "r1." + t, 1, t, 70_000);
             default -> throw new IllegalArgumentException(frame);
         }
@@ -58,4 +60,5 @@ public class FrameParserBenchmark {
     public ParsedFrame parse() {
         return parser.parse(text, "alice");
     }
+
 }

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One realistic instance of every record on Kafka, as the JSON its topic carries, with the type
- * the topic's serde reads (the sealed family, as in {@code Topics}). Kept as JSON rather than
- * constructor calls so the benchmark follows the records as they evolve.
+ * One realistic instance of every record on Kafka, as the JSON its topic carries, with
+ * the type the topic's serde reads (the sealed family, as in {@code Topics}). Kept as
+ * JSON rather than constructor calls so the benchmark follows the records as they evolve.
  */
 final class RecordSamples {
 
@@ -43,40 +43,52 @@ final class RecordSamples {
         String key = "\"keyHash\":\"sha256:3q2+7w8nY4m1Kp0aVx5bZc9dLr6tWq2eHs8uJf4gAo=\"";
         add("create-session", SessionCommand.class, "{\"type\":\"create-session\",\"userId\":\"alice\","
                 + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\"," + key + ",\"gatewayId\":\"gateway-1\","
-                + "\"listeningAddress\":\"http://127.0.0.1:8081/ws\",\"deliveryPartition\":0,\"requestedAt\":" + at + "}");
+                + "\"listeningAddress\":\"http://127.0.0.1:8081/ws\",\"deliveryPartition\":0,\"requestedAt\":" + at
+                + "}");
         add("end-session", SessionCommand.class, "{\"type\":\"end-session\",\"userId\":\"alice\","
                 + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"requestedAt\":" + at + "}");
-        add("connection-opened", GatewayReport.class, "{\"type\":\"connection-opened\",\"userId\":\"alice\","
-                + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"gatewayId\":\"gateway-1\",\"at\":" + at + "}");
-        add("connection-closed", GatewayReport.class, "{\"type\":\"connection-closed\",\"userId\":\"alice\","
-                + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"gatewayId\":\"gateway-1\","
-                + "\"reason\":\"connection-closed\",\"at\":" + at + "}");
+        add("connection-opened", GatewayReport.class,
+                "{\"type\":\"connection-opened\",\"userId\":\"alice\","
+                        + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"gatewayId\":\"gateway-1\",\"at\":"
+                        + at + "}");
+        add("connection-closed", GatewayReport.class,
+                "{\"type\":\"connection-closed\",\"userId\":\"alice\","
+                        + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"gatewayId\":\"gateway-1\","
+                        + "\"reason\":\"connection-closed\",\"at\":" + at + "}");
         add("delivery-failed", GatewayReport.class, "{\"type\":\"delivery-failed\",\"userId\":\"bob\",\"delivery\":"
                 + SIGNAL_DELIVERY + ",\"at\":" + at + "}");
-        add("signal-accepted", SignalAccepted.class, "{\"id\":\"m-42\",\"from\":\"alice\",\"to\":\"bob\",\"content\":"
-                + CONTENT + ",\"sentAt\":" + at + ",\"senderSessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\","
-                + "\"senderGatewayId\":\"gateway-1\",\"senderDeliveryPartition\":0}");
+        add("signal-accepted", SignalAccepted.class,
+                "{\"id\":\"m-42\",\"from\":\"alice\",\"to\":\"bob\",\"content\":" + CONTENT + ",\"sentAt\":" + at
+                        + ",\"senderSessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\","
+                        + "\"senderGatewayId\":\"gateway-1\",\"senderDeliveryPartition\":0}");
         add("session-created", SessionEvent.class, "{\"type\":\"session-created\",\"userId\":\"alice\","
                 + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\"," + key + ",\"gatewayId\":\"gateway-1\","
                 + "\"listeningAddress\":\"http://127.0.0.1:8081/ws\",\"deliveryPartition\":0,\"at\":" + at
                 + ",\"expiresAt\":\"2030-01-01T00:00:30.123456Z\"}");
-        add("session-refused", SessionEvent.class, "{\"type\":\"session-refused\",\"userId\":\"alice\","
-                + "\"sessionId\":\"1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e\",\"reason\":\"user-id-taken\",\"at\":" + at + "}");
-        add("session-acked", SessionEvent.class, "{\"type\":\"session-acked\",\"userId\":\"alice\","
-                + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"gatewayId\":\"gateway-1\",\"at\":" + at + "}");
+        add("session-refused", SessionEvent.class,
+                "{\"type\":\"session-refused\",\"userId\":\"alice\","
+                        + "\"sessionId\":\"1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e\",\"reason\":\"user-id-taken\",\"at\":"
+                        + at + "}");
+        add("session-acked", SessionEvent.class,
+                "{\"type\":\"session-acked\",\"userId\":\"alice\","
+                        + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"gatewayId\":\"gateway-1\",\"at\":"
+                        + at + "}");
         add("session-deleted", SessionEvent.class, "{\"type\":\"session-deleted\",\"userId\":\"alice\","
-                + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"reason\":\"connection-closed\",\"at\":" + at + "}");
+                + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"reason\":\"connection-closed\",\"at\":" + at
+                + "}");
         add("session-expired", SessionEvent.class, "{\"type\":\"session-expired\",\"userId\":\"alice\","
                 + "\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"at\":" + at + "}");
-        add("session-state", SessionState.class, "{\"userId\":\"alice\",\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\","
-                + key + ",\"gatewayId\":\"gateway-1\",\"listeningAddress\":\"http://127.0.0.1:8081/ws\","
-                + "\"deliveryPartition\":0,\"acked\":true,\"createdAt\":" + at
-                + ",\"expiresAt\":\"2030-01-01T00:00:30.123456Z\",\"ackedAt\":\"2030-01-01T00:00:00.200000Z\"}");
+        add("session-state", SessionState.class,
+                "{\"userId\":\"alice\",\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\"," + key
+                        + ",\"gatewayId\":\"gateway-1\",\"listeningAddress\":\"http://127.0.0.1:8081/ws\","
+                        + "\"deliveryPartition\":0,\"acked\":true,\"createdAt\":" + at
+                        + ",\"expiresAt\":\"2030-01-01T00:00:30.123456Z\",\"ackedAt\":\"2030-01-01T00:00:00.200000Z\"}");
         add("signal-delivery", Delivery.class, SIGNAL_DELIVERY);
-        add("signal-rejection", Delivery.class, "{\"type\":\"rejection\",\"gatewayId\":\"gateway-1\",\"deliveryPartition\":0,"
-                + "\"userId\":\"alice\",\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"id\":\"m-42\",\"to\":\"bob\","
-                + "\"code\":\"recipient-unavailable\",\"message\":\"bob has no session\",\"sourcePartition\":7,"
-                + "\"sourceOffset\":123456}");
+        add("signal-rejection", Delivery.class,
+                "{\"type\":\"rejection\",\"gatewayId\":\"gateway-1\",\"deliveryPartition\":0,"
+                        + "\"userId\":\"alice\",\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"id\":\"m-42\",\"to\":\"bob\","
+                        + "\"code\":\"recipient-unavailable\",\"message\":\"bob has no session\",\"sourcePartition\":7,"
+                        + "\"sourceOffset\":123456}");
         add("gateway-heartbeat", GatewayHeartbeat.class, "{\"gatewayId\":\"gateway-1\","
                 + "\"listeningAddress\":\"http://127.0.0.1:8081/ws\",\"deliveryPartitions\":[0],\"connections\":1234,"
                 + "\"at\":" + at + ",\"startedAt\":\"2030-01-01T00:00:00Z\"}");
@@ -97,4 +109,5 @@ final class RecordSamples {
         }
         return Json.mapper().readValue(sample.json(), sample.type());
     }
+
 }

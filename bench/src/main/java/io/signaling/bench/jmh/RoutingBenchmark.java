@@ -38,10 +38,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The relay's routing step for one signal: the production topology ({@code SignalingTopology.build})
- * in a {@link TopologyTestDriver} with its RocksDB stores, from the serialized {@code SignalAccepted}
- * in to the serialized delivery out. {@code delivered}: the recipient's session is acked;
- * {@code rejected}: the recipient has no session. Broker and network are not in it.
+ * The relay's routing step for one signal: the production topology
+ * ({@code SignalingTopology.build}) in a {@link TopologyTestDriver} with its RocksDB
+ * stores, from the serialized {@code SignalAccepted} in to the serialized delivery out.
+ * {@code delivered}: the recipient's session is acked; {@code rejected}: the recipient
+ * has no session. Broker and network are not in it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,21 +52,29 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RoutingBenchmark {
 
-    @Param({"delivered", "rejected"})
+    @Param({ "delivered", "rejected" })
     public String outcome;
 
     private Path stateDir;
+
     private TopologyTestDriver driver;
+
     private TestInputTopic<String, SignalAccepted> signals;
+
     private TestOutputTopic<String, byte[]> deliveries;
+
     private SignalAccepted signal;
+
     private String recipient;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        // The driver commits after every record, writing Streams' checkpoint file (with an fsync): on a disk
-        // that is milliseconds of I/O per signal, which the real relay pays once per commit interval.
-        // In memory (/dev/shm) what is left is the routing and the driver's own bookkeeping.
+        // The driver commits after every record, writing Streams' checkpoint file (with
+        // an fsync): on a disk
+        // that is milliseconds of I/O per signal, which the real relay pays once per
+        // commit interval.
+        // In memory (/dev/shm) what is left is the routing and the driver's own
+        // bookkeeping.
         Path shm = Path.of("/dev/shm");
         stateDir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "bench-routing")
                 : Files.createTempDirectory("bench-routing");
@@ -85,7 +94,7 @@ public class RoutingBenchmark {
         signals = driver.createInputTopic(topics.signals().name(), keys, topics.signals().valueSerde().serializer());
         deliveries = driver.createOutputTopic(topics.deliveries().name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        for (String user : new String[] {"alice", "bob"}) {
+        for (String user : new String[] { "alice", "bob" }) {
             commands.pipeInput(user, session(user, now));
             reports.pipeInput(user, opened(user, now));
         }
@@ -124,17 +133,21 @@ public class RoutingBenchmark {
     }
 
     private static SessionCommand session(String user, Instant now) {
-        return io.signaling.schemas.json.Json.mapper().readValue("{\"type\":\"create-session\",\"userId\":\"" + user
-                + "\",\"sessionId\":\"" + sessionId(user) + "\",\"keyHash\":\"sha256:x\",\"gatewayId\":\"gateway-"
-                + ("alice".equals(user) ? 1 : 2) + "\",\"listeningAddress\":\"http://127.0.0.1:808"
-                + ("alice".equals(user) ? 1 : 2) + "/ws\",\"deliveryPartition\":0"
-                // the driver's output topics have one partition: every gateway reads partition 0 here
-                + ",\"requestedAt\":\"" + now + "\"}", SessionCommand.class);
+        return io.signaling.schemas.json.Json.mapper()
+            .readValue("{\"type\":\"create-session\",\"userId\":\"" + user + "\",\"sessionId\":\"" + sessionId(user)
+                    + "\",\"keyHash\":\"sha256:x\",\"gatewayId\":\"gateway-" + ("alice".equals(user) ? 1 : 2)
+                    + "\",\"listeningAddress\":\"http://127.0.0.1:808" + ("alice".equals(user) ? 1 : 2)
+                    + "/ws\",\"deliveryPartition\":0"
+                    // the driver's output topics have one partition: every gateway reads
+                    // partition 0 here
+                    + ",\"requestedAt\":\"" + now + "\"}", SessionCommand.class);
     }
 
     private static GatewayReport opened(String user, Instant now) {
-        return io.signaling.schemas.json.Json.mapper().readValue("{\"type\":\"connection-opened\",\"userId\":\"" + user
-                + "\",\"sessionId\":\"" + sessionId(user) + "\",\"gatewayId\":\"gateway-" + ("alice".equals(user) ? 1 : 2)
-                + "\",\"at\":\"" + now + "\"}", GatewayReport.class);
+        return io.signaling.schemas.json.Json.mapper()
+            .readValue("{\"type\":\"connection-opened\",\"userId\":\"" + user + "\",\"sessionId\":\"" + sessionId(user)
+                    + "\",\"gatewayId\":\"gateway-" + ("alice".equals(user) ? 1 : 2) + "\",\"at\":\"" + now + "\"}",
+                    GatewayReport.class);
     }
+
 }

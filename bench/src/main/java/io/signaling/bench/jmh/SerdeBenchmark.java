@@ -29,14 +29,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SerdeBenchmark {
 
-    @Param({"create-session", "end-session", "connection-opened", "connection-closed", "delivery-failed",
-        "signal-accepted", "session-created", "session-refused", "session-acked", "session-deleted",
-        "session-expired", "session-state", "signal-delivery", "signal-rejection", "gateway-heartbeat"})
+    @Param({ "create-session", "end-session", "connection-opened", "connection-closed", "delivery-failed",
+            "signal-accepted", "session-created", "session-refused", "session-acked", "session-deleted",
+            "session-expired", "session-state", "signal-delivery", "signal-rejection", "gateway-heartbeat" })
     public String record;
 
     private Serializer<Object> serializer;
+
     private Deserializer<Object> deserializer;
+
     private Object value;
+
     private byte[] bytes;
 
     @Setup
@@ -62,4 +65,5 @@ public class SerdeBenchmark {
     public Object deserialize() {
         return deserializer.deserialize("bench", bytes);
     }
+
 }

@@ -1,15 +1,18 @@
 package io.signaling.bench.pace;
 
 /**
- * Open-loop pacing: the k-th send is due at {@code start + k / rate}, whatever happened to the
- * earlier ones, so a slow system gets the load it was promised instead of a politely reduced one
- * (no coordinated omission). The ticker asks {@link #take} how many sends are due now; time comes
- * from the caller, so tests drive it with a fake clock. Not thread-safe: one ticker thread.
+ * Open-loop pacing: the k-th send is due at {@code start + k / rate}, whatever happened
+ * to the earlier ones, so a slow system gets the load it was promised instead of a
+ * politely reduced one (no coordinated omission). The ticker asks {@link #take} how many
+ * sends are due now; time comes from the caller, so tests drive it with a fake clock. Not
+ * thread-safe: one ticker thread.
  */
 public final class RatePacer {
 
     private final double perSecond;
+
     private final long startNanos;
+
     private long issued;
 
     public RatePacer(double perSecond, long startNanos) {
@@ -20,7 +23,10 @@ public final class RatePacer {
         this.startNanos = startNanos;
     }
 
-    /** How many sends are due by {@code nowNanos} and were not taken yet; they count as issued. */
+    /**
+     * How many sends are due by {@code nowNanos} and were not taken yet; they count as
+     * issued.
+     */
     public long take(long nowNanos) {
         long due = dueBy(nowNanos);
         long count = Math.max(0, due - issued);
@@ -28,7 +34,9 @@ public final class RatePacer {
         return count;
     }
 
-    /** How late the oldest of the sends due now is, in nanoseconds (0 when none is due). */
+    /**
+     * How late the oldest of the sends due now is, in nanoseconds (0 when none is due).
+     */
     public long lateness(long nowNanos) {
         long due = dueBy(nowNanos);
         return due > issued ? nowNanos - scheduledNanos(issued) : 0;
@@ -50,4 +58,5 @@ public final class RatePacer {
         }
         return (long) Math.floor((nowNanos - startNanos) * perSecond / 1e9) + 1;
     }
+
 }

@@ -14,16 +14,23 @@ import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a run's {@link BenchReport} as {@code <scenario>-<time>.json} and a Markdown summary next to it. */
+/**
+ * Writes a run's {@link BenchReport} as {@code <scenario>-<time>.json} and a Markdown
+ * summary next to it.
+ */
 public final class ReportWriter {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .withZone(ZoneOffset.UTC);
 
     private ReportWriter() {
     }
 
-    /** @return the JSON file; the Markdown file has the same name ending in {@code .md} */
+    /**
+     * @return the JSON file; the Markdown file has the same name ending in {@code .md}
+     */
     public static Path write(BenchReport report, Path dir) {
         try {
             Files.createDirectories(dir);
@@ -48,19 +55,26 @@ public final class ReportWriter {
         BenchReport.Settings s = r.settings();
         md.append(String.format(Locale.ROOT,
                 "Target %s; %d users, rate %s, %d-byte messages, warm-up %.0f s, measured %.0f s, concurrency %d.%n%n",
-                s.url(), s.users(), s.rate() > 0 ? fmt(s.rate()) + "/s (open loop)" : "max (closed loop, window " + s.window() + ")",
+                s.url(), s.users(),
+                s.rate() > 0 ? fmt(s.rate()) + "/s (open loop)" : "max (closed loop, window " + s.window() + ")",
                 s.messageBytes(), s.warmupSeconds(), s.durationSeconds(), s.concurrency()));
-        md.append("Machine: ").append(r.machine().cores()).append(" cores, ")
-                .append(r.machine().memoryBytes() / (1024 * 1024 * 1024)).append(" GiB, ").append(r.machine().os())
-                .append(", ").append(r.machine().jvm()).append(".\n\n");
+        md.append("Machine: ")
+            .append(r.machine().cores())
+            .append(" cores, ")
+            .append(r.machine().memoryBytes() / (1024 * 1024 * 1024))
+            .append(" GiB, ")
+            .append(r.machine().os())
+            .append(", ")
+            .append(r.machine().jvm())
+            .append(".\n\n");
         md.append("| metric | value |\n|---|---|\n");
         if (r.signals() != null) {
             BenchReport.Signals g = r.signals();
             row(md, "signals sent / acked / received", g.sent() + " / " + g.acked() + " / " + g.received());
             row(md, "lost / duplicated / reordered", g.lost() + " / " + g.duplicated() + " / " + g.reordered());
             row(md, "refused (error frames)", g.refused() + (g.errors().isEmpty() ? "" : " " + g.errors()));
-            row(md, "throughput (measured window)", fmt(g.sentPerSecond()) + " sent/s, " + fmt(g.receivedPerSecond())
-                    + " received/s");
+            row(md, "throughput (measured window)",
+                    fmt(g.sentPerSecond()) + " sent/s, " + fmt(g.receivedPerSecond()) + " received/s");
             row(md, "one-way latency ms", percentiles(g.latencyMs()));
             row(md, "ack latency ms", percentiles(g.ackMs()));
             row(md, "streams (crossing gateways)", g.streams() + " (" + g.crossGatewayStreams() + ")");
@@ -104,16 +118,18 @@ public final class ReportWriter {
             row(md, "/connect + open ms", percentiles(c.totalMs()));
         }
         if (r.tool() != null) {
-            row(md, "tool CPU", String.format(Locale.ROOT, "%.2f cores avg, %.2f max (machine: %.2f of %d cores busy avg, %.2f max)",
-                    r.tool().avgCores(), r.tool().maxCores(), r.tool().machineAvgCores(), r.tool().machineCores(),
-                    r.tool().machineMaxCores()));
+            row(md, "tool CPU",
+                    String.format(Locale.ROOT,
+                            "%.2f cores avg, %.2f max (machine: %.2f of %d cores busy avg, %.2f max)",
+                            r.tool().avgCores(), r.tool().maxCores(), r.tool().machineAvgCores(),
+                            r.tool().machineCores(), r.tool().machineMaxCores()));
         }
         if (r.services() != null) {
             for (Map.Entry<String, ServiceMetrics.Summary> e : r.services().entrySet()) {
                 ServiceMetrics.Summary sv = e.getValue();
-                row(md, "service " + e.getKey(), String.format(Locale.ROOT,
-                        "CPU %.2f cores avg, %.2f max; heap %.0f MiB last, %.0f max", sv.cpuAvgCores(),
-                        sv.cpuMaxCores(), sv.heapUsedLastMb(), sv.heapUsedMaxMb()));
+                row(md, "service " + e.getKey(),
+                        String.format(Locale.ROOT, "CPU %.2f cores avg, %.2f max; heap %.0f MiB last, %.0f max",
+                                sv.cpuAvgCores(), sv.cpuMaxCores(), sv.heapUsedLastMb(), sv.heapUsedMaxMb()));
             }
         }
         if (r.notes() != null && !r.notes().isEmpty()) {
@@ -144,4 +160,5 @@ public final class ReportWriter {
         }
         return String.format(Locale.ROOT, "%.2f", v);
     }
+
 }

@@ -21,40 +21,58 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Calls as a browser pair makes them: the caller sends an SDP offer and trickles 10 ICE candidates;
- * the callee, on the offer, answers and trickles its 10. A call is set up when both sides hold
- * everything; its time runs from the offer's send. Calls start at {@code --rate} per second on idle
- * pairs (a pair holds one call at a time; the caller alternates).
+ * Calls as a browser pair makes them: the caller sends an SDP offer and trickles 10 ICE
+ * candidates; the callee, on the offer, answers and trickles its 10. A call is set up
+ * when both sides hold everything; its time runs from the offer's send. Calls start at
+ * {@code --rate} per second on idle pairs (a pair holds one call at a time; the caller
+ * alternates).
  */
 final class CallSetupScenario {
 
     static final int CANDIDATES = 10;
+
     /** Offer + answer + 10 candidates each way. */
     static final int SIGNALS_PER_CALL = 2 + 2 * CANDIDATES;
 
     private final RunContext ctx;
+
     private final SignalTraffic traffic;
+
     private final LatencyRecorder setup = new LatencyRecorder();
+
     private final Map<Long, Call> calls = new ConcurrentHashMap<>();
+
     private final AtomicLong nextCall = new AtomicLong();
+
     private final LongAdder started = new LongAdder();
+
     private final LongAdder completed = new LongAdder();
+
     private final LongAdder completedInWindow = new LongAdder();
+
     private final LongAdder skippedBusy = new LongAdder();
+
     private final List<PairState> pairs = new ArrayList<>();
+
     private volatile boolean calling;
+
     private volatile double pacerLateMaxMs;
 
     private static final class PairState {
+
         final VirtualUser a;
+
         final VirtualUser b;
+
         final AtomicBoolean busy = new AtomicBoolean();
+
         boolean aCalls = true;
 
         PairState(VirtualUser a, VirtualUser b) {
             this.a = a;
             this.b = b;
         }
+
     }
 
     private record Call(long id, PairState pair, VirtualUser caller, VirtualUser callee, long startNanos,
@@ -112,12 +130,13 @@ final class CallSetupScenario {
             ctx.note("call-setup is open loop only: --rate 0 means 10 calls/s");
         }
         long startMicros = ctx.clock().micros();
-        ctx.window().set(startMicros + s.warmup().toNanos() / 1000,
-                startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
+        ctx.window()
+            .set(startMicros + s.warmup().toNanos() / 1000,
+                    startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
         long endNanos = System.nanoTime() + s.warmup().toNanos() + s.duration().toNanos();
         calling = true;
         RatePacer pacer = new RatePacer(rate, System.nanoTime());
-        int[] cursor = {0};
+        int[] cursor = { 0 };
         ScheduledFuture<?> pacing = ctx.ticker().scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             pacerLateMaxMs = Math.max(pacerLateMaxMs, pacer.lateness(now) / 1e6);
@@ -141,8 +160,8 @@ final class CallSetupScenario {
             long done = completed.sum();
             ctx.progressLine(String.format(Locale.ROOT,
                     "calls %,.0f/s, %,d in progress | setup p50 %.1f p99 %.1f max %.1f ms | lost %,d refused %,d skipped %,d",
-                    (done - lastCompleted.getAndSet(done)) / seconds, calls.size(), p.p50(), p.p99(), p.max(), counts.lost(),
-                    counts.refused(), skippedBusy.sum()));
+                    (done - lastCompleted.getAndSet(done)) / seconds, calls.size(), p.p50(), p.p99(), p.max(),
+                    counts.lost(), counts.refused(), skippedBusy.sum()));
         });
         ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.warmup().plus(s.duration()).plusSeconds(1));
         calling = false;
@@ -150,7 +169,8 @@ final class CallSetupScenario {
         boolean drained = ctx.awaitCondition(() -> calls.isEmpty() && traffic.settled(), s.drain());
         progress.cancel(false);
         if (!drained) {
-            ctx.note(calls.size() + " calls were incomplete " + s.drain().toMillis() + " ms after the last one started");
+            ctx.note(
+                    calls.size() + " calls were incomplete " + s.drain().toMillis() + " ms after the last one started");
         }
     }
 
@@ -205,4 +225,5 @@ final class CallSetupScenario {
             call.pair().busy.set(false);
         }
     }
+
 }

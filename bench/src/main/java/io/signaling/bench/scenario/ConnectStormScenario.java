@@ -15,21 +15,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Sessions per second. Each cycle is a new user: {@code POST /connect}, SockJS open, close (the
- * gateway then deletes the session); with {@code --connect-only}, just {@code POST /connect} (the
- * session expires unacked after its TTL). Closed loop: {@code --concurrency} cycles always in
- * flight; open loop: {@code --rate} cycles started per second.
+ * Sessions per second. Each cycle is a new user: {@code POST /connect}, SockJS open,
+ * close (the gateway then deletes the session); with {@code --connect-only}, just
+ * {@code POST /connect} (the session expires unacked after its TTL). Closed loop:
+ * {@code --concurrency} cycles always in flight; open loop: {@code --rate} cycles started
+ * per second.
  */
 final class ConnectStormScenario {
 
     private final RunContext ctx;
+
     private final LatencyRecorder cycles = new LatencyRecorder();
+
     private final AtomicLong nextUser = new AtomicLong();
+
     private final LongAdder done = new LongAdder();
+
     private final LongAdder doneInWindow = new LongAdder();
+
     private final LongAdder failed = new LongAdder();
+
     private final LongAdder inFlight = new LongAdder();
+
     private volatile boolean running;
+
     private volatile double pacerLateMaxMs;
 
     ConnectStormScenario(RunContext ctx) {
@@ -39,8 +48,9 @@ final class ConnectStormScenario {
     BenchReport run() {
         BenchSettings s = ctx.settings();
         long startMicros = ctx.clock().micros();
-        ctx.window().set(startMicros + s.warmup().toNanos() / 1000,
-                startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
+        ctx.window()
+            .set(startMicros + s.warmup().toNanos() / 1000,
+                    startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
         long endNanos = System.nanoTime() + s.warmup().toNanos() + s.duration().toNanos();
         running = true;
         ScheduledFuture<?> pacing = null;
@@ -107,10 +117,11 @@ final class ConnectStormScenario {
         long startNanos = System.nanoTime();
         long startMicros = ctx.clock().micros();
         inFlight.increment();
-        CompletableFuture<?> work = ctx.settings().connectOnly()
-                ? ctx.connector().create(user.userId())
-                : ctx.connector().connect(user).thenCompose(u -> u.connection().close()
-                        .orTimeout(ctx.settings().timeout().toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture<?> work = ctx.settings().connectOnly() ? ctx.connector().create(user.userId()) : ctx
+            .connector()
+            .connect(user)
+            .thenCompose(
+                    u -> u.connection().close().orTimeout(ctx.settings().timeout().toMillis(), TimeUnit.MILLISECONDS));
         return work.whenComplete((v, error) -> {
             inFlight.decrement();
             if (error != null) {
@@ -124,4 +135,5 @@ final class ConnectStormScenario {
             }
         });
     }
+
 }

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Opens {@code --users} SockJS connections (each with its session), holds them for
- * {@code --duration} while SockJS heartbeats flow, and reports what the gateways' heaps hold
- * ({@code jvm_memory_used_bytes{area="heap"}} from their {@code /actuator/prometheus}).
+ * {@code --duration} while SockJS heartbeats flow, and reports what the gateways' heaps
+ * hold ({@code jvm_memory_used_bytes{area="heap"}} from their
+ * {@code /actuator/prometheus}).
  */
 final class IdleConnectionsScenario {
 
@@ -29,7 +30,8 @@ final class IdleConnectionsScenario {
     BenchReport run() {
         BenchSettings s = ctx.settings();
         List<VirtualUser> users = ctx.newUsers("idle", s.users());
-        // A gateway's baseline is taken when it is first seen: after its first session, before most connect.
+        // A gateway's baseline is taken when it is first seen: after its first session,
+        // before most connect.
         Map<URI, ServiceMetrics.Sample> baselines = new java.util.concurrent.ConcurrentHashMap<>();
         ScheduledFuture<?> baselining = ctx.everySecond(seconds -> {
             for (VirtualUser u : users) {
@@ -60,10 +62,11 @@ final class IdleConnectionsScenario {
                 continue;
             }
             double baseHeap = base == null ? Double.NaN : base.heapUsedBytes();
-            gateways.put(gateway.toString(), new BenchReport.IdleGateway(last.connections(), mb(baseHeap),
-                    mb(last.heapUsedBytes()), summary.heapUsedMaxMb(), mb(last.liveDataBytes()),
-                    mb(last.heapMaxBytes()),
-                    last.connections() > 0 ? Math.round((last.heapUsedBytes() - baseHeap) / last.connections()) : Double.NaN));
+            gateways.put(gateway.toString(),
+                    new BenchReport.IdleGateway(last.connections(), mb(baseHeap), mb(last.heapUsedBytes()),
+                            summary.heapUsedMaxMb(), mb(last.liveDataBytes()), mb(last.heapMaxBytes()),
+                            last.connections() > 0 ? Math.round((last.heapUsedBytes() - baseHeap) / last.connections())
+                                    : Double.NaN));
         }
         ctx.closeAll(connected);
         BenchReport.Idle idle = new BenchReport.Idle(s.users(), open, connected.size() - open,
@@ -77,18 +80,21 @@ final class IdleConnectionsScenario {
         long open = connected.stream().filter(u -> u.closeCode() == 0).count();
         String heaps = gatewaysOf(connected).stream().map(g -> {
             ServiceMetrics.Sample sample = ctx.services().latest(g);
-            return sample == null ? g + " ?" : String.format(Locale.ROOT, "%s %.0f conns heap %.0f MiB", g.getAuthority(),
-                    sample.connections(), sample.heapUsedBytes() / (1024 * 1024));
+            return sample == null ? g + " ?" : String.format(Locale.ROOT, "%s %.0f conns heap %.0f MiB",
+                    g.getAuthority(), sample.connections(), sample.heapUsedBytes() / (1024 * 1024));
         }).collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "open %,d of %,d | %s", open, connected.size(), heaps);
     }
 
     private static List<URI> gatewaysOf(List<VirtualUser> users) {
-        return new ArrayList<>(users.stream().filter(u -> u.gateway() != null)
-                .map(u -> SockJsUrls.origin(u.gateway())).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        return new ArrayList<>(users.stream()
+            .filter(u -> u.gateway() != null)
+            .map(u -> SockJsUrls.origin(u.gateway()))
+            .collect(Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     private static double mb(double bytes) {
         return Math.round(bytes / (1024 * 1024) * 100) / 100.0;
     }
+
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Pairs users so that as many pairs as possible cross gateways: users are lined up gateway by
- * gateway and the first half is paired with the second half. With the session service's
- * least-loaded binding every gateway holds at most about half, so every pair crosses.
+ * Pairs users so that as many pairs as possible cross gateways: users are lined up
+ * gateway by gateway and the first half is paired with the second half. With the session
+ * service's least-loaded binding every gateway holds at most about half, so every pair
+ * crosses.
  */
 public final class Pairing {
 
@@ -26,7 +27,10 @@ public final class Pairing {
             byGateway.computeIfAbsent(gateway.apply(user), g -> new ArrayList<>()).add(user);
         }
         if (users.size() % 2 == 1) {
-            List<T> largest = byGateway.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+            List<T> largest = byGateway.values()
+                .stream()
+                .max(java.util.Comparator.comparingInt(List::size))
+                .orElseThrow();
             largest.remove(largest.size() - 1);
         }
         List<T> lined = new ArrayList<>(users.size());
@@ -48,4 +52,5 @@ public final class Pairing {
         }
         return n;
     }
+
 }

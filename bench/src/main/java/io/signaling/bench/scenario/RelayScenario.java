@@ -15,21 +15,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Pairs of users on different gateways stream signals to each other, both ways. Open loop: the
- * pacer issues {@code --rate} signals/s in total, round robin over the streams. Closed loop
- * ({@code --rate 0}): each stream keeps {@code --window} signals in flight and sends the next as
- * soon as one arrives (or is refused).
+ * Pairs of users on different gateways stream signals to each other, both ways. Open
+ * loop: the pacer issues {@code --rate} signals/s in total, round robin over the streams.
+ * Closed loop ({@code --rate 0}): each stream keeps {@code --window} signals in flight
+ * and sends the next as soon as one arrives (or is refused).
  */
 final class RelayScenario {
 
-    /** The gateway's default token bucket: a user sending faster gets {@code rate-limited}. */
+    /**
+     * The gateway's default token bucket: a user sending faster gets
+     * {@code rate-limited}.
+     */
     static final int GATEWAY_RATE_LIMIT = 200;
 
     private final RunContext ctx;
+
     private final SignalTraffic traffic;
+
     private final List<VirtualUser> senders = new ArrayList<>();
+
     private final Map<VirtualUser, VirtualUser> partners = new IdentityHashMap<>();
+
     private volatile boolean sending;
+
     private volatile double pacerLateMaxMs;
 
     RelayScenario(RunContext ctx) {
@@ -58,7 +66,8 @@ final class RelayScenario {
         }
         ctx.out().println(String.format(Locale.ROOT, "%d pairs, %d of them across gateways", pairs.size(), crossing));
         if (pairs.size() > crossing) {
-            ctx.note((pairs.size() - crossing) + " of " + pairs.size() + " pairs are on one gateway (sessions per gateway: "
+            ctx.note((pairs.size() - crossing) + " of " + pairs.size()
+                    + " pairs are on one gateway (sessions per gateway: "
                     + ctx.connector().stats().summary().byGateway() + ")");
         }
         if (senders.isEmpty()) {
@@ -76,8 +85,8 @@ final class RelayScenario {
         ctx.closeAll(connected);
         return new BenchReport(s.scenario().id(), s.runId(), ctx.startedAt(), ctx.reportSettings(),
                 BenchReport.Machine.current(), ctx.connector().stats().summary(),
-                traffic.summary(crossing * 2, pacerLateMaxMs), null, null, null,
-                ctx.services().summary(), ctx.cpu().summary(), notes());
+                traffic.summary(crossing * 2, pacerLateMaxMs), null, null, null, ctx.services().summary(),
+                ctx.cpu().summary(), notes());
     }
 
     private List<String> notes() {
@@ -105,7 +114,8 @@ final class RelayScenario {
             StreamTracker.Counts now = traffic.counts();
             ctx.phase(ctx.window().contains(ctx.clock().micros()) ? "measure"
                     : ctx.clock().micros() < ctx.window().startMicros() ? "warmup" : "drain");
-            ctx.progressLine(traffic.interval(seconds, lastSent.getAndSet(now.sent()), lastReceived.getAndSet(now.received()), now));
+            ctx.progressLine(traffic.interval(seconds, lastSent.getAndSet(now.sent()),
+                    lastReceived.getAndSet(now.received()), now));
         });
         ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.warmup().plus(s.duration()).plusSeconds(1));
         sending = false;
@@ -121,7 +131,7 @@ final class RelayScenario {
 
     private ScheduledFuture<?> openLoop(double rate) {
         RatePacer pacer = new RatePacer(rate, System.nanoTime());
-        long[] next = {0};
+        long[] next = { 0 };
         int messageBytes = ctx.settings().messageBytes();
         return ctx.ticker().scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
@@ -138,7 +148,8 @@ final class RelayScenario {
         int messageBytes = ctx.settings().messageBytes();
         traffic.arrivals((recipient, signal, micros) -> {
             if (sending) {
-                // the recipient's partner is the sender of this stream: it sends its next one
+                // the recipient's partner is the sender of this stream: it sends its next
+                // one
                 VirtualUser sender = partners.get(recipient);
                 if (sender != null) {
                     sendRelay(sender, messageBytes);
@@ -157,4 +168,5 @@ final class RelayScenario {
         String to = sender.outgoing().recipient();
         traffic.send(sender, 'r', (seq, id, micros) -> Payloads.relay(to, id, seq, micros, messageBytes));
     }
+
 }

@@ -32,47 +32,73 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * What every scenario shares: the HTTP clients and their few threads, the connector, the measured
- * window, the tool's CPU meter, the services' metrics, and the once-a-second progress line.
+ * What every scenario shares: the HTTP clients and their few threads, the connector, the
+ * measured window, the tool's CPU meter, the services' metrics, and the once-a-second
+ * progress line.
  */
 public final class RunContext implements AutoCloseable {
 
     private final BenchSettings settings;
+
     private final PrintStream out;
+
     private final ExecutorService callbacks;
+
     private final ScheduledExecutorService ticker;
+
     private final ScheduledExecutorService progress;
+
     private final HttpClient http;
+
     private final List<HttpClient> sockets = new ArrayList<>();
+
     private final Connector connector;
+
     private final MeasureWindow window = new MeasureWindow();
+
     private final WallClock clock = WallClock.system();
+
     private final CpuMeter cpu = new CpuMeter();
+
     private final ServiceMetrics services;
+
     private final Instant startedAt = Instant.now();
+
     private final long startNanos = System.nanoTime();
+
     private final List<String> notes = new ArrayList<>();
+
     private volatile String phase = "connect";
 
     public RunContext(BenchSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
-        // Two callback threads: the JDK client reads on its selector thread and completes futures here.
+        // Two callback threads: the JDK client reads on its selector thread and completes
+        // futures here.
         this.callbacks = Executors.newFixedThreadPool(2, daemon("bench-callbacks"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("bench-pacer"));
         this.progress = Executors.newSingleThreadScheduledExecutor(daemon("bench-progress"));
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
-                .connectTimeout(settings.timeout()).build();
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(callbacks)
+            .connectTimeout(settings.timeout())
+            .build();
         for (int i = 0; i < settings.ioClients(); i++) {
-            sockets.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
-                    .connectTimeout(settings.timeout()).build());
+            sockets.add(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(callbacks)
+                .connectTimeout(settings.timeout())
+                .build());
         }
         this.connector = new Connector(new SessionClient(http, settings.url(), settings.timeout()), sockets,
                 new AsyncLimiter(settings.concurrency()), settings.timeout(), new ConnectStats(),
-                // connect-storm measures connects in its window; the others connect before theirs, and report them all
+                // connect-storm measures connects in its window; the others connect
+                // before theirs, and report them all
                 () -> settings.scenario() != Scenario.CONNECT_STORM || window.contains(clock.micros()));
-        this.services = new ServiceMetrics(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build(), settings.managementPortOffset());
+        this.services = new ServiceMetrics(HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build(), settings.managementPortOffset());
         services.watch(settings.url());
         settings.scrape().forEach(services::watchManagement);
     }
@@ -134,7 +160,10 @@ public final class RunContext implements AutoCloseable {
         return out;
     }
 
-    /** Users named {@code <prefix>-<runId>-<n>}, unique per run so runs never collide on a userId. */
+    /**
+     * Users named {@code <prefix>-<runId>-<n>}, unique per run so runs never collide on a
+     * userId.
+     */
     public List<VirtualUser> newUsers(String prefix, int count) {
         List<VirtualUser> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -143,14 +172,18 @@ public final class RunContext implements AutoCloseable {
         return users;
     }
 
-    /** Connects every user (bounded concurrency), printing progress; returns those that made it. */
+    /**
+     * Connects every user (bounded concurrency), printing progress; returns those that
+     * made it.
+     */
     public List<VirtualUser> connectAll(List<VirtualUser> users) {
         phase("connect");
         List<CompletableFuture<VirtualUser>> pending = new ArrayList<>(users.size());
         for (VirtualUser user : users) {
             pending.add(connector.connect(user));
         }
-        awaitAll(pending, settings.timeout().multipliedBy(Math.max(1, users.size() / Math.max(1, settings.concurrency()))),
+        awaitAll(pending,
+                settings.timeout().multipliedBy(Math.max(1, users.size() / Math.max(1, settings.concurrency()))),
                 () -> String.format(Locale.ROOT, "connected %,d of %,d (%,d failed)", connector.stats().succeeded(),
                         users.size(), connector.stats().failed()));
         List<VirtualUser> connected = new ArrayList<>();
@@ -160,9 +193,10 @@ public final class RunContext implements AutoCloseable {
             }
         }
         connected.forEach(u -> services.watch(SockJsUrls.origin(u.gateway())));
-        out.println(String.format(Locale.ROOT, "connected %,d of %,d users; per gateway %s; connect p50 %.1f ms p99 %.1f ms",
-                connected.size(), users.size(), connector.stats().summary().byGateway(),
-                connector.stats().summary().totalMs().p50(), connector.stats().summary().totalMs().p99()));
+        out.println(String.format(Locale.ROOT,
+                "connected %,d of %,d users; per gateway %s; connect p50 %.1f ms p99 %.1f ms", connected.size(),
+                users.size(), connector.stats().summary().byGateway(), connector.stats().summary().totalMs().p50(),
+                connector.stats().summary().totalMs().p99()));
         if (connected.size() < users.size()) {
             note((users.size() - connected.size()) + " of " + users.size() + " users could not connect: "
                     + connector.stats().summary().failed());
@@ -192,7 +226,10 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code done} holds or {@code limit} passes, checking every 20 ms; true when it held. */
+    /**
+     * Waits until {@code done} holds or {@code limit} passes, checking every 20 ms; true
+     * when it held.
+     */
     public boolean awaitCondition(BooleanSupplier done, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
@@ -205,11 +242,12 @@ public final class RunContext implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} about once a second on the progress thread, with the seconds since its
-     * previous run (a slow scrape or a busy machine stretches the interval; rates must use it).
+     * Runs {@code task} about once a second on the progress thread, with the seconds
+     * since its previous run (a slow scrape or a busy machine stretches the interval;
+     * rates must use it).
      */
     public ScheduledFuture<?> everySecond(java.util.function.DoubleConsumer task) {
-        long[] last = {System.nanoTime()};
+        long[] last = { System.nanoTime() };
         return progress.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
             double seconds = Math.max(1e-3, (now - last[0]) / 1e9);
@@ -223,7 +261,10 @@ public final class RunContext implements AutoCloseable {
         }, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Prints one progress line; also samples the services and the tool's CPU (once a second). */
+    /**
+     * Prints one progress line; also samples the services and the tool's CPU (once a
+     * second).
+     */
     public void progressLine(String text) {
         services.sample(window.contains(clock.micros()));
         double cores = cpu.sample();
@@ -242,7 +283,10 @@ public final class RunContext implements AutoCloseable {
         return startedAt;
     }
 
-    /** Closes every user's socket (the gateway deletes their sessions) and waits a little for the closes. */
+    /**
+     * Closes every user's socket (the gateway deletes their sessions) and waits a little
+     * for the closes.
+     */
     public void closeAll(List<VirtualUser> users) {
         phase("close");
         List<CompletableFuture<Integer>> closing = new ArrayList<>();
@@ -251,8 +295,10 @@ public final class RunContext implements AutoCloseable {
                 closing.add(user.connection().close());
             }
         }
-        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).completeOnTimeout(null, 10, TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
+        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+            .completeOnTimeout(null, 10, TimeUnit.SECONDS)
+            .exceptionally(e -> null)
+            .join();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -270,4 +316,5 @@ public final class RunContext implements AutoCloseable {
         progress.shutdownNow();
         callbacks.shutdownNow();
     }
+
 }

@@ -4,9 +4,12 @@ import java.util.Locale;
 
 /** What the load tool can do to a running platform. */
 public enum Scenario {
+
     /** Pairs of users across gateways stream signals to each other. */
     RELAY("relay"),
-    /** Offer, answer and 10 ICE candidates each way; time until the exchange is complete. */
+    /**
+     * Offer, answer and 10 ICE candidates each way; time until the exchange is complete.
+     */
     CALL_SETUP("call-setup"),
     /** Sessions per second: {@code /connect}, SockJS open, close, again. */
     CONNECT_STORM("connect-storm"),
@@ -29,11 +32,13 @@ public enum Scenario {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scenario '" + id + "': relay, call-setup, connect-storm or idle-connections");
+        throw new IllegalArgumentException(
+                "unknown scenario '" + id + "': relay, call-setup, connect-storm or idle-connections");
     }
 
     @Override
     public String toString() {
         return id;
     }
+
 }

@@ -20,7 +20,8 @@ public final class ScenarioRunner {
         try (RunContext ctx = new RunContext(settings, out)) {
             BenchReport report = scenario(ctx);
             List<String> notes = new ArrayList<>(report.notes());
-            // Everything shares the machine's cores: a busy machine (other builds, tests) skews every figure.
+            // Everything shares the machine's cores: a busy machine (other builds, tests)
+            // skews every figure.
             notes.add("load average (1, 5, 15 min) at start " + loadBefore + ", at end " + loadAverage());
             return new BenchReport(report.scenario(), report.runId(), report.startedAt(), report.settings(),
                     report.machine(), report.connect(), report.signals(), report.calls(), report.storm(), report.idle(),
@@ -52,4 +53,5 @@ public final class ScenarioRunner {
             return "unknown";
         }
     }
+
 }

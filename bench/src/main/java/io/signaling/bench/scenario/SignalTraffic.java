@@ -18,32 +18,50 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The signal bookkeeping of the relay and call-setup scenarios, as the inbox of every user:
- * deliveries go to the recipient's stream (loss, duplicates, order) and the one-way latency
- * histogram; acks and errors to the sender's stream. Sending goes through {@link #send} so that
- * sent counts, stamps and ids are made in one place.
+ * The signal bookkeeping of the relay and call-setup scenarios, as the inbox of every
+ * user: deliveries go to the recipient's stream (loss, duplicates, order) and the one-way
+ * latency histogram; acks and errors to the sender's stream. Sending goes through
+ * {@link #send} so that sent counts, stamps and ids are made in one place.
  */
 final class SignalTraffic implements VirtualUser.Inbox {
 
-    /** Told about every new (not duplicate) delivery; the call-setup scenario reacts to them. */
+    /**
+     * Told about every new (not duplicate) delivery; the call-setup scenario reacts to
+     * them.
+     */
     interface Arrivals {
+
         void arrived(VirtualUser recipient, GatewayMessage signal, long receivedMicros);
+
     }
 
     private final MeasureWindow window;
+
     private final WallClock clock;
+
     private final LatencyRecorder oneWay = new LatencyRecorder();
+
     private final LatencyRecorder acks = new LatencyRecorder();
+
     private final LongAdder sentInWindow = new LongAdder();
+
     private final LongAdder bytesSent = new LongAdder();
+
     private final LongAdder messagesSent = new LongAdder();
+
     private final LongAdder receivedInWindow = new LongAdder();
+
     private final LongAdder unknown = new LongAdder();
+
     private final LongAdder closedEarly = new LongAdder();
+
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
     private final List<StreamTracker> streams = new CopyOnWriteArrayList<>();
+
     private volatile Arrivals arrivals = (recipient, signal, micros) -> {
     };
+
     private volatile boolean running = true;
 
     SignalTraffic(MeasureWindow window, WallClock clock) {
@@ -68,7 +86,10 @@ final class SignalTraffic implements VirtualUser.Inbox {
         running = false;
     }
 
-    /** Sends one message built by {@code message} from (seq, id, micros) on the sender's stream. */
+    /**
+     * Sends one message built by {@code message} from (seq, id, micros) on the sender's
+     * stream.
+     */
     void send(VirtualUser sender, char idPrefix, MessageBuilder message) {
         StreamTracker stream = sender.outgoing();
         long seq = stream.nextSeq();
@@ -83,7 +104,9 @@ final class SignalTraffic implements VirtualUser.Inbox {
     }
 
     interface MessageBuilder {
+
         String build(long seq, String id, long sentMicros);
+
     }
 
     @Override
@@ -91,7 +114,8 @@ final class SignalTraffic implements VirtualUser.Inbox {
         long now = clock.micros();
         if (message.isSignal()) {
             StreamTracker stream = user.incoming();
-            StreamTracker.Arrival arrival = stream == null ? StreamTracker.Arrival.UNKNOWN : stream.received(message.seq());
+            StreamTracker.Arrival arrival = stream == null ? StreamTracker.Arrival.UNKNOWN
+                    : stream.received(message.seq());
             if (arrival == StreamTracker.Arrival.UNKNOWN) {
                 unknown.increment();
                 return;
@@ -180,4 +204,5 @@ final class SignalTraffic implements VirtualUser.Inbox {
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
+
 }

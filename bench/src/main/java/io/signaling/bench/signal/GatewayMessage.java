@@ -7,21 +7,26 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * What the tool needs from one gateway-to-client frame (signaling-v1 §2): its {@code type}
- * ({@code signal}, {@code ack}, {@code error}), {@code id}, {@code from}, the error {@code code},
- * and the bench stamps inside a signal's content ({@link Payloads}). Read by streaming, without
- * building a tree: the tool parses every delivery and every ack, and must stay cheap.
+ * What the tool needs from one gateway-to-client frame (signaling-v1 §2): its
+ * {@code type} ({@code signal}, {@code ack}, {@code error}), {@code id}, {@code from},
+ * the error {@code code}, and the bench stamps inside a signal's content
+ * ({@link Payloads}). Read by streaming, without building a tree: the tool parses every
+ * delivery and every ack, and must stay cheap.
  *
- * @param kind       the content's {@code type} (offer, answer, candidate, relay), {@code null} when absent
- * @param call       the content's {@code call}, or -1
- * @param seq        the content's {@code seq}, or -1
- * @param sentMicros the content's {@code t}: the sender's wall clock in microseconds since the epoch, or -1
+ * @param kind the content's {@code type} (offer, answer, candidate, relay), {@code null}
+ * when absent
+ * @param call the content's {@code call}, or -1
+ * @param seq the content's {@code seq}, or -1
+ * @param sentMicros the content's {@code t}: the sender's wall clock in microseconds
+ * since the epoch, or -1
  */
 public record GatewayMessage(String type, String id, String from, String code, String kind, long call, long seq,
         long sentMicros) {
 
     public static final String SIGNAL = "signal";
+
     public static final String ACK = "ack";
+
     public static final String ERROR = "error";
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -38,7 +43,9 @@ public record GatewayMessage(String type, String id, String from, String code, S
         return ERROR.equals(type);
     }
 
-    /** @throws IllegalArgumentException when {@code json} is not a JSON object */
+    /**
+     * @throws IllegalArgumentException when {@code json} is not a JSON object
+     */
     public static GatewayMessage parse(String json) {
         String type = null;
         String id = null;

@@ -1,9 +1,10 @@
 package io.signaling.bench.signal;
 
 /**
- * Client message ids that carry what the ack needs: {@code <prefix><seq>.<sentMicros>}, e.g.
- * {@code r42.1712345678901234}. An {@code ack} or {@code error} echoes the id, so the tool knows
- * the stream position and the send time without keeping a table of messages in flight.
+ * Client message ids that carry what the ack needs: {@code <prefix><seq>.<sentMicros>},
+ * e.g. {@code r42.1712345678901234}. An {@code ack} or {@code error} echoes the id, so
+ * the tool knows the stream position and the send time without keeping a table of
+ * messages in flight.
  */
 public final class MessageIds {
 
@@ -40,4 +41,5 @@ public final class MessageIds {
         }
         return v;
     }
+
 }

@@ -3,24 +3,34 @@ package io.signaling.bench.signal;
 import java.util.BitSet;
 
 /**
- * The accounting of one sender→recipient stream: the sender numbers its signals 0, 1, 2, … and
- * the recipient reports what arrives. A signal seen twice is a duplicate; one that arrives after a
- * higher number did is reordered (the contract promises per-pair order); one refused by the
- * gateway (an {@code error} frame, e.g. {@code rate-limited}) was never accepted and is not
- * expected; anything else sent and not received is lost. Thread-safe: the pacer, the sender's
- * connection (acks, errors) and the recipient's connection (deliveries) all report here.
+ * The accounting of one sender→recipient stream: the sender numbers its signals 0, 1, 2,
+ * … and the recipient reports what arrives. A signal seen twice is a duplicate; one that
+ * arrives after a higher number did is reordered (the contract promises per-pair order);
+ * one refused by the gateway (an {@code error} frame, e.g. {@code rate-limited}) was
+ * never accepted and is not expected; anything else sent and not received is lost.
+ * Thread-safe: the pacer, the sender's connection (acks, errors) and the recipient's
+ * connection (deliveries) all report here.
  */
 public final class StreamTracker {
 
     private final String sender;
+
     private final String recipient;
+
     private final BitSet received = new BitSet();
+
     private final BitSet refused = new BitSet();
+
     private final BitSet acked = new BitSet();
+
     private long sent;
+
     private long uniqueReceived;
+
     private long duplicates;
+
     private long reordered;
+
     private long highestReceived = -1;
 
     public StreamTracker(String sender, String recipient) {
@@ -88,15 +98,17 @@ public final class StreamTracker {
     }
 
     public enum Arrival {
+
         IN_ORDER, REORDERED, DUPLICATE,
         /** A number this stream never sent (another run's signal, or a corrupted one). */
         UNKNOWN
+
     }
 
     /**
-     * @param refused  sent, answered with an error frame, and (rightly) never delivered
+     * @param refused sent, answered with an error frame, and (rightly) never delivered
      * @param received distinct signals delivered
-     * @param lost     sent, not refused, not (yet) delivered
+     * @param lost sent, not refused, not (yet) delivered
      */
     public record Counts(long sent, long acked, long refused, long received, long duplicates, long reordered,
             long lost) {
@@ -108,4 +120,5 @@ public final class StreamTracker {
                     duplicates + o.duplicates, reordered + o.reordered, lost + o.lost);
         }
     }
+
 }

@@ -11,22 +11,30 @@ import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SockJS framing of the raw websocket transport, both ways. The client sends a JSON array of
- * strings (several messages may share one websocket frame); the server answers with the frames of
- * {@link SockJsFrame}. Stateless and thread-safe.
+ * SockJS framing of the raw websocket transport, both ways. The client sends a JSON array
+ * of strings (several messages may share one websocket frame); the server answers with
+ * the frames of {@link SockJsFrame}. Stateless and thread-safe.
  */
 public final class SockJsCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    /** Bare streaming parsers: no data-binding context per frame (the tool reads thousands a second). */
+
+    /**
+     * Bare streaming parsers: no data-binding context per frame (the tool reads thousands
+     * a second).
+     */
     private static final JsonFactory FACTORY = new JsonFactory();
+
     private static final SockJsFrame.Open OPEN = new SockJsFrame.Open();
+
     private static final SockJsFrame.Heartbeat HEARTBEAT = new SockJsFrame.Heartbeat();
 
     private SockJsCodec() {
     }
 
-    /** One client websocket frame carrying {@code messages} in order: {@code ["m1","m2"]}. */
+    /**
+     * One client websocket frame carrying {@code messages} in order: {@code ["m1","m2"]}.
+     */
     public static String encode(List<String> messages) {
         int size = 2;
         for (String m : messages) {
@@ -45,7 +53,9 @@ public final class SockJsCodec {
         return out.append(']').toString();
     }
 
-    /** @throws IllegalArgumentException when {@code frame} is not a SockJS server frame */
+    /**
+     * @throws IllegalArgumentException when {@code frame} is not a SockJS server frame
+     */
     public static SockJsFrame decode(String frame) {
         if (frame == null || frame.isEmpty()) {
             throw new IllegalArgumentException("empty SockJS frame");
@@ -103,4 +113,5 @@ public final class SockJsCodec {
             return new SockJsFrame.Close(code, reason);
         }
     }
+
 }

@@ -14,8 +14,9 @@ public final class SockJsUrls {
     }
 
     /**
-     * {@code <listeningAddress>/<server-id>/<session-id>/websocket?userId=…&token=…} with the scheme
-     * turned into {@code ws}/{@code wss}; server and session ids are random, as a SockJS client makes them.
+     * {@code <listeningAddress>/<server-id>/<session-id>/websocket?userId=…&token=…} with
+     * the scheme turned into {@code ws}/{@code wss}; server and session ids are random,
+     * as a SockJS client makes them.
      */
     public static URI websocket(String listeningAddress, String userId, String token) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -38,7 +39,10 @@ public final class SockJsUrls {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
-    /** The service's base URL ({@code http://host:port}) from a listening address such as {@code http://host:port/ws}. */
+    /**
+     * The service's base URL ({@code http://host:port}) from a listening address such as
+     * {@code http://host:port/ws}.
+     */
     public static URI origin(String listeningAddress) {
         URI uri = URI.create(listeningAddress);
         return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
@@ -51,4 +55,5 @@ public final class SockJsUrls {
         }
         return new String(id);
     }
+
 }

@@ -4,20 +4,29 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * The tool's own CPU use, to show it is not the bottleneck: process CPU time over wall time, in
- * cores, and the machine's load (everything co-located shares the same cores).
+ * The tool's own CPU use, to show it is not the bottleneck: process CPU time over wall
+ * time, in cores, and the machine's load (everything co-located shares the same cores).
  */
 public final class CpuMeter {
 
     private final com.sun.management.OperatingSystemMXBean os;
+
     private final int cores = Runtime.getRuntime().availableProcessors();
+
     private long lastCpuNanos;
+
     private long lastWallNanos;
+
     private double maxCores;
+
     private double sumMachineLoad;
+
     private long machineSamples;
+
     private double maxMachineLoad;
+
     private final long startCpuNanos;
+
     private final long startWallNanos;
 
     public CpuMeter() {
@@ -29,7 +38,10 @@ public final class CpuMeter {
         this.lastWallNanos = startWallNanos;
     }
 
-    /** Cores the tool used since the previous sample; also folds the machine's load into the summary. */
+    /**
+     * Cores the tool used since the previous sample; also folds the machine's load into
+     * the summary.
+     */
     public synchronized double sample() {
         long cpu = cpuNanos();
         long wall = System.nanoTime();
@@ -65,12 +77,14 @@ public final class CpuMeter {
     }
 
     /**
-     * @param cpuSeconds        CPU time the tool's process used
-     * @param avgCores          that over the wall time: 1.0 is one core busy all the time
-     * @param maxCores          the busiest one-second sample
-     * @param machineAvgCores   the whole machine's average busy cores (broker, services and tool together)
+     * @param cpuSeconds CPU time the tool's process used
+     * @param avgCores that over the wall time: 1.0 is one core busy all the time
+     * @param maxCores the busiest one-second sample
+     * @param machineAvgCores the whole machine's average busy cores (broker, services and
+     * tool together)
      */
     public record ToolCpu(int machineCores, double cpuSeconds, double wallSeconds, double avgCores, double maxCores,
             double machineAvgCores, double machineMaxCores) {
     }
+
 }

@@ -4,9 +4,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Latencies in microseconds from many threads at once (HdrHistogram's wait-free {@link Recorder}):
- * everything goes to the per-second interval shown on the progress line, and what falls in the
- * measured window also to the total that the report shows.
+ * Latencies in microseconds from many threads at once (HdrHistogram's wait-free
+ * {@link Recorder}): everything goes to the per-second interval shown on the progress
+ * line, and what falls in the measured window also to the total that the report shows.
  */
 public final class LatencyRecorder {
 
@@ -14,10 +14,15 @@ public final class LatencyRecorder {
     static final long HIGHEST_MICROS = 3_600_000_000L;
 
     private final Recorder interval = new Recorder(HIGHEST_MICROS, 3);
+
     private final Recorder measured = new Recorder(HIGHEST_MICROS, 3);
+
     private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
 
-    /** @param inWindow whether the sample belongs to the measured window (not warm-up, not drain) */
+    /**
+     * @param inWindow whether the sample belongs to the measured window (not warm-up, not
+     * drain)
+     */
     public void record(long micros, boolean inWindow) {
         long value = Math.max(0, Math.min(HIGHEST_MICROS, micros));
         interval.recordValue(value);
@@ -36,4 +41,5 @@ public final class LatencyRecorder {
         total.add(measured.getIntervalHistogram());
         return total.copy();
     }
+
 }

@@ -2,7 +2,10 @@ package io.signaling.bench.stats;
 
 import org.HdrHistogram.Histogram;
 
-/** A latency distribution in milliseconds, as reported; {@code count} 0 when nothing was recorded. */
+/**
+ * A latency distribution in milliseconds, as reported; {@code count} 0 when nothing was
+ * recorded.
+ */
 public record Percentiles(long count, double mean, double p50, double p95, double p99, double p999, double max) {
 
     public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0, 0);

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The Prometheus text exposition format, as {@code /actuator/prometheus} serves it: just enough to sum samples. */
+/**
+ * The Prometheus text exposition format, as {@code /actuator/prometheus} serves it: just
+ * enough to sum samples.
+ */
 public final class PrometheusText {
 
     public record Sample(String name, Map<String, String> labels, double value) {
@@ -33,7 +36,10 @@ public final class PrometheusText {
         return new PrometheusText(samples);
     }
 
-    /** The sum of every sample of {@code name} whose labels pass {@code labels}; NaN when there is none. */
+    /**
+     * The sum of every sample of {@code name} whose labels pass {@code labels}; NaN when
+     * there is none.
+     */
     public double sum(String name, Predicate<Map<String, String>> labels) {
         double sum = 0;
         boolean found = false;
@@ -83,7 +89,10 @@ public final class PrometheusText {
         }
     }
 
-    /** Reads {@code a="x",b="y"} up to the closing brace; returns its index, or -1 when malformed. */
+    /**
+     * Reads {@code a="x",b="y"} up to the closing brace; returns its index, or -1 when
+     * malformed.
+     */
     private static int labels(String line, int from, Map<String, String> labels) {
         int i = from;
         while (i < line.length()) {
@@ -114,4 +123,5 @@ public final class PrometheusText {
         }
         return -1;
     }
+
 }

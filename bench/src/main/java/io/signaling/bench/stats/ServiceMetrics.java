@@ -12,23 +12,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Samples the platform's services through their {@code /actuator/prometheus} once a second: heap
- * used, CPU, and a gateway's open connections. Shows where the machine's two cores go while the
- * tool drives it, and answers "how much heap do N idle connections take".
+ * Samples the platform's services through their {@code /actuator/prometheus} once a
+ * second: heap used, CPU, and a gateway's open connections. Shows where the machine's two
+ * cores go while the tool drives it, and answers "how much heap do N idle connections
+ * take".
  *
- * <p>Services are known by their public base URL (session-service's, a gateway's origin), and
- * sampled on their management port: the public port serves no actuator. The management port is
- * the public one plus {@code managementPortOffset}, as {@code bin/signaling platform} and the
- * services' own defaults lay them out (8080 → 8180).
+ * <p>
+ * Services are known by their public base URL (session-service's, a gateway's origin),
+ * and sampled on their management port: the public port serves no actuator. The
+ * management port is the public one plus {@code managementPortOffset}, as
+ * {@code bin/signaling platform} and the services' own defaults lay them out (8080 →
+ * 8180).
  */
 public final class ServiceMetrics {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final HttpClient http;
+
     private final int managementPortOffset;
+
     private final Set<URI> targets = new CopyOnWriteArraySet<>();
+
     private final Map<URI, URI> management = new ConcurrentHashMap<>();
+
     private final Map<URI, Stats> stats = new ConcurrentHashMap<>();
 
     public ServiceMetrics(HttpClient http, int managementPortOffset) {
@@ -36,12 +43,18 @@ public final class ServiceMetrics {
         this.managementPortOffset = managementPortOffset;
     }
 
-    /** Adds a service by its public base URL ({@code http://host:port}); a no-op when already there. */
+    /**
+     * Adds a service by its public base URL ({@code http://host:port}); a no-op when
+     * already there.
+     */
     public void watch(URI base) {
         watch(base, managementOf(base));
     }
 
-    /** Adds a service by its management URL itself (e.g. the relay's, which has no public port). */
+    /**
+     * Adds a service by its management URL itself (e.g. the relay's, which has no public
+     * port).
+     */
     public void watchManagement(URI managementBase) {
         watch(managementBase, managementBase);
     }
@@ -58,7 +71,10 @@ public final class ServiceMetrics {
         return URI.create(base.getScheme() + "://" + base.getHost() + ":" + (port + managementPortOffset));
     }
 
-    /** Scrapes every service once; {@code inWindow} decides whether the CPU sample counts in the averages. */
+    /**
+     * Scrapes every service once; {@code inWindow} decides whether the CPU sample counts
+     * in the averages.
+     */
     public void sample(boolean inWindow) {
         for (URI base : targets) {
             Sample sample = scrape(base);
@@ -82,22 +98,25 @@ public final class ServiceMetrics {
         return targets;
     }
 
-    /** One sample of a service known by its public base URL (or watched by its management URL). */
+    /**
+     * One sample of a service known by its public base URL (or watched by its management
+     * URL).
+     */
     public Sample scrape(URI base) {
         try {
             URI target = management.getOrDefault(base, managementOf(base));
             HttpRequest request = HttpRequest.newBuilder(target.resolve("/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return null;
             }
             PrometheusText metrics = PrometheusText.parse(response.body());
-            return new Sample(
-                    metrics.sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area"))),
+            return new Sample(metrics.sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area"))),
                     metrics.sum("jvm_memory_max_bytes", l -> "heap".equals(l.get("area"))),
-                    metrics.sum("jvm_gc_live_data_size_bytes"),
-                    metrics.sum("process_cpu_usage") * CORES,
+                    metrics.sum("jvm_gc_live_data_size_bytes"), metrics.sum("process_cpu_usage") * CORES,
                     metrics.sum("signaling_gateway_connections"));
         }
         catch (java.io.IOException e) {
@@ -116,16 +135,22 @@ public final class ServiceMetrics {
     }
 
     /**
-     * @param heapUsedBytes   all heap pools, garbage included
-     * @param liveDataBytes   the old generation after the last collection (Micrometer's {@code jvm.gc.live.data.size})
-     * @param cpuCores        the process's CPU in cores (Micrometer's {@code process.cpu.usage} times the cores)
-     * @param connections     {@code signaling.gateway.connections}; NaN for services that are not gateways
+     * @param heapUsedBytes all heap pools, garbage included
+     * @param liveDataBytes the old generation after the last collection (Micrometer's
+     * {@code jvm.gc.live.data.size})
+     * @param cpuCores the process's CPU in cores (Micrometer's {@code process.cpu.usage}
+     * times the cores)
+     * @param connections {@code signaling.gateway.connections}; NaN for services that are
+     * not gateways
      */
     public record Sample(double heapUsedBytes, double heapMaxBytes, double liveDataBytes, double cpuCores,
             double connections) {
     }
 
-    /** Averages are over the measured window; the heap figures are the last sample and the highest. */
+    /**
+     * Averages are over the measured window; the heap figures are the last sample and the
+     * highest.
+     */
     public record Summary(double cpuAvgCores, double cpuMaxCores, double heapUsedLastMb, double heapUsedMaxMb,
             double heapMaxMb, double liveDataLastMb, double connectionsLast, double connectionsMax) {
     }
@@ -133,11 +158,17 @@ public final class ServiceMetrics {
     private static final class Stats {
 
         private Sample first;
+
         private Sample last;
+
         private double cpuSum;
+
         private long cpuCount;
+
         private double cpuMax;
+
         private double heapMax;
+
         private double connectionsMax;
 
         synchronized void add(Sample s, boolean inWindow) {
@@ -175,5 +206,7 @@ public final class ServiceMetrics {
         private static double round(double v) {
             return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
         }
+
     }
+
 }

@@ -53,4 +53,5 @@ class AsyncLimiterTest {
         assertThat(failing).allMatch(CompletableFuture::isCompletedExceptionally);
         assertThat(limiter.inFlight()).isZero();
     }
+
 }

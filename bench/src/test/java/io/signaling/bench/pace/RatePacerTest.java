@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class RatePacerTest {
 
-    private static final long START = 5_000_000_000L; // any origin: nanoTime is not epoch-based
+    private static final long START = 5_000_000_000L; // any origin: nanoTime is not
+                                                      // epoch-based
+
     private static final long MS = 1_000_000L;
 
     @Test
@@ -68,4 +70,5 @@ class RatePacerTest {
         assertThatThrownBy(() -> new RatePacer(-1, START)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RatePacer(Double.NaN, START)).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -23,8 +23,9 @@ class ReportWriterTest {
         return new BenchReport("relay", "abc123", Instant.parse("2030-01-01T00:00:00Z"),
                 new BenchReport.Settings("http://127.0.0.1:8080", 100, 2000, 600, 5, 30, 64, 4, false),
                 new BenchReport.Machine(2, 24L << 30, "Linux", "OpenJDK 17"),
-                new ConnectStats.Summary(100, Map.of(), Map.of("http://127.0.0.1:8081/ws", 50L,
-                        "http://127.0.0.1:8082/ws", 50L), LATENCY, LATENCY, LATENCY),
+                new ConnectStats.Summary(100, Map.of(),
+                        Map.of("http://127.0.0.1:8081/ws", 50L, "http://127.0.0.1:8082/ws", 50L), LATENCY, LATENCY,
+                        LATENCY),
                 new BenchReport.Signals(70_000, 70_000, 0, Map.of(), 69_998, 1, 0, 2, 2000.0, 1999.5, LATENCY, LATENCY,
                         100, 100, 0.8, 600),
                 null, null, null, Map.of(), new CpuMeter.ToolCpu(2, 10, 40, 0.25, 0.4, 1.6, 1.9),
@@ -49,10 +50,11 @@ class ReportWriterTest {
         String md = ReportWriter.markdown(relayReport());
 
         assertThat(md).startsWith("# bench relay")
-                .contains("| lost / duplicated / reordered | 2 / 1 / 0 |")
-                .contains("| one-way latency ms | p50 1.90 · p95 3.50 · p99 6.20 · p99.9 12.40 · max 31.00 (n=60000) |")
-                .contains("2,000 sent/s")
-                .contains("tool CPU | 0.25 cores avg")
-                .contains("- 2 signals were still missing");
+            .contains("| lost / duplicated / reordered | 2 / 1 / 0 |")
+            .contains("| one-way latency ms | p50 1.90 · p95 3.50 · p99 6.20 · p99.9 12.40 · max 31.00 (n=60000) |")
+            .contains("2,000 sent/s")
+            .contains("tool CPU | 0.25 cores avg")
+            .contains("- 2 signals were still missing");
     }
+
 }

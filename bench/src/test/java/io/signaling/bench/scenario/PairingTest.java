@@ -41,4 +41,5 @@ class PairingTest {
         assertThat(pairs).hasSize(2);
         assertThat(Pairing.crossing(pairs, GATEWAY)).isEqualTo(1);
     }
+
 }

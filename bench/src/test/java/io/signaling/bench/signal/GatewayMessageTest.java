@@ -17,15 +17,15 @@ class GatewayMessageTest {
         GatewayMessage message = GatewayMessage.parse(frame);
 
         assertThat(message.isSignal()).isTrue();
-        assertThat(message).isEqualTo(new GatewayMessage("signal", "r7.1712", "alice", null, "candidate", 3, 7,
-                1712345678901234L));
+        assertThat(message)
+            .isEqualTo(new GatewayMessage("signal", "r7.1712", "alice", null, "candidate", 3, 7, 1712345678901234L));
     }
 
     @Test
     void readsAcksAndErrors() {
         assertThat(GatewayMessage.parse("{\"type\":\"ack\",\"id\":\"r1.2\"}").isAck()).isTrue();
-        GatewayMessage error = GatewayMessage.parse(
-                "{\"type\":\"error\",\"code\":\"rate-limited\",\"message\":\"slow down\",\"id\":\"r9.1\"}");
+        GatewayMessage error = GatewayMessage
+            .parse("{\"type\":\"error\",\"code\":\"rate-limited\",\"message\":\"slow down\",\"id\":\"r9.1\"}");
         assertThat(error.isError()).isTrue();
         assertThat(error.code()).isEqualTo("rate-limited");
         assertThat(error.id()).isEqualTo("r9.1");
@@ -33,8 +33,8 @@ class GatewayMessageTest {
 
     @Test
     void contentThatIsNotOursLeavesTheStampsUnset() {
-        GatewayMessage message = GatewayMessage.parse(
-                "{\"type\":\"signal\",\"from\":\"x\",\"content\":[1,{\"seq\":2}],\"id\":\"m\"}");
+        GatewayMessage message = GatewayMessage
+            .parse("{\"type\":\"signal\",\"from\":\"x\",\"content\":[1,{\"seq\":2}],\"id\":\"m\"}");
 
         assertThat(message.seq()).isEqualTo(-1);
         assertThat(message.sentMicros()).isEqualTo(-1);
@@ -46,4 +46,5 @@ class GatewayMessageTest {
         assertThatThrownBy(() -> GatewayMessage.parse("[1]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GatewayMessage.parse("{\"type\":")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

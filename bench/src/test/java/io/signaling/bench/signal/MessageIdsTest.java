@@ -22,4 +22,5 @@ class MessageIdsTest {
         assertThat(MessageIds.seq("r.5")).isEqualTo(-1);
         assertThat(MessageIds.sentMicros("rx1.y")).isEqualTo(-1);
     }
+
 }

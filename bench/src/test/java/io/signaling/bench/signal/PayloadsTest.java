@@ -37,8 +37,9 @@ class PayloadsTest {
         JsonNode candidate = MAPPER.readTree(Payloads.candidate("bob", "i1.7", 3, 1, 7, 4));
 
         assertThat(offer.get("content").get("type").asString()).isEqualTo("offer");
-        assertThat(offer.get("content").get("sdp").asString()).startsWith("v=0\r\n").contains("a=setup:actpass")
-                .hasSizeGreaterThan(2000);
+        assertThat(offer.get("content").get("sdp").asString()).startsWith("v=0\r\n")
+            .contains("a=setup:actpass")
+            .hasSizeGreaterThan(2000);
         assertThat(answer.get("content").get("sdp").asString()).contains("a=setup:active");
         assertThat(candidate.get("content").get("candidate").get("candidate").asString()).startsWith("candidate:");
         assertThat(candidate.get("content").get("call").asLong()).isEqualTo(3);
@@ -57,4 +58,5 @@ class PayloadsTest {
         assertThat(delivered.seq()).isEqualTo(1);
         assertThat(delivered.sentMicros()).isEqualTo(7);
     }
+
 }

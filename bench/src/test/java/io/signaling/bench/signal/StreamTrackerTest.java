@@ -90,4 +90,5 @@ class StreamTrackerTest {
         assertThat(a.plus(a)).isEqualTo(new StreamTracker.Counts(2, 4, 6, 8, 10, 12, 14));
         assertThat(StreamTracker.Counts.ZERO.plus(a)).isEqualTo(a);
     }
+
 }

@@ -17,14 +17,17 @@ class SockJsCodecTest {
 
     @Test
     void decodesAnArrayOfMessagesWithTheirEscapesUndone() {
-        SockJsFrame frame = SockJsCodec.decode("a[\"{\\\"type\\\":\\\"ack\\\",\\\"id\\\":\\\"r1.5\\\"}\",\"line\\r\\nnext \\u00e9\"]");
+        SockJsFrame frame = SockJsCodec
+            .decode("a[\"{\\\"type\\\":\\\"ack\\\",\\\"id\\\":\\\"r1.5\\\"}\",\"line\\r\\nnext \\u00e9\"]");
 
-        assertThat(frame).isEqualTo(new SockJsFrame.Messages(List.of("{\"type\":\"ack\",\"id\":\"r1.5\"}", "line\r\nnext é")));
+        assertThat(frame)
+            .isEqualTo(new SockJsFrame.Messages(List.of("{\"type\":\"ack\",\"id\":\"r1.5\"}", "line\r\nnext é")));
     }
 
     @Test
     void decodesTheCloseFrameWithCodeAndReason() {
-        assertThat(SockJsCodec.decode("c[4001,\"session-ended\"]")).isEqualTo(new SockJsFrame.Close(4001, "session-ended"));
+        assertThat(SockJsCodec.decode("c[4001,\"session-ended\"]"))
+            .isEqualTo(new SockJsFrame.Close(4001, "session-ended"));
         assertThat(SockJsCodec.decode("c[3000]")).isEqualTo(new SockJsFrame.Close(3000, ""));
     }
 
@@ -45,7 +48,8 @@ class SockJsCodecTest {
 
     @Test
     void encodesMessagesAsOneJsonArrayOfStringsInOrder() {
-        List<String> messages = List.of("{\"to\":\"bob\",\"content\":\"a \\\"quoted\\\" word\"}", "tab\tand\nnewline", "ü€😀");
+        List<String> messages = List.of("{\"to\":\"bob\",\"content\":\"a \\\"quoted\\\" word\"}", "tab\tand\nnewline",
+                "ü€😀");
 
         String frame = SockJsCodec.encode(messages);
 
@@ -57,6 +61,8 @@ class SockJsCodecTest {
     void whatTheClientEncodesTheServerFramingDecodesBack() {
         List<String> messages = List.of("{\"to\":\"bob\",\"id\":\"r0.1\"}", "second");
 
-        assertThat(SockJsCodec.decode("a" + SockJsCodec.encode(messages))).isEqualTo(new SockJsFrame.Messages(messages));
+        assertThat(SockJsCodec.decode("a" + SockJsCodec.encode(messages)))
+            .isEqualTo(new SockJsFrame.Messages(messages));
     }
+
 }

@@ -26,4 +26,5 @@ class SockJsUrlsTest {
     void originIsTheServiceBaseOfAListeningAddress() {
         assertThat(SockJsUrls.origin("http://127.0.0.1:8082/ws")).isEqualTo(URI.create("http://127.0.0.1:8082"));
     }
+
 }

@@ -45,4 +45,5 @@ class LatencyRecorderTest {
         assertThat(Percentiles.ofMicros(recorder.total()).max()).isZero();
         assertThat(Percentiles.ofMicros(new LatencyRecorder().total())).isEqualTo(Percentiles.EMPTY);
     }
+
 }

@@ -34,4 +34,5 @@ class MeasureWindowTest {
 
         assertThat(new WallClock(fixed).micros()).isEqualTo(1_893_456_001_234_567L);
     }
+
 }

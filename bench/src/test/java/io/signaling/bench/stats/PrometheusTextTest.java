@@ -39,4 +39,5 @@ class PrometheusTextTest {
     void anAbsentMetricIsNaN() {
         assertThat(PrometheusText.parse(SCRAPE).sum("jvm_gc_live_data_size_bytes")).isNaN();
     }
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Services are named by their public URL and sampled on their management port, where the actuator is. */
+/**
+ * Services are named by their public URL and sampled on their management port, where the
+ * actuator is.
+ */
 class ServiceMetricsTest {
 
     private static final String METRICS = """
@@ -67,4 +70,5 @@ class ServiceMetricsTest {
 
         assertThat(metrics.scrape(relay)).isNotNull();
     }
+
 }

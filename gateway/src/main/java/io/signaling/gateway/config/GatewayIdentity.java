@@ -8,19 +8,23 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Who this gateway is: its id, the deliveries partitions it reads, the address it announces, and
- * when this process started. The address is known only once the web server has bound its port,
- * which happens before the first heartbeat (the heartbeat publisher starts in a later lifecycle
- * phase). The start time is taken when the context is built, before any connection can be
- * accepted: the relay ends every session acked before it, because its connection died with an
- * earlier process of the same id.
+ * Who this gateway is: its id, the deliveries partitions it reads, the address it
+ * announces, and when this process started. The address is known only once the web server
+ * has bound its port, which happens before the first heartbeat (the heartbeat publisher
+ * starts in a later lifecycle phase). The start time is taken when the context is built,
+ * before any connection can be accepted: the relay ends every session acked before it,
+ * because its connection died with an earlier process of the same id.
  */
 public final class GatewayIdentity {
 
     private final String id;
+
     private final List<Integer> deliveryPartitions;
+
     private final String contextPath;
+
     private final Instant startedAt;
+
     private volatile String listeningAddress;
 
     public GatewayIdentity(GatewayProperties properties, int deliveryPartitionCount, String contextPath,
@@ -48,7 +52,10 @@ public final class GatewayIdentity {
         return deliveryPartitions;
     }
 
-    /** When this gateway process started; announced in every heartbeat, so the relay can tell a restart. */
+    /**
+     * When this gateway process started; announced in every heartbeat, so the relay can
+     * tell a restart.
+     */
     public Instant startedAt() {
         return startedAt;
     }
@@ -59,8 +66,9 @@ public final class GatewayIdentity {
     }
 
     /**
-     * The partition where answers (rejections) for a sender must go: the one its session was bound
-     * to when this gateway reads it, else this gateway's first (e.g. after a partition change).
+     * The partition where answers (rejections) for a sender must go: the one its session
+     * was bound to when this gateway reads it, else this gateway's first (e.g. after a
+     * partition change).
      */
     public int answerPartition(int sessionPartition) {
         return deliveryPartitions.contains(sessionPartition) ? sessionPartition : deliveryPartitions.get(0);
@@ -78,4 +86,5 @@ public final class GatewayIdentity {
         new SecureRandom().nextBytes(bytes);
         return "gw-" + HexFormat.of().formatHex(bytes);
     }
+
 }

@@ -19,11 +19,12 @@ import org.springframework.web.socket.sockjs.transport.handler.WebSocketTranspor
 import org.springframework.web.socket.sockjs.transport.session.WebSocketServerSockJsSession;
 
 /**
- * SockJS's websocket transport, changed in two respects: it takes a message from the container in
- * parts ({@link MessageAssembler}), so the container's per-connection buffer can stay small and a
- * frame of any size reaches {@link SignalingSocketHandler} to be answered {@code message-too-large}
- * instead of the container closing the socket; and it passes the client's pongs on to the handler
- * (Spring's SockJS handler drops them), which is how a vanished client is noticed. (The raw websocket endpoint, which this transport
+ * SockJS's websocket transport, changed in two respects: it takes a message from the
+ * container in parts ({@link MessageAssembler}), so the container's per-connection buffer
+ * can stay small and a frame of any size reaches {@link SignalingSocketHandler} to be
+ * answered {@code message-too-large} instead of the container closing the socket; and it
+ * passes the client's pongs on to the handler (Spring's SockJS handler drops them), which
+ * is how a vanished client is noticed. (The raw websocket endpoint, which this transport
  * also serves, gets its parts joined by {@link SignalingSocketHandler} itself.)
  */
 public final class AssemblingWebSocketTransport extends WebSocketTransportHandler {
@@ -54,7 +55,9 @@ public final class AssemblingWebSocketTransport extends WebSocketTransportHandle
     private static final class Assembling extends SockJsWebSocketHandler {
 
         private final WebSocketHandler handler;
+
         private final WebSocketServerSockJsSession sockJsSession;
+
         private final MessageAssembler frames;
 
         Assembling(SockJsServiceConfig config, WebSocketHandler handler, WebSocketServerSockJsSession sockJsSession,
@@ -83,13 +86,18 @@ public final class AssemblingWebSocketTransport extends WebSocketTransportHandle
             }
             String head = frames.truncated() ? SockJsFrames.firstMessageHead(frame) : null;
             if (head != null) {
-                // Longer than any allowed message, by construction of the limit: the handler answers
-                // message-too-large (with the id, when the head holds it) and the connection stays.
+                // Longer than any allowed message, by construction of the limit: the
+                // handler answers
+                // message-too-large (with the id, when the head holds it) and the
+                // connection stays.
                 sockJsSession.delegateMessages(head);
                 return;
             }
-            // Whole, or cut but not SockJS at all: Spring decodes it (and closes on bad SockJS framing, as ever).
+            // Whole, or cut but not SockJS at all: Spring decodes it (and closes on bad
+            // SockJS framing, as ever).
             super.handleTextMessage(session, new TextMessage(frame));
         }
+
     }
+
 }

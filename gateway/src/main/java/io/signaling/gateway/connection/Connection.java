@@ -14,24 +14,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * All protocol state of one open connection: whose session it is, its rate limit, what it was
- * already delivered, its outgoing queue, and why it ended. Frames for the client come from the
- * message thread (errors), the producer's callback thread (acks) and the delivery consumer
- * (signals, rejections); all go through the {@link Outbox}, so none of those threads writes to a
- * socket. Acks and rejections pass {@link AckFirst} first, so a rejection never overtakes its ack.
+ * All protocol state of one open connection: whose session it is, its rate limit, what it
+ * was already delivered, its outgoing queue, and why it ended. Frames for the client come
+ * from the message thread (errors), the producer's callback thread (acks) and the
+ * delivery consumer (signals, rejections); all go through the {@link Outbox}, so none of
+ * those threads writes to a socket. Acks and rejections pass {@link AckFirst} first, so a
+ * rejection never overtakes its ack.
  */
 public final class Connection implements Sender, Recipient {
 
     private final Admission admission;
+
     private final TokenBucket rateLimiter;
+
     private final DeliveryDedup dedup = new DeliveryDedup();
+
     private final MessageAssembler incoming;
+
     private final Outbox outbox;
+
     private final AckFirst answers;
+
     private final AtomicBoolean reported = new AtomicBoolean();
+
     private volatile boolean registered;
+
     private volatile boolean closedByGateway;
+
     private volatile DeleteReason gatewayReason;
+
     private volatile boolean transportFailed;
 
     Connection(Admission admission, TokenBucket rateLimiter, MessageAssembler incoming, Outbox outbox) {
@@ -42,7 +53,10 @@ public final class Connection implements Sender, Recipient {
         this.answers = new AckFirst(this::send);
     }
 
-    /** Joins the parts of the client's current message: the whole message once the last part is in, else null. */
+    /**
+     * Joins the parts of the client's current message: the whole message once the last
+     * part is in, else null.
+     */
     String assemble(String part, boolean last) {
         return incoming.append(part, last);
     }
@@ -107,8 +121,9 @@ public final class Connection implements Sender, Recipient {
     }
 
     /**
-     * Closes from the gateway's side, after the frames already queued. {@code reason} is what the
-     * session is deleted with; {@code null} when the session is already gone and nothing must be reported.
+     * Closes from the gateway's side, after the frames already queued. {@code reason} is
+     * what the session is deleted with; {@code null} when the session is already gone and
+     * nothing must be reported.
      */
     void close(CloseStatus status, DeleteReason reason) {
         gatewayReason = reason;
@@ -116,7 +131,10 @@ public final class Connection implements Sender, Recipient {
         outbox.close(status);
     }
 
-    /** The gateway gave up on the client (slow, or not answering pings): the session ends {@code connection-lost}. */
+    /**
+     * The gateway gave up on the client (slow, or not answering pings): the session ends
+     * {@code connection-lost}.
+     */
     void lost() {
         gatewayReason = DeleteReason.CONNECTION_LOST;
         closedByGateway = true;
@@ -135,20 +153,25 @@ public final class Connection implements Sender, Recipient {
     }
 
     /**
-     * True exactly once, and only for a connection that was registered in the hub: the one caller
-     * that may report its end. A connection that lost the race for its session never reports.
+     * True exactly once, and only for a connection that was registered in the hub: the
+     * one caller that may report its end. A connection that lost the race for its session
+     * never reports.
      */
     boolean claimReport() {
         return registered && reported.compareAndSet(false, true);
     }
 
-    /** Why the session ends with this connection; empty when there is nothing to report. */
+    /**
+     * Why the session ends with this connection; empty when there is nothing to report.
+     */
     Optional<DeleteReason> deleteReason(CloseStatus status) {
         if (closedByGateway) {
             return Optional.ofNullable(gatewayReason);
         }
         boolean clientClosed = status.getCode() == CloseStatus.NORMAL.getCode()
                 || status.getCode() == CloseStatus.GOING_AWAY.getCode();
-        return Optional.of(clientClosed && !transportFailed ? DeleteReason.CONNECTION_CLOSED : DeleteReason.CONNECTION_LOST);
+        return Optional
+            .of(clientClosed && !transportFailed ? DeleteReason.CONNECTION_CLOSED : DeleteReason.CONNECTION_LOST);
     }
+
 }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is connected to this gateway: at most one connection per userId, and at most
- * {@code max-connections} in all. It also ends the connection of a session that the sessions view
- * shows deleted, expired or replaced.
+ * {@code max-connections} in all. It also ends the connection of a session that the
+ * sessions view shows deleted, expired or replaced.
  */
 @Component
 public class ConnectionHub implements Recipients, ConnectedUsers {
@@ -30,22 +30,32 @@ public class ConnectionHub implements Recipients, ConnectedUsers {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHub.class);
 
     private final Map<String, Connection> byUser = new ConcurrentHashMap<>();
-    /** Places taken in {@link #byUser}, taken before a put: two handshakes at once cannot both take the last one. */
+
+    /**
+     * Places taken in {@link #byUser}, taken before a put: two handshakes at once cannot
+     * both take the last one.
+     */
     private final AtomicInteger places = new AtomicInteger();
+
     private final int maxConnections;
+
     private volatile boolean draining;
 
     ConnectionHub(SessionsView view, GatewayProperties properties, MeterRegistry meters) {
         this.maxConnections = properties.maxConnections();
         view.addListener(this::onSessionRow);
         Gauge.builder("signaling.gateway.connections", byUser, Map::size)
-                .description("Open SockJS connections").register(meters);
+            .description("Open SockJS connections")
+            .register(meters);
         Gauge.builder("signaling.gateway.connections.max", () -> maxConnections)
-                .description("signaling.gateway.max-connections: handshakes past it are refused (gateway-full)")
-                .register(meters);
+            .description("signaling.gateway.max-connections: handshakes past it are refused (gateway-full)")
+            .register(meters);
     }
 
-    /** Adds the connection; null when it was, else why not (its user has one here, the gateway is full or draining). */
+    /**
+     * Adds the connection; null when it was, else why not (its user has one here, the
+     * gateway is full or draining).
+     */
     Refusal register(Connection connection) {
         if (draining) {
             return Refusal.SHUTTING_DOWN;
@@ -58,7 +68,8 @@ public class ConnectionHub implements Recipients, ConnectedUsers {
             places.decrementAndGet();
             return Refusal.ALREADY_CONNECTED;
         }
-        if (draining) { // drain() may have listed the connections before this one was added
+        if (draining) { // drain() may have listed the connections before this one was
+                        // added
             unregister(connection);
             return Refusal.SHUTTING_DOWN;
         }
@@ -105,7 +116,10 @@ public class ConnectionHub implements Recipients, ConnectedUsers {
         return byUser.values();
     }
 
-    /** Stops accepting and closes every connection with going-away; returns the connections it closed. */
+    /**
+     * Stops accepting and closes every connection with going-away; returns the
+     * connections it closed.
+     */
     public List<Connection> drain() {
         draining = true;
         List<Connection> all = List.copyOf(byUser.values());
@@ -115,12 +129,17 @@ public class ConnectionHub implements Recipients, ConnectedUsers {
         return all;
     }
 
-    /** A row changed in the sessions view: a connection whose session is gone or replaced is closed. */
+    /**
+     * A row changed in the sessions view: a connection whose session is gone or replaced
+     * is closed.
+     */
     void onSessionRow(String userId, SessionState row) {
         Connection connection = byUser.get(userId);
         if (connection != null && (row == null || !row.sessionId().equals(connection.sessionId()))) {
             log.info("Session {} of {} ended; closing its connection", connection.sessionId(), userId);
-            connection.close(CloseCodes.SESSION_ENDED, null); // the relay already deleted it: nothing to report
+            connection.close(CloseCodes.SESSION_ENDED, null); // the relay already deleted
+                                                              // it: nothing to report
         }
     }
+
 }

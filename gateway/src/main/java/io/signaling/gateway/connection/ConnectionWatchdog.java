@@ -9,19 +9,24 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One thread that looks at every connection a few times per limit: frames waiting with nothing
- * written for {@code send-time-limit} (a slow consumer, or a socket that never cooperates), a
- * ping or a SockJS heartbeat due, a pong overdue. It never writes itself (pings are queued like frames), so it is on
- * time however stuck a client is.
+ * One thread that looks at every connection a few times per limit: frames waiting with
+ * nothing written for {@code send-time-limit} (a slow consumer, or a socket that never
+ * cooperates), a ping or a SockJS heartbeat due, a pong overdue. It never writes itself
+ * (pings are queued like frames), so it is on time however stuck a client is.
  */
 @Component
 class ConnectionWatchdog implements SmartLifecycle {
 
     private final ConnectionHub hub;
+
     private final long pingIntervalNanos;
+
     private final long pongTimeoutNanos;
+
     private final long tickMillis;
+
     private ScheduledExecutorService scheduler;
+
     private volatile boolean running;
 
     ConnectionWatchdog(ConnectionHub hub, GatewayProperties properties) {
@@ -32,7 +37,10 @@ class ConnectionWatchdog implements SmartLifecycle {
                 properties.sockjsHeartbeat());
     }
 
-    /** A tenth of the shortest limit, between 50 ms and 1 s: a limit is enforced at most 10 % (or 1 s) late. */
+    /**
+     * A tenth of the shortest limit, between 50 ms and 1 s: a limit is enforced at most
+     * 10 % (or 1 s) late.
+     */
     static long tick(Duration... limits) {
         long shortest = Long.MAX_VALUE;
         for (Duration limit : limits) {
@@ -60,7 +68,7 @@ class ConnectionWatchdog implements SmartLifecycle {
             }
             catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(ConnectionWatchdog.class)
-                        .warn("Check of {} failed: {}", connection.userId(), e.getClass().getSimpleName());
+                    .warn("Check of {} failed: {}", connection.userId(), e.getClass().getSimpleName());
             }
         }
     }
@@ -77,4 +85,5 @@ class ConnectionWatchdog implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
 }

@@ -16,58 +16,88 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * One connection's outgoing frames: acks, errors and deliveries in one queue, so the client sees
- * them in the order they were queued. Any thread may queue (the message thread, the producer's
- * callback, the deliveries consumer); none of them writes: the first frame queued on an idle
- * outbox hands one drain task to the writers, which writes everything queued until the queue is
- * empty; on xhr-polling, everything queued goes into one poll's response. An HTTP transport
- * between two requests (a poll answered, a stream recycled) is not written to: its frames wait here
- * until its next request ({@link #resume}), so they are still counted, and answered if it never
- * comes. What was written is confirmed by a pong (websocket, {@link Pings}) or by the client's next
+ * One connection's outgoing frames: acks, errors and deliveries in one queue, so the
+ * client sees them in the order they were queued. Any thread may queue (the message
+ * thread, the producer's callback, the deliveries consumer); none of them writes: the
+ * first frame queued on an idle outbox hands one drain task to the writers, which writes
+ * everything queued until the queue is empty; on xhr-polling, everything queued goes into
+ * one poll's response. An HTTP transport between two requests (a poll answered, a stream
+ * recycled) is not written to: its frames wait here until its next request
+ * ({@link #resume}), so they are still counted, and answered if it never comes. What was
+ * written is confirmed by a pong (websocket, {@link Pings}) or by the client's next
  * request (HTTP, {@link Requests}); what was not when the client is lost is answered too.
  *
- * <p>Nothing is dropped silently: a frame is written, or, for a signal, handed to
- * {@link LostSignals} when the connection ends before it could be written. The outbox declares
- * its client a slow consumer ({@link Ends#gaveUp}) when its queue holds more than {@code maxQueued}
- * chars, or when frames wait and nothing was written for {@code stallLimit}; the
- * {@link ConnectionWatchdog} checks the latter, and the ping deadline of the websocket transports.
+ * <p>
+ * Nothing is dropped silently: a frame is written, or, for a signal, handed to
+ * {@link LostSignals} when the connection ends before it could be written. The outbox
+ * declares its client a slow consumer ({@link Ends#gaveUp}) when its queue holds more
+ * than {@code maxQueued} chars, or when frames wait and nothing was written for
+ * {@code stallLimit}; the {@link ConnectionWatchdog} checks the latter, and the ping
+ * deadline of the websocket transports.
  */
 final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    /** Frames and chars of one xhr-polling response at most: well within SockJS's cache (1,000 messages). */
+
+    /**
+     * Frames and chars of one xhr-polling response at most: well within SockJS's cache
+     * (1,000 messages).
+     */
     static final int MAX_BATCH = 200;
     static final long MAX_BATCH_CHARS = 256 * 1024;
 
     /** Why the gateway gave up on a client. */
-    enum Loss { QUEUE_FULL, WRITE_STALLED, PING_TIMEOUT, WRITE_FAILED }
+    enum Loss {
+
+        QUEUE_FULL, WRITE_STALLED, PING_TIMEOUT, WRITE_FAILED
+
+    }
 
     /** What the connection does when the outbox gives up on its client. */
     interface Ends {
+
         void gaveUp(Loss loss);
+
     }
 
     private final Transport transport;
+
     private final Executor writers;
+
     private final LostSignals lostSignals;
+
     private final LongSupplier nanoTime;
+
     private final long maxQueued;
+
     private final long stallNanos;
+
     private final long heartbeatNanos;
+
     private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
+
     private final AtomicLong queued = new AtomicLong();
+
     private final AtomicBoolean draining = new AtomicBoolean();
+
     private final AtomicBoolean dead = new AtomicBoolean();
+
     private final AtomicBoolean closing = new AtomicBoolean();
+
     private final Pings pings;
+
     private final Requests requests = new Requests();
+
     private volatile Ends ends;
+
     private volatile long progressAt;
+
     private volatile boolean writing;
+
     private volatile CloseStatus closeWith;
 
-    Outbox(Transport transport, Executor writers, LostSignals lostSignals, LongSupplier nanoTime,
-            long maxQueued, long stallNanos, long heartbeatNanos) {
+    Outbox(Transport transport, Executor writers, LostSignals lostSignals, LongSupplier nanoTime, long maxQueued,
+            long stallNanos, long heartbeatNanos) {
         this.transport = transport;
         this.writers = writers;
         this.lostSignals = lostSignals;
@@ -84,8 +114,9 @@ final class Outbox {
     }
 
     /**
-     * Queues a frame; false when the connection is gone (nothing was queued: the caller still owns
-     * it). Never blocks. Over the limit, the frame is queued, and the client closed as a slow consumer.
+     * Queues a frame; false when the connection is gone (nothing was queued: the caller
+     * still owns it). Never blocks. Over the limit, the frame is queued, and the client
+     * closed as a slow consumer.
      */
     boolean offer(Outgoing item) {
         if (dead.get() || closing.get()) {
@@ -95,7 +126,8 @@ final class Outbox {
         queue.add(item);
         if (dead.get() && queue.remove(item)) {
             queued.addAndGet(-item.size());
-            return false; // the connection ended meanwhile and nobody took it: still the caller's
+            return false; // the connection ended meanwhile and nobody took it: still the
+                          // caller's
         }
         if (total > maxQueued) {
             giveUp(Loss.QUEUE_FULL);
@@ -105,7 +137,10 @@ final class Outbox {
         return true;
     }
 
-    /** Closes after what is queued (frames queued later are refused); the session's close reports the end. */
+    /**
+     * Closes after what is queued (frames queued later are refused); the session's close
+     * reports the end.
+     */
     void close(CloseStatus status) {
         if (!dead.get() && closing.compareAndSet(false, true)) {
             queue.add(new Outgoing.Close(status));
@@ -114,9 +149,9 @@ final class Outbox {
     }
 
     /**
-     * The connection ended (closed by either side, or lost): whatever was not written is handed on as
-     * lost, and with {@code lostUnconfirmed} also what was written but not confirmed (by a pong, or by
-     * the HTTP client's next request).
+     * The connection ended (closed by either side, or lost): whatever was not written is
+     * handed on as lost, and with {@code lostUnconfirmed} also what was written but not
+     * confirmed (by a pong, or by the HTTP client's next request).
      */
     void ended(boolean lostUnconfirmed) {
         dead.set(true);
@@ -126,7 +161,10 @@ final class Outbox {
         }
     }
 
-    /** Called by the watchdog: a write stalled past the limit, or a ping not answered in time. */
+    /**
+     * Called by the watchdog: a write stalled past the limit, or a ping not answered in
+     * time.
+     */
     void check(long now, long pingIntervalNanos, long pongTimeoutNanos) {
         if (dead.get()) {
             return;
@@ -137,7 +175,8 @@ final class Outbox {
             return;
         }
         if (transport.heartbeats() && !waiting && now - progressAt >= heartbeatNanos) {
-            progressAt = now; // one heartbeat per quiet period, even before the writer got to it
+            progressAt = now; // one heartbeat per quiet period, even before the writer
+                              // got to it
             offer(new Outgoing.Heartbeat());
         }
         if (!transport.pings()) {
@@ -151,12 +190,18 @@ final class Outbox {
         }
     }
 
-    /** A pong with this payload arrived: what was written before that ping reached the client. */
+    /**
+     * A pong with this payload arrived: what was written before that ping reached the
+     * client.
+     */
     void ponged(long sequence) {
         pings.ponged(sequence);
     }
 
-    /** A request of an HTTP-transport client begins (before SockJS writes into it): its proof of what it read. */
+    /**
+     * A request of an HTTP-transport client begins (before SockJS writes into it): its
+     * proof of what it read.
+     */
     void requested() {
         requests.begun();
     }
@@ -178,11 +223,12 @@ final class Outbox {
         if (current != null) {
             current.gaveUp(loss);
         }
-        CloseStatus status = loss == Loss.PING_TIMEOUT || loss == Loss.WRITE_FAILED
-                ? CloseCodes.CONNECTION_LOST : CloseCodes.SLOW_CONSUMER;
+        CloseStatus status = loss == Loss.PING_TIMEOUT || loss == Loss.WRITE_FAILED ? CloseCodes.CONNECTION_LOST
+                : CloseCodes.SLOW_CONSUMER;
         closeWith = status;
         if (writing) {
-            // The writer is stuck in a write that may never return: close the socket under it.
+            // The writer is stuck in a write that may never return: close the socket
+            // under it.
             writers.execute(() -> transport.abort(status));
         }
         else {
@@ -196,7 +242,8 @@ final class Outbox {
             try {
                 writers.execute(this::drain);
             }
-            catch (RuntimeException e) { // the writers are shut down: the gateway is stopping
+            catch (RuntimeException e) { // the writers are shut down: the gateway is
+                                         // stopping
                 draining.set(false);
                 ended(false);
             }
@@ -214,7 +261,8 @@ final class Outbox {
         while (true) {
             Outgoing head = dead.get() ? null : queue.peek();
             if (head != null && !(head instanceof Outgoing.Close) && !transport.ready()) {
-                // Between two requests of an HTTP transport: frames wait here, counted, until resume().
+                // Between two requests of an HTTP transport: frames wait here, counted,
+                // until resume().
                 draining.set(false);
                 if (transport.ready() && draining.compareAndSet(false, true)) {
                     continue;
@@ -260,14 +308,16 @@ final class Outbox {
     }
 
     /**
-     * Writes {@code first} and the frames queued right behind it (up to {@link #MAX_BATCH} frames or
-     * {@link #MAX_BATCH_CHARS}) in one go: on xhr-polling, one poll's response.
+     * Writes {@code first} and the frames queued right behind it (up to
+     * {@link #MAX_BATCH} frames or {@link #MAX_BATCH_CHARS}) in one go: on xhr-polling,
+     * one poll's response.
      */
     private void writeBatch(Outgoing.Frame first) {
         List<Outgoing.Frame> batch = new ArrayList<>();
         batch.add(first);
         long chars = first.size();
-        Outgoing after = null; // taken from the queue behind the batch (another thread emptied it meanwhile)
+        Outgoing after = null; // taken from the queue behind the batch (another thread
+                               // emptied it meanwhile)
         while (batch.size() < MAX_BATCH && chars < MAX_BATCH_CHARS && queue.peek() instanceof Outgoing.Frame) {
             Outgoing taken = queue.poll();
             if (taken instanceof Outgoing.Frame frame) {
@@ -323,7 +373,10 @@ final class Outbox {
         }
     }
 
-    /** A frame was handed to the transport: a signal in it is unconfirmed until a pong or the client's next request. */
+    /**
+     * A frame was handed to the transport: a signal in it is unconfirmed until a pong or
+     * the client's next request.
+     */
     private void wrote(Outgoing.Frame frame, boolean intoOpenResponse) {
         if (frame.signal() == null) {
             return;
@@ -364,4 +417,5 @@ final class Outbox {
         pings.handOnUnconfirmed(lostSignals::lost);
         requests.handOnUnconfirmed(lostSignals::lost);
     }
+
 }

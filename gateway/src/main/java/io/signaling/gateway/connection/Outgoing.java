@@ -9,7 +9,10 @@ sealed interface Outgoing {
     /** Chars counted against the queue's limit. */
     int size();
 
-    /** A frame of JSON text; {@code signal} is set for a delivery, so its loss can be answered to its sender. */
+    /**
+     * A frame of JSON text; {@code signal} is set for a delivery, so its loss can be
+     * answered to its sender.
+     */
     record Frame(String text, SignalDelivery signal) implements Outgoing {
 
         @Override
@@ -18,7 +21,10 @@ sealed interface Outgoing {
         }
     }
 
-    /** A WebSocket ping whose pong confirms that everything written before it reached the client. */
+    /**
+     * A WebSocket ping whose pong confirms that everything written before it reached the
+     * client.
+     */
     record Ping(long sequence) implements Outgoing {
 
         @Override
@@ -27,7 +33,10 @@ sealed interface Outgoing {
         }
     }
 
-    /** A SockJS heartbeat frame ({@code h}) on the SockJS websocket transport, when nothing else was written for a while. */
+    /**
+     * A SockJS heartbeat frame ({@code h}) on the SockJS websocket transport, when
+     * nothing else was written for a while.
+     */
     record Heartbeat() implements Outgoing {
 
         @Override
@@ -44,4 +53,5 @@ sealed interface Outgoing {
             return 0;
         }
     }
+
 }

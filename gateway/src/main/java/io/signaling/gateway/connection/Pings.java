@@ -6,25 +6,38 @@ import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
- * The ping and pong bookkeeping of one websocket connection, for its {@link Outbox}: when a ping
- * is due, whether the one sent was answered in time, and which signals were written since the
- * last answered ping (a pong to a ping written after a signal proves the client read the signal).
- * The watchdog, the writer and the pong's thread all call it.
+ * The ping and pong bookkeeping of one websocket connection, for its {@link Outbox}: when
+ * a ping is due, whether the one sent was answered in time, and which signals were
+ * written since the last answered ping (a pong to a ping written after a signal proves
+ * the client read the signal). The watchdog, the writer and the pong's thread all call
+ * it.
  */
 final class Pings {
 
-    /** Signals remembered as written but not yet confirmed; past that the oldest is forgotten first. */
+    /**
+     * Signals remembered as written but not yet confirmed; past that the oldest is
+     * forgotten first.
+     */
     static final int MAX_UNCONFIRMED = 256;
 
     private static final long NONE = -1;
+
     private static final long QUEUED = Long.MAX_VALUE;
 
     /** What the watchdog should do about pings now. */
-    enum Due { NOTHING, PING, TIMED_OUT }
+    enum Due {
 
-    private final Deque<Unconfirmed> unconfirmed = new ArrayDeque<>(); // guarded by itself
+        NOTHING, PING, TIMED_OUT
+
+    }
+
+    private final Deque<Unconfirmed> unconfirmed = new ArrayDeque<>(); // guarded by
+                                                                       // itself
+
     private long written; // only the writer touches it
+
     private volatile long sentAt;
+
     private volatile long awaited = NONE;
 
     private record Unconfirmed(long pingsBefore, SignalDelivery signal) {
@@ -34,7 +47,10 @@ final class Pings {
         this.sentAt = now;
     }
 
-    /** PING marks one as queued: a ping stuck behind other frames is the stall check's to judge, not this. */
+    /**
+     * PING marks one as queued: a ping stuck behind other frames is the stall check's to
+     * judge, not this.
+     */
     Due check(long now, long intervalNanos, long timeoutNanos) {
         long current = awaited;
         if (current == QUEUED) {
@@ -50,7 +66,10 @@ final class Pings {
         return Due.NOTHING;
     }
 
-    /** The writer is about to write a ping: its sequence number, the payload its pong must carry. */
+    /**
+     * The writer is about to write a ping: its sequence number, the payload its pong must
+     * carry.
+     */
     long writing(long now) {
         long sequence = ++written;
         awaited = sequence;
@@ -62,13 +81,17 @@ final class Pings {
     void wrote(SignalDelivery signal) {
         synchronized (unconfirmed) {
             if (unconfirmed.size() == MAX_UNCONFIRMED) {
-                unconfirmed.pollFirst(); // bounded memory: the oldest is the likeliest to have arrived
+                unconfirmed.pollFirst(); // bounded memory: the oldest is the likeliest to
+                                         // have arrived
             }
             unconfirmed.addLast(new Unconfirmed(written, signal));
         }
     }
 
-    /** A pong with this payload arrived: what was written before that ping reached the client. */
+    /**
+     * A pong with this payload arrived: what was written before that ping reached the
+     * client.
+     */
     void ponged(long sequence) {
         if (sequence != awaited) {
             return; // not ours, or late
@@ -90,4 +113,5 @@ final class Pings {
             }
         }
     }
+
 }

@@ -16,21 +16,26 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * Writes to one client's socket; only its {@link Outbox}'s writer calls it, one call at a time.
- * Writes block, bounded: on the websocket transports (SockJS and raw) by Tomcat's per-session
- * blocking send timeout, set here to {@code send-time-limit} (on expiry Tomcat closes the socket);
- * on the HTTP transports by the connector's write timeout ({@code server.tomcat.connection-timeout}).
+ * Writes to one client's socket; only its {@link Outbox}'s writer calls it, one call at a
+ * time. Writes block, bounded: on the websocket transports (SockJS and raw) by Tomcat's
+ * per-session blocking send timeout, set here to {@code send-time-limit} (on expiry
+ * Tomcat closes the socket); on the HTTP transports by the connector's write timeout
+ * ({@code server.tomcat.connection-timeout}).
  *
- * <p>On the SockJS websocket transport, Spring's heartbeats are turned off and the outbox writes
- * them instead: Spring writes them from its shared SockJS scheduler, where a write blocked on a
- * client that stopped reading would hold a thread every connection's heartbeats need.
+ * <p>
+ * On the SockJS websocket transport, Spring's heartbeats are turned off and the outbox
+ * writes them instead: Spring writes them from its shared SockJS scheduler, where a write
+ * blocked on a client that stopped reading would hold a thread every connection's
+ * heartbeats need.
  */
 final class SessionTransport implements Transport {
 
     static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final WebSocketSession session;
+
     private final Session websocket; // null on the HTTP transports: no ping frames there
+
     private final boolean heartbeats;
 
     SessionTransport(WebSocketSession session, Duration writeTimeout) {
@@ -47,10 +52,11 @@ final class SessionTransport implements Transport {
     }
 
     /**
-     * An HTTP transport between two requests is not ready: a streaming one (xhr-streaming,
-     * eventsource, htmlfile) whose response was recycled after {@code streamBytesLimit}, a polling
-     * one between an answered poll and the next ({@link BatchingPollingSession} then answers the next
-     * poll with everything that waited).
+     * An HTTP transport between two requests is not ready: a streaming one
+     * (xhr-streaming, eventsource, htmlfile) whose response was recycled after
+     * {@code streamBytesLimit}, a polling one between an answered poll and the next
+     * ({@link BatchingPollingSession} then answers the next poll with everything that
+     * waited).
      */
     @Override
     public boolean ready() {
@@ -82,7 +88,8 @@ final class SessionTransport implements Transport {
 
     @Override
     public void heartbeat() throws IOException {
-        // Only this connection's writer writes to its socket (Spring writes through it), so this cannot interleave.
+        // Only this connection's writer writes to its socket (Spring writes through it),
+        // so this cannot interleave.
         websocket.getBasicRemote().sendText(SockJsFrame.heartbeatFrame().getContent());
     }
 
@@ -107,16 +114,20 @@ final class SessionTransport implements Transport {
         websocket.getBasicRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sequence));
     }
 
-    /** Closes the way the transport does: on SockJS, a {@code c[code,"reason"]} frame first. */
+    /**
+     * Closes the way the transport does: on SockJS, a {@code c[code,"reason"]} frame
+     * first.
+     */
     @Override
     public void close(CloseStatus status) throws IOException {
         session.close(status);
     }
 
     /**
-     * Closes the socket under a write that does not return: Tomcat gives the close frame of an
-     * abnormal close a few tens of milliseconds, then closes the socket, which fails the stuck
-     * write. The HTTP transports have no such way; their write fails at the connector's timeout.
+     * Closes the socket under a write that does not return: Tomcat gives the close frame
+     * of an abnormal close a few tens of milliseconds, then closes the socket, which
+     * fails the stuck write. The HTTP transports have no such way; their write fails at
+     * the connector's timeout.
      */
     @Override
     public void abort(CloseStatus status) {
@@ -130,4 +141,5 @@ final class SessionTransport implements Transport {
             // the socket is closed either way
         }
     }
+
 }

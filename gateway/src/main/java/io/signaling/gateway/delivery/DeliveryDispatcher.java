@@ -16,22 +16,28 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Fans a delivery out to the one connection it is for, by queueing its frame there (this thread,
- * the deliveries consumer, never writes to a socket). A signal that finds no connection of its
- * session here, or that its connection could not write, goes back to the relay as
- * {@code DeliveryFailed}, which answers the sender with {@code recipient-unavailable}: an accepted
- * signal is never dropped silently. A rejection that
- * finds no connection is dropped: its sender is gone.
+ * Fans a delivery out to the one connection it is for, by queueing its frame there (this
+ * thread, the deliveries consumer, never writes to a socket). A signal that finds no
+ * connection of its session here, or that its connection could not write, goes back to
+ * the relay as {@code DeliveryFailed}, which answers the sender with
+ * {@code recipient-unavailable}: an accepted signal is never dropped silently. A
+ * rejection that finds no connection is dropped: its sender is gone.
  */
 @Component
 class DeliveryDispatcher implements LostSignals {
 
     private final Recipients recipients;
+
     private final ReportSink reports;
+
     private final GatewayIdentity identity;
+
     private final Clock clock;
+
     private final Counter signalsOut;
+
     private final Counter duplicates;
+
     private final Timer relayLatency;
 
     DeliveryDispatcher(Recipients recipients, ReportSink reports, GatewayIdentity identity, Clock clock,
@@ -41,13 +47,15 @@ class DeliveryDispatcher implements LostSignals {
         this.identity = identity;
         this.clock = clock;
         this.signalsOut = Counter.builder("signaling.gateway.signals.out")
-                .description("Signals queued for a connected client (a lost one is reported, never dropped)").register(meters);
+            .description("Signals queued for a connected client (a lost one is reported, never dropped)")
+            .register(meters);
         this.duplicates = Counter.builder("signaling.gateway.deliveries.duplicate")
-                .description("Deliveries and rejections dropped as already given to the connection").register(meters);
+            .description("Deliveries and rejections dropped as already given to the connection")
+            .register(meters);
         this.relayLatency = Timer.builder("signaling.gateway.relay.latency")
-                .description("From the sender's gateway accepting a signal to this gateway delivering it")
-                .publishPercentileHistogram()
-                .register(meters);
+            .description("From the sender's gateway accepting a signal to this gateway delivering it")
+            .publishPercentileHistogram()
+            .register(meters);
     }
 
     void dispatch(Delivery delivery) {
@@ -69,7 +77,10 @@ class DeliveryDispatcher implements LostSignals {
                 duplicates.increment();
                 return;
             }
-            if (recipient.deliver(signal, OutgoingFrames.signal(signal))) { // queued: written, or handed back as lost
+            if (recipient.deliver(signal, OutgoingFrames.signal(signal))) { // queued:
+                                                                            // written, or
+                                                                            // handed back
+                                                                            // as lost
                 signalsOut.increment();
                 if (signal.sentAt() != null) {
                     relayLatency.record(Duration.between(signal.sentAt(), clock.instant()));
@@ -99,9 +110,13 @@ class DeliveryDispatcher implements LostSignals {
                 OutgoingFrames.error(rejection.id(), rejection.code(), rejection.message()));
     }
 
-    /** The connection of the delivery's very session: one of an older session of that userId is not it. */
+    /**
+     * The connection of the delivery's very session: one of an older session of that
+     * userId is not it.
+     */
     private Recipient connectionOf(Delivery delivery) {
         Recipient recipient = recipients.find(delivery.userId());
         return recipient != null && recipient.sessionId().equals(delivery.sessionId()) ? recipient : null;
     }
+
 }

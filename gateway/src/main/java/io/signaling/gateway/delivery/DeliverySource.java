@@ -25,32 +25,45 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The one consumer of this gateway's deliveries partitions, by {@code assign()}: it never joins a
- * group rebalance and never reads other gateways' partitions. The group id only keeps its
- * committed position, so a restart with the same gateway id resumes there (a first start reads
- * from the end: older deliveries were for connections this process never had).
+ * The one consumer of this gateway's deliveries partitions, by {@code assign()}: it never
+ * joins a group rebalance and never reads other gateways' partitions. The group id only
+ * keeps its committed position, so a restart with the same gateway id resumes there (a
+ * first start reads from the end: older deliveries were for connections this process
+ * never had).
  *
- * <p>How late each record is read goes to {@link AdmissionControl}: now minus the record's
- * timestamp, which the relay carries over from the record it acted on. For a signal routed at once
- * that is the {@code SignalAccepted} record, appended when the sender's gateway accepted it; for a
- * signal held until its recipient connected it is that connection's report, so the time it was
- * held for someone who was not there yet does not count as the path being late.
+ * <p>
+ * How late each record is read goes to {@link AdmissionControl}: now minus the record's
+ * timestamp, which the relay carries over from the record it acted on. For a signal
+ * routed at once that is the {@code SignalAccepted} record, appended when the sender's
+ * gateway accepted it; for a signal held until its recipient connected it is that
+ * connection's report, so the time it was held for someone who was not there yet does not
+ * count as the path being late.
  */
 @Component
 public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySource.class);
+
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Topic<String, Delivery> topic;
+
     private final KafkaClients clients;
+
     private final DeliveryDispatcher dispatcher;
+
     private final SkippingDecoder<Delivery> decoder;
+
     private final GatewayIdentity identity;
+
     private final AdmissionControl admission;
+
     private final Clock clock;
+
     private final List<TopicPartition> partitions;
+
     private final ConsumerLoop reader;
+
     private volatile boolean assigned;
 
     DeliverySource(Topics topics, KafkaClients clients, DeliveryDispatcher dispatcher, GatewayIdentity identity,
@@ -62,13 +75,17 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
         this.admission = admission;
         this.clock = clock;
         this.decoder = new SkippingDecoder<>(topic, meters, KafkaClients.SKIPPED_RECORDS);
-        this.partitions = identity.deliveryPartitions().stream()
-                .map(partition -> new TopicPartition(topic.name(), partition))
-                .toList();
+        this.partitions = identity.deliveryPartitions()
+            .stream()
+            .map(partition -> new TopicPartition(topic.name(), partition))
+            .toList();
         this.reader = new ConsumerLoop("gateway-deliveries", this::open, POLL, this);
     }
 
-    /** True once the partitions are assigned and their read position is known: deliveries from now on are seen. */
+    /**
+     * True once the partitions are assigned and their read position is known: deliveries
+     * from now on are seen.
+     */
     public boolean assigned() {
         return assigned;
     }
@@ -97,12 +114,12 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
 
     private Consumer<String, byte[]> open() {
         String id = "signaling-gateway-" + identity.id();
-        // fetch.max.wait.ms keeps its 500 ms default: with fetch.min.bytes 1 the broker answers a fetch as soon
-        // as a delivery is there, so a shorter wait buys no latency, only empty fetches (docs/performance.md).
-        Map<String, Object> overrides = Map.of(
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true,
-                ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // fetch.max.wait.ms keeps its 500 ms default: with fetch.min.bytes 1 the broker
+        // answers a fetch as soon
+        // as a delivery is there, so a shorter wait buys no latency, only empty fetches
+        // (docs/performance.md).
+        Map<String, Object> overrides = Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true, ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, 1000);
         return clients.consumer(id + "-deliveries", id, overrides);
     }
 
@@ -110,7 +127,8 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
     public void opened(Consumer<String, byte[]> c) {
         c.assign(partitions);
         for (TopicPartition tp : partitions) {
-            c.position(tp); // resolves committed or latest now, so nothing written after "assigned" is missed
+            c.position(tp); // resolves committed or latest now, so nothing written after
+                            // "assigned" is missed
         }
         assigned = true;
         log.info("Delivery source reading {} partitions {}", topic.name(), identity.deliveryPartitions());
@@ -142,4 +160,5 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
                     e.getClass().getName());
         }
     }
+
 }

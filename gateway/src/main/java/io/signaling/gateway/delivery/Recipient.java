@@ -9,18 +9,24 @@ public interface Recipient {
 
     DeliveryDedup dedup();
 
-    /** Queues one frame for the client; false when the connection is gone. Callable from any thread, never blocks. */
+    /**
+     * Queues one frame for the client; false when the connection is gone. Callable from
+     * any thread, never blocks.
+     */
     boolean send(String frame);
 
     /**
-     * Queues the error frame of a rejection of this connection's signal at {@code sourcePartition}/
-     * {@code sourceOffset}, never before that signal's ack. Callable from any thread, never blocks.
+     * Queues the error frame of a rejection of this connection's signal at
+     * {@code sourcePartition}/ {@code sourceOffset}, never before that signal's ack.
+     * Callable from any thread, never blocks.
      */
     void reject(int sourcePartition, long sourceOffset, String frame);
 
     /**
-     * Queues the frame of a signal; false when the connection is gone (the caller reports it). Once
-     * true, the connection writes it or hands it to {@link LostSignals}: it is never dropped silently.
+     * Queues the frame of a signal; false when the connection is gone (the caller reports
+     * it). Once true, the connection writes it or hands it to {@link LostSignals}: it is
+     * never dropped silently.
      */
     boolean deliver(SignalDelivery signal, String frame);
+
 }

@@ -5,4 +5,5 @@ public interface Recipients {
 
     /** The open connection of {@code userId} here, or {@code null}. */
     Recipient find(String userId);
+
 }

@@ -13,27 +13,37 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Validates one client message (signaling-v1 §2, "Frames: client to gateway") in the contract's
- * order: size, JSON object (within the content limits), {@code id}, {@code to}, {@code from}.
- * Stateless and thread-safe.
+ * Validates one client message (signaling-v1 §2, "Frames: client to gateway") in the
+ * contract's order: size, JSON object (within the content limits), {@code id},
+ * {@code to}, {@code from}. Stateless and thread-safe.
  *
- * <p>The content limits ({@link ContentLimits}) are Jackson's {@link StreamReadConstraints} on
- * this parser's own mapper: nothing the gateway accepts is nested so deep, or holds a number so
- * long, that a record wrapping it later (the relay's held signal, a {@code DeliveryFailed}) fails
- * to serialize or costs more than its size to handle.
+ * <p>
+ * The content limits ({@link ContentLimits}) are Jackson's {@link StreamReadConstraints}
+ * on this parser's own mapper: nothing the gateway accepts is nested so deep, or holds a
+ * number so long, that a record wrapping it later (the relay's held signal, a
+ * {@code DeliveryFailed}) fails to serialize or costs more than its size to handle.
  */
 public final class FrameParser {
 
     public static final int MAX_ID_LENGTH = 64;
 
-    /** Finds the id of a frame the real parser refused: any depth, any length the size limit allows. */
-    private static final JsonMapper PEEK_MAPPER = JsonMapper.builder(JsonFactory.builder()
+    /**
+     * Finds the id of a frame the real parser refused: any depth, any length the size
+     * limit allows.
+     */
+    private static final JsonMapper PEEK_MAPPER = JsonMapper
+        .builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build())
-            .build()).build();
+                .maxNestingDepth(Integer.MAX_VALUE)
+                .maxNumberLength(Integer.MAX_VALUE)
+                .build())
+            .build())
+        .build();
 
     private final int maxMessageBytes;
+
     private final ContentLimits limits;
+
     private final JsonMapper mapper;
 
     public FrameParser(int maxMessageBytes) {
@@ -43,18 +53,20 @@ public final class FrameParser {
     public FrameParser(int maxMessageBytes, ContentLimits limits) {
         this.maxMessageBytes = maxMessageBytes;
         this.limits = limits;
-        // Trailing tokens ("{...} garbage") are not one JSON object; big decimals keep numbers in content exact.
-        this.mapper = JsonMapper.builder(JsonFactory.builder()
-                        .streamReadConstraints(StreamReadConstraints.builder()
-                                .maxNestingDepth(limits.maxDepth())
-                                .maxNumberLength(limits.maxNumberLength())
-                                .maxStringLength(Math.max(1, maxMessageBytes))
-                                .maxNameLength(Math.max(1, maxMessageBytes))
-                                .build())
-                        .build())
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+        // Trailing tokens ("{...} garbage") are not one JSON object; big decimals keep
+        // numbers in content exact.
+        this.mapper = JsonMapper
+            .builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxDepth())
+                    .maxNumberLength(limits.maxNumberLength())
+                    .maxStringLength(Math.max(1, maxMessageBytes))
+                    .maxNameLength(Math.max(1, maxMessageBytes))
+                    .build())
+                .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     }
 
     public ParsedFrame parse(String text, String senderUserId) {
@@ -67,10 +79,11 @@ public final class FrameParser {
             node = mapper.readTree(text);
         }
         catch (StreamConstraintsException e) {
-            // The message text never goes into the answer or a log: only which limit it broke.
-            return new ParsedFrame.Invalid(peekId(text), ErrorCode.INVALID_MESSAGE, "message is nested deeper than "
-                    + limits.maxDepth() + " levels or holds a number longer than " + limits.maxNumberLength()
-                    + " characters");
+            // The message text never goes into the answer or a log: only which limit it
+            // broke.
+            return new ParsedFrame.Invalid(peekId(text), ErrorCode.INVALID_MESSAGE,
+                    "message is nested deeper than " + limits.maxDepth() + " levels or holds a number longer than "
+                            + limits.maxNumberLength() + " characters");
         }
         catch (JacksonException e) {
             return new ParsedFrame.Invalid(null, ErrorCode.INVALID_MESSAGE, "message is not JSON");
@@ -97,10 +110,14 @@ public final class FrameParser {
             return new ParsedFrame.Invalid(id, ErrorCode.FROM_MISMATCH, "from must be the sender's userId");
         }
         JsonNode content = node.get("content");
-        return new ParsedFrame.Valid(new ClientFrame(id, to.stringValue(), content == null ? NullNode.getInstance() : content));
+        return new ParsedFrame.Valid(
+                new ClientFrame(id, to.stringValue(), content == null ? NullNode.getInstance() : content));
     }
 
-    /** JSON {@code null} counts as absent, like a missing property: the original server's clients sent both. */
+    /**
+     * JSON {@code null} counts as absent, like a missing property: the original server's
+     * clients sent both.
+     */
     private static boolean isPresent(JsonNode node) {
         return node != null && !node.isNull();
     }
@@ -115,9 +132,9 @@ public final class FrameParser {
     }
 
     /**
-     * The top-level {@code id} of a message that is not parsed whole (oversized, over the content
-     * limits, rate-limited), found by streaming without building a tree (nested values are
-     * skipped); {@code null} when it is not there or not readable.
+     * The top-level {@code id} of a message that is not parsed whole (oversized, over the
+     * content limits, rate-limited), found by streaming without building a tree (nested
+     * values are skipped); {@code null} when it is not there or not readable.
      */
     public static String peekId(String text) {
         try (JsonParser parser = PEEK_MAPPER.createParser(text)) {
@@ -143,4 +160,5 @@ public final class FrameParser {
             return null;
         }
     }
+
 }

@@ -1,18 +1,23 @@
 package io.signaling.gateway.frame;
 
 /**
- * Joins the parts of one websocket message as the container hands them over, keeping at most
- * {@code limit} chars of it. The container then needs only a small buffer per connection (its
- * buffers are allocated per connection, idle or not: docs/performance.md, "Idle connections"),
- * and a message of any size is still answered, as the contract wants, instead of the container
- * closing the socket with 1009 when a message outgrows its buffer.
+ * Joins the parts of one websocket message as the container hands them over, keeping at
+ * most {@code limit} chars of it. The container then needs only a small buffer per
+ * connection (its buffers are allocated per connection, idle or not: docs/performance.md,
+ * "Idle connections"), and a message of any size is still answered, as the contract
+ * wants, instead of the container closing the socket with 1009 when a message outgrows
+ * its buffer.
  *
- * <p>One per connection; a connection's messages arrive one after another, never concurrently.
+ * <p>
+ * One per connection; a connection's messages arrive one after another, never
+ * concurrently.
  */
 public final class MessageAssembler {
 
     private final int limit;
+
     private StringBuilder parts; // null between messages
+
     private boolean truncated;
 
     public MessageAssembler(int limit) {
@@ -23,14 +28,16 @@ public final class MessageAssembler {
     }
 
     /**
-     * Adds a part; returns the whole message once {@code last} (only its first {@code limit} chars
-     * when it was longer: {@link #truncated()}), and {@code null} while more parts are to come.
+     * Adds a part; returns the whole message once {@code last} (only its first
+     * {@code limit} chars when it was longer: {@link #truncated()}), and {@code null}
+     * while more parts are to come.
      */
     public String append(String part, boolean last) {
         if (parts == null) {
             truncated = false;
             if (last && part.length() <= limit) {
-                return part; // the usual case: a message in one part, passed on without copying
+                return part; // the usual case: a message in one part, passed on without
+                             // copying
             }
             parts = new StringBuilder(Math.min(limit, 2 * part.length()));
         }
@@ -54,4 +61,5 @@ public final class MessageAssembler {
     public boolean truncated() {
         return truncated;
     }
+
 }

@@ -5,7 +5,10 @@ import io.signaling.schemas.json.Json;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON of every frame the gateway sends to a client (signaling-v1 §2, "Frames: gateway to client"). */
+/**
+ * The JSON of every frame the gateway sends to a client (signaling-v1 §2, "Frames:
+ * gateway to client").
+ */
 public final class OutgoingFrames {
 
     private OutgoingFrames() {
@@ -15,7 +18,10 @@ public final class OutgoingFrames {
         return write(Json.mapper().createObjectNode().put("type", "ack").put("id", id));
     }
 
-    /** {@code id} is left out when {@code null}: the frame could not be read far enough to find one. */
+    /**
+     * {@code id} is left out when {@code null}: the frame could not be read far enough to
+     * find one.
+     */
     public static String error(String id, String code, String message) {
         ObjectNode frame = Json.mapper().createObjectNode().put("type", "error");
         if (id != null) {
@@ -29,11 +35,12 @@ public final class OutgoingFrames {
     }
 
     public static String signal(SignalDelivery delivery) {
-        ObjectNode frame = Json.mapper().createObjectNode()
-                .put("type", "signal")
-                .put("id", delivery.id())
-                .put("from", delivery.from())
-                .put("to", delivery.to());
+        ObjectNode frame = Json.mapper()
+            .createObjectNode()
+            .put("type", "signal")
+            .put("id", delivery.id())
+            .put("from", delivery.from())
+            .put("to", delivery.to());
         frame.set("content", delivery.content() == null ? NullNode.getInstance() : delivery.content());
         if (delivery.sentAt() != null) {
             frame.put("sentAt", delivery.sentAt().toString());
@@ -44,4 +51,5 @@ public final class OutgoingFrames {
     private static String write(ObjectNode frame) {
         return Json.mapper().writeValueAsString(frame);
     }
+
 }

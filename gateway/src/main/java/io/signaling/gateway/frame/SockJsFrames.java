@@ -1,30 +1,36 @@
 package io.signaling.gateway.frame;
 
 /**
- * The few facts about SockJS's websocket frames ({@code ["message", …]}, each message a JSON
- * string) the gateway needs to answer an oversized message without holding all of it.
+ * The few facts about SockJS's websocket frames ({@code ["message", …]}, each message a
+ * JSON string) the gateway needs to answer an oversized message without holding all of
+ * it.
  */
 public final class SockJsFrames {
 
-    /** A JSON string escapes a char as at most six ({@code \u0001}); the brackets and quotes are four more. */
+    /**
+     * A JSON string escapes a char as at most six ({@code \u0001}); the brackets and
+     * quotes are four more.
+     */
     private static final int MAX_ESCAPE_FACTOR = 6;
+
     private static final int FRAMING = 16;
 
     private SockJsFrames() {
     }
 
     /**
-     * How many chars of a frame to keep: a frame longer than this holds a message of more than
-     * {@code maxMessageBytes} (a char is at least one byte and at most six chars escaped), and the
-     * first message of a frame cut here still unescapes to more than {@code maxMessageBytes} chars.
+     * How many chars of a frame to keep: a frame longer than this holds a message of more
+     * than {@code maxMessageBytes} (a char is at least one byte and at most six chars
+     * escaped), and the first message of a frame cut here still unescapes to more than
+     * {@code maxMessageBytes} chars.
      */
     public static int frameLimit(int maxMessageBytes) {
         return MAX_ESCAPE_FACTOR * (maxMessageBytes + 1) + FRAMING;
     }
 
     /**
-     * The start of the first message of a frame that was cut off, unescaped as far as the cut
-     * allows; {@code null} when the text does not start like a SockJS frame.
+     * The start of the first message of a frame that was cut off, unescaped as far as the
+     * cut allows; {@code null} when the text does not start like a SockJS frame.
      */
     public static String firstMessageHead(String frame) {
         int i = skipSpaces(frame, 0);
@@ -96,4 +102,5 @@ public final class SockJsFrames {
         }
         return value;
     }
+
 }

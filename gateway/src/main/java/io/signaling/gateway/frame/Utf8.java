@@ -1,6 +1,9 @@
 package io.signaling.gateway.frame;
 
-/** UTF-8 length checks without encoding the string (the limit is checked on every message). */
+/**
+ * UTF-8 length checks without encoding the string (the limit is checked on every
+ * message).
+ */
 final class Utf8 {
 
     private Utf8() {
@@ -13,7 +16,8 @@ final class Utf8 {
             return true; // every char is at least one byte
         }
         if ((long) chars * 3 <= maxBytes) {
-            return false; // a char is at most three bytes (a surrogate pair is four bytes for two chars)
+            return false; // a char is at most three bytes (a surrogate pair is four bytes
+                          // for two chars)
         }
         long bytes = 0;
         for (int i = 0; i < chars; i++) {
@@ -33,4 +37,5 @@ final class Utf8 {
         }
         return false;
     }
+
 }

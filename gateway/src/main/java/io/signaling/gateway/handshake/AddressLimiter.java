@@ -7,16 +7,20 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Handshakes per client address ({@code signaling.gateway.handshake-rate.*}): a token bucket per
- * address, for a bounded number of addresses (the least recently seen is forgotten first, so a
- * spray of addresses costs memory it cannot grow). The address is the one Tomcat reports: behind
- * a proxy, configure Tomcat's remote-IP handling so that it is the client's (docs/operations.md).
+ * Handshakes per client address ({@code signaling.gateway.handshake-rate.*}): a token
+ * bucket per address, for a bounded number of addresses (the least recently seen is
+ * forgotten first, so a spray of addresses costs memory it cannot grow). The address is
+ * the one Tomcat reports: behind a proxy, configure Tomcat's remote-IP handling so that
+ * it is the client's (docs/operations.md).
  */
 final class AddressLimiter {
 
     private final double perSecond;
+
     private final double burst;
+
     private final LongSupplier nanoTime;
+
     private final Map<String, TokenBucket> buckets;
 
     AddressLimiter(GatewayProperties.HandshakeRate rate, LongSupplier nanoTime) {
@@ -32,7 +36,10 @@ final class AddressLimiter {
         };
     }
 
-    /** Takes a token for one handshake from {@code address}; false when it is over its rate. */
+    /**
+     * Takes a token for one handshake from {@code address}; false when it is over its
+     * rate.
+     */
     boolean tryAcquire(String address) {
         TokenBucket bucket;
         synchronized (buckets) {
@@ -41,4 +48,5 @@ final class AddressLimiter {
         }
         return bucket.tryAcquire();
     }
+
 }

@@ -21,14 +21,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Authenticates {@code ?userId=…&token=…} when a SockJS session opens (signaling-v1 §2). A refusal
- * is HTTP 403 for the websocket transport; the HTTP transports cannot carry a status through the
- * SockJS client, so the session opens and the handler closes it at once with
- * {@code c[4403,"<reason>"]}. The token is never logged.
+ * Authenticates {@code ?userId=…&token=…} when a SockJS session opens (signaling-v1 §2).
+ * A refusal is HTTP 403 for the websocket transport; the HTTP transports cannot carry a
+ * status through the SockJS client, so the session opens and the handler closes it at
+ * once with {@code c[4403,"<reason>"]}. The token is never logged.
  *
- * <p>Before anything else, a client address over its handshake rate is refused without a look at
- * the view: HTTP 429 with {@code Retry-After} on the websocket transport, {@code c[4429,"rate-limited"]}
- * on the HTTP ones.
+ * <p>
+ * Before anything else, a client address over its handshake rate is refused without a
+ * look at the view: HTTP 429 with {@code Retry-After} on the websocket transport,
+ * {@code c[4429,"rate-limited"]} on the HTTP ones.
  */
 @Component
 public class AuthHandshakeInterceptor implements HandshakeInterceptor {
@@ -36,15 +37,17 @@ public class AuthHandshakeInterceptor implements HandshakeInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AuthHandshakeInterceptor.class);
 
     private final HandshakeAuthenticator authenticator;
+
     private final AddressLimiter addresses;
+
     private final Counter rateLimited;
 
     AuthHandshakeInterceptor(HandshakeAuthenticator authenticator, GatewayProperties properties, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.addresses = new AddressLimiter(properties.handshakeRate(), System::nanoTime);
         this.rateLimited = Counter.builder("signaling.gateway.handshakes.rate-limited")
-                .description("Handshakes refused because their client address was over signaling.gateway.handshake-rate")
-                .register(meters);
+            .description("Handshakes refused because their client address was over signaling.gateway.handshake-rate")
+            .register(meters);
     }
 
     @Override
@@ -92,4 +95,5 @@ public class AuthHandshakeInterceptor implements HandshakeInterceptor {
     private static String decoded(String raw) {
         return raw == null ? null : UriUtils.decode(raw, StandardCharsets.UTF_8);
     }
+
 }

@@ -8,6 +8,10 @@ public interface ConnectedUsers {
     /** False while the gateway drains for shutdown. */
     boolean accepting();
 
-    /** True while the gateway holds {@code max-connections}: a handshake now is refused {@code gateway-full}. */
+    /**
+     * True while the gateway holds {@code max-connections}: a handshake now is refused
+     * {@code gateway-full}.
+     */
     boolean full();
+
 }

@@ -24,26 +24,34 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Guards the SockJS HTTP transports' requests ({@code /ws/<server>/<session>/<transport>}) before
- * Spring's SockJS service sees them (signaling-v1 §2):
+ * Guards the SockJS HTTP transports' requests
+ * ({@code /ws/<server>/<session>/<transport>}) before Spring's SockJS service sees them
+ * (signaling-v1 §2):
  * <ul>
- * <li>a request of an open session whose {@code ?userId=…&token=…} does not match the session's is
- *     refused with 403 (the key hash compared in constant time; the token never logged);</li>
- * <li>a request body over {@code max-http-body} is refused with 413 before it is read: at once
- *     when its Content-Length says so, else (chunked) once that many bytes came in. A body within
- *     the limit and without a length is read here, at most the limit, and handed on.</li>
+ * <li>a request of an open session whose {@code ?userId=…&token=…} does not match the
+ * session's is refused with 403 (the key hash compared in constant time; the token never
+ * logged);</li>
+ * <li>a request body over {@code max-http-body} is refused with 413 before it is read: at
+ * once when its Content-Length says so, else (chunked) once that many bytes came in. A
+ * body within the limit and without a length is read here, at most the limit, and handed
+ * on.</li>
  * </ul>
  */
 public final class HttpTransportGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(HttpTransportGuard.class);
+
     private static final Set<String> HTTP_TRANSPORTS = Set.of("xhr", "xhr_send", "xhr_streaming", "eventsource",
             "htmlfile", "jsonp", "jsonp_send");
 
     private final String prefix;
+
     private final HttpTransportSessions sessions;
+
     private final long maxBody;
+
     private final Counter forbidden;
+
     private final Counter tooLarge;
 
     public HttpTransportGuard(String sockJsPath, HttpTransportSessions sessions, long maxBody, MeterRegistry meters) {
@@ -51,9 +59,13 @@ public final class HttpTransportGuard extends OncePerRequestFilter {
         this.sessions = sessions;
         this.maxBody = maxBody;
         this.forbidden = Counter.builder("signaling.gateway.http-transport.refused")
-                .description("SockJS HTTP-transport requests refused").tag("why", "credentials").register(meters);
+            .description("SockJS HTTP-transport requests refused")
+            .tag("why", "credentials")
+            .register(meters);
         this.tooLarge = Counter.builder("signaling.gateway.http-transport.refused")
-                .description("SockJS HTTP-transport requests refused").tag("why", "body-too-large").register(meters);
+            .description("SockJS HTTP-transport requests refused")
+            .tag("why", "body-too-large")
+            .register(meters);
     }
 
     @Override
@@ -83,15 +95,21 @@ public final class HttpTransportGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** True unless the session is one of ours and the request's userId or token is not its own. */
+    /**
+     * True unless the session is one of ours and the request's userId or token is not its
+     * own.
+     */
     private boolean credentialsMatch(HttpServletRequest request, String sockJsSessionId) {
         Admission admission = sessions.find(sockJsSessionId);
         if (admission == null) {
-            return true; // not (or no longer) open here: SockJS answers 404, or the refusal's close frame
+            return true; // not (or no longer) open here: SockJS answers 404, or the
+                         // refusal's close frame
         }
         // From the raw query: getParameter would read a form body, of any size.
-        MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString())
-                .build().getQueryParams();
+        MultiValueMap<String, String> query = UriComponentsBuilder.newInstance()
+            .query(request.getQueryString())
+            .build()
+            .getQueryParams();
         String userId = decoded(query.getFirst("userId"));
         String token = decoded(query.getFirst("token"));
         boolean matches = admission.userId().equals(userId) && token != null
@@ -105,7 +123,8 @@ public final class HttpTransportGuard extends OncePerRequestFilter {
 
     private void refuseTooLarge(HttpServletResponse response) throws IOException {
         tooLarge.increment();
-        response.setHeader("Connection", "close"); // Tomcat then stops reading the rest instead of swallowing it
+        response.setHeader("Connection", "close"); // Tomcat then stops reading the rest
+                                                   // instead of swallowing it
         response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body over " + maxBody + " bytes");
     }
 
@@ -113,7 +132,10 @@ public final class HttpTransportGuard extends OncePerRequestFilter {
         return request.getHeader("Transfer-Encoding") != null;
     }
 
-    /** The whole stream if it holds at most {@code limit} bytes, else null (having read {@code limit + 1}). */
+    /**
+     * The whole stream if it holds at most {@code limit} bytes, else null (having read
+     * {@code limit + 1}).
+     */
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -183,5 +205,7 @@ public final class HttpTransportGuard extends OncePerRequestFilter {
                 }
             };
         }
+
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open HTTP-transport SockJS sessions of this gateway, by SockJS session id, with the
- * credentials every further request of theirs must carry (signaling-v1 §2): the userId and the
- * listening-key hash of the admitted session. Websocket connections are one request and need no entry.
+ * credentials every further request of theirs must carry (signaling-v1 §2): the userId
+ * and the listening-key hash of the admitted session. Websocket connections are one
+ * request and need no entry.
  */
 @Component
 public class HttpTransportSessions {
@@ -22,8 +23,12 @@ public class HttpTransportSessions {
         byId.remove(sockJsSessionId);
     }
 
-    /** The admitted session behind this SockJS session id, or null (unknown, refused, or closed). */
+    /**
+     * The admitted session behind this SockJS session id, or null (unknown, refused, or
+     * closed).
+     */
     Admission find(String sockJsSessionId) {
         return byId.get(sockJsSessionId);
     }
+
 }

@@ -17,14 +17,16 @@ import org.springframework.web.socket.sockjs.transport.session.AbstractHttpSockJ
 import org.springframework.web.socket.sockjs.transport.session.PollingSockJsSession;
 
 /**
- * Spring's HTTP sending transports, changed in one respect: a session marked refused (attribute
- * {@link HandshakeAttributes#REFUSAL}) is closed with 4403 once its open frame is out and a
- * request is there to carry the close frame. Closing it earlier, from the handler, would send
- * {@code c[4403,…]} without the {@code o} before it, which SockJS clients that wait for the open
- * frame (Spring's among them) never report. Streaming transports close right after {@code o};
- * xhr-polling on the client's next poll. Every request of an admitted session also tells its
- * connection that it begins ({@link HandshakeAttributes#REQUEST}) and that frames can be written
- * again ({@link HandshakeAttributes#RESUME}); xhr-polling sessions are {@link BatchingPollingSession}s.
+ * Spring's HTTP sending transports, changed in one respect: a session marked refused
+ * (attribute {@link HandshakeAttributes#REFUSAL}) is closed with 4403 once its open frame
+ * is out and a request is there to carry the close frame. Closing it earlier, from the
+ * handler, would send {@code c[4403,…]} without the {@code o} before it, which SockJS
+ * clients that wait for the open frame (Spring's among them) never report. Streaming
+ * transports close right after {@code o}; xhr-polling on the client's next poll. Every
+ * request of an admitted session also tells its connection that it begins
+ * ({@link HandshakeAttributes#REQUEST}) and that frames can be written again
+ * ({@link HandshakeAttributes#RESUME}); xhr-polling sessions are
+ * {@link BatchingPollingSession}s.
  */
 public final class RefusingTransports {
 
@@ -33,15 +35,21 @@ public final class RefusingTransports {
 
     /** Overrides for every HTTP transport that sends frames (xhr_send only receives). */
     public static TransportHandler[] overrides() {
-        return new TransportHandler[] {new XhrPolling(), new XhrStreaming(), new EventSource(), new HtmlFile()};
+        return new TransportHandler[] { new XhrPolling(), new XhrStreaming(), new EventSource(), new HtmlFile() };
     }
 
-    /** Whether a refused {@code session} is closed by these transports, not by its handler. */
+    /**
+     * Whether a refused {@code session} is closed by these transports, not by its
+     * handler.
+     */
     public static boolean closesAfterOpen(WebSocketSession session) {
         return session instanceof AbstractHttpSockJsSession;
     }
 
-    /** Not for a request made while another is open: SockJS answers it {@code c[2010]}, it proves nothing. */
+    /**
+     * Not for a request made while another is open: SockJS answers it {@code c[2010]}, it
+     * proves nothing.
+     */
     static void beforeRequest(AbstractHttpSockJsSession session) {
         if (!session.isActive() && session.getAttributes().get(HandshakeAttributes.REQUEST) instanceof Runnable begun) {
             begun.run();
@@ -56,13 +64,14 @@ public final class RefusingTransports {
     }
 
     static void closeIfRefused(AbstractHttpSockJsSession session) {
-        if (session.getAttributes().get(HandshakeAttributes.REFUSAL) instanceof Refusal refusal
-                && session.isOpen() && session.isActive()) {
+        if (session.getAttributes().get(HandshakeAttributes.REFUSAL) instanceof Refusal refusal && session.isOpen()
+                && session.isActive()) {
             try {
                 session.close(CloseCodes.refused(refusal));
             }
             catch (IOException e) {
-                // the client went away: nothing was reported for this session, nothing is now
+                // the client went away: nothing was reported for this session, nothing is
+                // now
             }
         }
     }
@@ -81,6 +90,7 @@ public final class RefusingTransports {
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
+
     }
 
     private static final class XhrStreaming extends XhrStreamingTransportHandler {
@@ -92,6 +102,7 @@ public final class RefusingTransports {
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
+
     }
 
     private static final class EventSource extends EventSourceTransportHandler {
@@ -103,6 +114,7 @@ public final class RefusingTransports {
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
+
     }
 
     private static final class HtmlFile extends HtmlFileTransportHandler {
@@ -114,5 +126,7 @@ public final class RefusingTransports {
             super.handleRequestInternal(request, response, session);
             afterRequest(session);
         }
+
     }
+
 }

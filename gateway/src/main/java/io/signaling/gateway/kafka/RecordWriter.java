@@ -11,7 +11,8 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * The gateway's one producer, shared by every topic it writes (signals, gateway-reports,
- * gateways), each record serialized with its topic's serde from the {@code Topics} registry.
+ * gateways), each record serialized with its topic's serde from the {@code Topics}
+ * registry.
  */
 public final class RecordWriter implements AutoCloseable {
 
@@ -21,7 +22,10 @@ public final class RecordWriter implements AutoCloseable {
         this.producer = producer;
     }
 
-    /** Appends {@code value} ({@code null}: a tombstone); completes when the broker acknowledged it. */
+    /**
+     * Appends {@code value} ({@code null}: a tombstone); completes when the broker
+     * acknowledged it.
+     */
     public <V> CompletableFuture<RecordMetadata> write(Topic<String, V> topic, String key, V value) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
@@ -35,15 +39,17 @@ public final class RecordWriter implements AutoCloseable {
                 }
             });
         }
-        catch (RuntimeException e) { // metadata timeout, closed producer, serialization: a failed write, not a crash
+        catch (RuntimeException e) { // metadata timeout, closed producer, serialization:
+                                     // a failed write, not a crash
             result.completeExceptionally(e);
         }
         return result;
     }
 
     /**
-     * Fetches the producer's metadata of these topics now, so that no later {@code send()} waits for
-     * it on the thread that calls it; false when the brokers did not answer within {@code max.block.ms}.
+     * Fetches the producer's metadata of these topics now, so that no later
+     * {@code send()} waits for it on the thread that calls it; false when the brokers did
+     * not answer within {@code max.block.ms}.
      */
     public boolean fetchMetadata(List<String> topicNames) {
         try {
@@ -63,4 +69,5 @@ public final class RecordWriter implements AutoCloseable {
     public void close() {
         producer.close(Duration.ofSeconds(5));
     }
+
 }

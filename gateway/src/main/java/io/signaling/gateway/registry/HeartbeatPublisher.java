@@ -20,14 +20,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces this gateway on the compacted gateways topic every {@code heartbeat-interval}, so
- * session-service binds new sessions to it: with its connections and {@code max-connections} (no
- * session is bound to a full gateway) and whether it is shedding load: refusing messages
- * {@code overloaded} now, or a tenth of those offered since the previous beat (at least 50: one
- * client's burst past the in-flight bound is not the platform's load). New sessions then go
- * elsewhere; when every gateway is, {@code /connect} answers 503 {@code overloaded}. The first beat waits until the producer knows every topic the gateway writes,
- * so no client of it has a Tomcat thread wait for topic metadata. On shutdown, first of all, a
- * tombstone withdraws it.
+ * Announces this gateway on the compacted gateways topic every
+ * {@code heartbeat-interval}, so session-service binds new sessions to it: with its
+ * connections and {@code max-connections} (no session is bound to a full gateway) and
+ * whether it is shedding load: refusing messages {@code overloaded} now, or a tenth of
+ * those offered since the previous beat (at least 50: one client's burst past the
+ * in-flight bound is not the platform's load). New sessions then go elsewhere; when every
+ * gateway is, {@code /connect} answers 503 {@code overloaded}. The first beat waits until
+ * the producer knows every topic the gateway writes, so no client of it has a Tomcat
+ * thread wait for topic metadata. On shutdown, first of all, a tombstone withdraws it.
  */
 @Component
 class HeartbeatPublisher implements SmartLifecycle {
@@ -35,19 +36,33 @@ class HeartbeatPublisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
 
     private final RecordWriter writer;
+
     private final Topics topics;
+
     private final GatewayIdentity identity;
+
     private final ConnectionHub hub;
+
     private final AdmissionControl admission;
+
     private final Clock clock;
+
     private final Duration interval;
+
     private ScheduledExecutorService scheduler;
+
     private volatile boolean running;
-    /** Refused since the previous beat, at least this many and a tenth of those offered: the gateway sheds load. */
+
+    /**
+     * Refused since the previous beat, at least this many and a tenth of those offered:
+     * the gateway sheds load.
+     */
     private static final long SHEDDING_REFUSALS = 50;
 
     private long refusalsAtLastBeat; // the heartbeat thread's own
+
     private long admissionsAtLastBeat; // likewise
+
     private boolean metadataKnown; // likewise
 
     HeartbeatPublisher(RecordWriter writer, Topics topics, GatewayIdentity identity, ConnectionHub hub,
@@ -99,7 +114,9 @@ class HeartbeatPublisher implements SmartLifecycle {
         return running;
     }
 
-    /** After the web server has bound its port (the listening address); the first to stop. */
+    /**
+     * After the web server has bound its port (the listening address); the first to stop.
+     */
     @Override
     public int getPhase() {
         return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE + 512;
@@ -107,8 +124,8 @@ class HeartbeatPublisher implements SmartLifecycle {
 
     private void beat() {
         if (!metadataKnown) {
-            metadataKnown = writer.fetchMetadata(List.of(topics.signals().name(), topics.gatewayReports().name(),
-                    topics.gateways().name()));
+            metadataKnown = writer.fetchMetadata(
+                    List.of(topics.signals().name(), topics.gatewayReports().name(), topics.gateways().name()));
             if (!metadataKnown) {
                 log.warn("Gateway {} not announced yet: Kafka did not answer for its topics' metadata", identity.id());
                 return;
@@ -130,4 +147,5 @@ class HeartbeatPublisher implements SmartLifecycle {
             }
         });
     }
+
 }

@@ -22,10 +22,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One thread reading the compacted sessions topic into the {@link SessionsView}: every partition,
- * from the beginning, without a consumer group (nothing to commit: the table is rebuilt on start).
- * Whatever fails, the loop reads again from the beginning after a back-off, and the view is not
- * caught up (the gateway's health DOWN) until it has.
+ * One thread reading the compacted sessions topic into the {@link SessionsView}: every
+ * partition, from the beginning, without a consumer group (nothing to commit: the table
+ * is rebuilt on start). Whatever fails, the loop reads again from the beginning after a
+ * back-off, and the view is not caught up (the gateway's health DOWN) until it has.
  */
 @Component
 class SessionsTail implements SmartLifecycle, ConsumerLoop.Reader {
@@ -33,15 +33,23 @@ class SessionsTail implements SmartLifecycle, ConsumerLoop.Reader {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final SessionsView view;
+
     private final Topic<String, SessionState> topic;
+
     private final KafkaClients clients;
+
     private final SkippingDecoder<SessionState> decoder;
+
     private final String clientId;
+
     private final ConsumerLoop loop;
+
     private List<TopicPartition> partitions = List.of(); // loop's thread only
+
     private TableAssignment assignment; // loop's thread only
 
-    SessionsTail(SessionsView view, Topics topics, KafkaClients clients, GatewayIdentity identity, MeterRegistry meters) {
+    SessionsTail(SessionsView view, Topics topics, KafkaClients clients, GatewayIdentity identity,
+            MeterRegistry meters) {
         this.view = view;
         this.topic = topics.sessions();
         this.clients = clients;
@@ -58,7 +66,8 @@ class SessionsTail implements SmartLifecycle, ConsumerLoop.Reader {
     @Override
     public void stop() {
         loop.requestStop();
-        view.close(); // handshakes waiting on the view give up now, not when the thread has ended
+        view.close(); // handshakes waiting on the view give up now, not when the thread
+                      // has ended
         loop.awaitStop();
     }
 
@@ -100,7 +109,8 @@ class SessionsTail implements SmartLifecycle, ConsumerLoop.Reader {
         }
         for (TopicPartition tp : partitions) {
             long position = c.position(tp);
-            // The end as the last fetch reported it: handshakes wait for it instead of asking the broker.
+            // The end as the last fetch reported it: handshakes wait for it instead of
+            // asking the broker.
             OptionalLong lag = c.currentLag(tp);
             view.advanced(tp.partition(), position, lag.isPresent() ? position + lag.getAsLong() : -1);
         }
@@ -109,4 +119,5 @@ class SessionsTail implements SmartLifecycle, ConsumerLoop.Reader {
         }
         view.polled();
     }
+
 }

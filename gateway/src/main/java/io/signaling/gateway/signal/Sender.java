@@ -1,6 +1,9 @@
 package io.signaling.gateway.signal;
 
-/** The side of a connection that sends frames in: who it is, its rate limit, and a way to answer it. */
+/**
+ * The side of a connection that sends frames in: who it is, its rate limit, and a way to
+ * answer it.
+ */
 public interface Sender {
 
     String userId();
@@ -12,18 +15,26 @@ public interface Sender {
 
     TokenBucket rateLimiter();
 
-    /** Sends one frame to the client; false when the connection is gone. Callable from any thread. */
+    /**
+     * Sends one frame to the client; false when the connection is gone. Callable from any
+     * thread.
+     */
     boolean send(String frame);
 
-    /** An append of this sender's signal starts: its answer ({@link #acked} or {@link #notAppended}) follows. */
+    /**
+     * An append of this sender's signal starts: its answer ({@link #acked} or
+     * {@link #notAppended}) follows.
+     */
     void appending();
 
     /**
-     * Sends the {@code ack} of the signal appended at {@code position}. A rejection of that signal
-     * may have come first (the relay can answer before the producer's callback runs): it follows the ack.
+     * Sends the {@code ack} of the signal appended at {@code position}. A rejection of
+     * that signal may have come first (the relay can answer before the producer's
+     * callback runs): it follows the ack.
      */
     void acked(SignalSink.Position position, String ack);
 
     /** Sends the error of an append that failed. */
     void notAppended(String error);
+
 }

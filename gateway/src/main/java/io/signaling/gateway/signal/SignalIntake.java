@@ -18,35 +18,47 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One client message in: rate-limit, validate, admit, append to the signal log, then {@code ack}
- * (or an error frame). Every message takes a token first, valid or not (signaling-v1 §2), so a
- * flood of junk is throttled like a flood of signals; a message over the rate is not parsed beyond
- * its {@code id}. A valid message the platform cannot take now ({@link AdmissionControl}) is
- * answered {@code overloaded} at once, nothing written. Spring hands one connection's messages
- * over one at a time, so appends, and with them the signals to one recipient, keep the order the
- * client sent them in.
+ * One client message in: rate-limit, validate, admit, append to the signal log, then
+ * {@code ack} (or an error frame). Every message takes a token first, valid or not
+ * (signaling-v1 §2), so a flood of junk is throttled like a flood of signals; a message
+ * over the rate is not parsed beyond its {@code id}. A valid message the platform cannot
+ * take now ({@link AdmissionControl}) is answered {@code overloaded} at once, nothing
+ * written. Spring hands one connection's messages over one at a time, so appends, and
+ * with them the signals to one recipient, keep the order the client sent them in.
  */
 @Component
 public class SignalIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SignalIntake.class);
 
-    /** What a signal record adds to its client message: ids, names, times, JSON field names. */
+    /**
+     * What a signal record adds to its client message: ids, names, times, JSON field
+     * names.
+     */
     private static final int RECORD_OVERHEAD_BYTES = 512;
+
     private static final String SHEDDING = "the platform is shedding load; the message was not accepted: send it again later";
+
     private static final String NOT_APPENDED = "the signal log did not take the message in time; it was not accepted: send it again later";
 
     private final FrameParser parser;
+
     private final SignalSink sink;
+
     private final AdmissionControl admission;
+
     private final GatewayIdentity identity;
+
     private final Clock clock;
+
     private final String rateLimitedMessage;
+
     private final Counter signalsIn;
+
     private final Counter rejectedFrames;
 
-    SignalIntake(FrameParser parser, SignalSink sink, AdmissionControl admission, GatewayIdentity identity,
-            Clock clock, GatewayProperties properties, MeterRegistry meters) {
+    SignalIntake(FrameParser parser, SignalSink sink, AdmissionControl admission, GatewayIdentity identity, Clock clock,
+            GatewayProperties properties, MeterRegistry meters) {
         this.parser = parser;
         this.sink = sink;
         this.admission = admission;
@@ -55,9 +67,11 @@ public class SignalIntake {
         this.rateLimitedMessage = "over " + properties.rateLimit().perSecond() + " messages/s (bursts of "
                 + properties.rateLimit().burst() + ")";
         this.signalsIn = Counter.builder("signaling.gateway.signals.in")
-                .description("Client frames accepted and appended to the signal log").register(meters);
+            .description("Client frames accepted and appended to the signal log")
+            .register(meters);
         this.rejectedFrames = Counter.builder("signaling.gateway.frames.rejected")
-                .description("Client frames answered with an error before reaching the log").register(meters);
+            .description("Client frames answered with an error before reaching the log")
+            .register(meters);
     }
 
     public void handle(Sender sender, String text) {
@@ -82,7 +96,8 @@ public class SignalIntake {
         String id = frame.id() != null ? frame.id() : UUID.randomUUID().toString();
         SignalAccepted signal = new SignalAccepted(id, sender.userId(), frame.to(), frame.content(), clock.instant(),
                 sender.sessionId(), identity.id(), sender.deliveryPartition());
-        // Runs on the producer's callback thread: acked only queues the frame for the connection's writer.
+        // Runs on the producer's callback thread: acked only queues the frame for the
+        // connection's writer.
         sender.appending();
         sink.append(signal).whenComplete((written, failure) -> {
             admission.released(bytes, admittedAt);
@@ -91,7 +106,8 @@ public class SignalIntake {
                 sender.acked(written, OutgoingFrames.ack(id));
             }
             else {
-                // Not the exception's message: it may quote the record. The client may send it again.
+                // Not the exception's message: it may quote the record. The client may
+                // send it again.
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(),
@@ -101,4 +117,5 @@ public class SignalIntake {
             }
         });
     }
+
 }

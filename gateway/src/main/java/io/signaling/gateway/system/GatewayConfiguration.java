@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
 
 /** Wiring of the gateway's identity, topics and Kafka clients. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, CorsProperties.class})
+@EnableConfigurationProperties({ GatewayProperties.class, CorsProperties.class })
 @Import(TopicsConfiguration.class)
 class GatewayConfiguration {
 
@@ -46,14 +46,19 @@ class GatewayConfiguration {
         return new RecordWriter(clients.producer("signaling-gateway-" + identity.id()));
     }
 
-    /** Signals may fill half the producer's buffer: the rest is for reports and heartbeats, so send() never waits. */
+    /**
+     * Signals may fill half the producer's buffer: the rest is for reports and
+     * heartbeats, so send() never waits.
+     */
     @Bean
     AdmissionControl admissionControl(GatewayProperties properties, KafkaClients clients, MeterRegistry meters) {
-        return new AdmissionControl(properties.admission(), clients.producerBufferMemory() / 2, System::nanoTime, meters);
+        return new AdmissionControl(properties.admission(), clients.producerBufferMemory() / 2, System::nanoTime,
+                meters);
     }
 
     @Bean
     FrameParser frameParser(GatewayProperties properties) {
         return new FrameParser(properties.maxMessageBytes(), properties.content().limits());
     }
+
 }

@@ -8,13 +8,19 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** UP once handshakes can be decided (the sessions view caught up) and deliveries are being read. */
+/**
+ * UP once handshakes can be decided (the sessions view caught up) and deliveries are
+ * being read.
+ */
 @Component("gateway")
 class GatewayHealthIndicator implements HealthIndicator {
 
     private final SessionsView view;
+
     private final DeliverySource deliveries;
+
     private final ConnectionHub hub;
+
     private final GatewayIdentity identity;
 
     GatewayHealthIndicator(SessionsView view, DeliverySource deliveries, ConnectionHub hub, GatewayIdentity identity) {
@@ -26,12 +32,14 @@ class GatewayHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = view.caughtUp() && deliveries.assigned() && hub.accepting() ? Health.up() : Health.down();
+        Health.Builder health = view.caughtUp() && deliveries.assigned() && hub.accepting() ? Health.up()
+                : Health.down();
         return health.withDetail("gatewayId", identity.id())
-                .withDetail("deliveryPartitions", identity.deliveryPartitions())
-                .withDetail("sessionsViewCaughtUp", view.caughtUp())
-                .withDetail("deliveriesAssigned", deliveries.assigned())
-                .withDetail("connections", hub.size())
-                .build();
+            .withDetail("deliveryPartitions", identity.deliveryPartitions())
+            .withDetail("sessionsViewCaughtUp", view.caughtUp())
+            .withDetail("deliveriesAssigned", deliveries.assigned())
+            .withDetail("connections", hub.size())
+            .build();
     }
+
 }

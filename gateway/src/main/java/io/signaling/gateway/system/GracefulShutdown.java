@@ -15,9 +15,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the gateway before the web server stops: after the heartbeat tombstone, every connection
- * is closed with going-away and its session deleted with {@code gateway-shutdown}; the reports are
- * flushed before the producer closes. Clients reconnect through {@code /connect}.
+ * Drains the gateway before the web server stops: after the heartbeat tombstone, every
+ * connection is closed with going-away and its session deleted with
+ * {@code gateway-shutdown}; the reports are flushed before the producer closes. Clients
+ * reconnect through {@code /connect}.
  */
 @Component
 class GracefulShutdown implements SmartLifecycle {
@@ -25,8 +26,11 @@ class GracefulShutdown implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final ConnectionHub hub;
+
     private final ConnectionReports reports;
+
     private final RecordWriter writer;
+
     private volatile boolean running;
 
     GracefulShutdown(ConnectionHub hub, ConnectionReports reports, RecordWriter writer) {
@@ -44,10 +48,11 @@ class GracefulShutdown implements SmartLifecycle {
     public void stop() {
         running = false;
         List<Connection> closed = hub.drain();
-        // Closing usually reports at once through the handler; this covers a transport that reports later.
+        // Closing usually reports at once through the handler; this covers a transport
+        // that reports later.
         CompletableFuture<?>[] written = closed.stream()
-                .map(connection -> reports.closed(connection, CloseCodes.GATEWAY_SHUTDOWN))
-                .toArray(CompletableFuture[]::new);
+            .map(connection -> reports.closed(connection, CloseCodes.GATEWAY_SHUTDOWN))
+            .toArray(CompletableFuture[]::new);
         writer.flush();
         try {
             CompletableFuture.allOf(written).get(10, TimeUnit.SECONDS);
@@ -66,9 +71,12 @@ class GracefulShutdown implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the heartbeat tombstone and before the web server's graceful shutdown. */
+    /**
+     * Stops after the heartbeat tombstone and before the web server's graceful shutdown.
+     */
     @Override
     public int getPhase() {
         return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE + 256;
     }
+
 }

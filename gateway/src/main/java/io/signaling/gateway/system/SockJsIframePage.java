@@ -8,12 +8,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The SockJS iframe page ({@code /ws/iframe*.html}) that the iframe transports load. Spring's
- * SockJS service refuses it (404) as soon as allowed origins are configured, because it cannot
- * check who embeds the frame. The contract keeps every transport on and CORS restricted, so we
- * serve the page ourselves and let the browser do the check: {@code frame-ancestors} lists the
- * allowed origin patterns. The frame is harmless elsewhere anyway: a connection needs the
- * listening key, never a cookie. Annotated controllers map before the SockJS handler, so this wins.
+ * The SockJS iframe page ({@code /ws/iframe*.html}) that the iframe transports load.
+ * Spring's SockJS service refuses it (404) as soon as allowed origins are configured,
+ * because it cannot check who embeds the frame. The contract keeps every transport on and
+ * CORS restricted, so we serve the page ourselves and let the browser do the check:
+ * {@code frame-ancestors} lists the allowed origin patterns. The frame is harmless
+ * elsewhere anyway: a connection needs the listening key, never a cookie. Annotated
+ * controllers map before the SockJS handler, so this wins.
  */
 @RestController
 class SockJsIframePage {
@@ -38,6 +39,7 @@ class SockJsIframePage {
             </html>""";
 
     private final String page;
+
     private final String frameAncestors;
 
     SockJsIframePage(CorsProperties cors) {
@@ -52,9 +54,10 @@ class SockJsIframePage {
     @GetMapping("/ws/{page:iframe[0-9\\-.a-z_]*\\.html}")
     ResponseEntity<String> iframe() {
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic())
-                .header("Content-Security-Policy", frameAncestors)
-                .body(page);
+            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+            .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic())
+            .header("Content-Security-Policy", frameAncestors)
+            .body(page);
     }
+
 }

@@ -21,8 +21,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import org.springframework.web.socket.sockjs.transport.TransportHandler;
 
 /**
- * The SockJS endpoint {@code /ws} with every transport Spring offers (signaling-v1 §2) and CORS
- * for the configured origins (§4).
+ * The SockJS endpoint {@code /ws} with every transport Spring offers (signaling-v1 §2)
+ * and CORS for the configured origins (§4).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -33,8 +33,11 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     static final int BINARY_PART_BYTES = 1024;
 
     private final SignalingSocketHandler handler;
+
     private final AuthHandshakeInterceptor auth;
+
     private final GatewayProperties properties;
+
     private final CorsProperties cors;
 
     WebSocketConfiguration(SignalingSocketHandler handler, AuthHandshakeInterceptor auth, GatewayProperties properties,
@@ -50,23 +53,30 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
-                .addInterceptors(auth)
-                .setAllowedOriginPatterns(cors.allowedOriginPatterns().toArray(String[]::new))
-                .withSockJS()
-                .setTransportHandlerOverrides(transports())
-                // The iframe transports' page loads SockJS from here (the clients jar), not from a CDN.
-                .setClientLibraryUrl(SOCKJS_CLIENT_PATH)
-                .setHeartbeatTime(properties.sockjsHeartbeat().toMillis())
-                .setDisconnectDelay(properties.sockjsDisconnectDelay().toMillis())
-                // A streaming response is recycled after this many bytes; above one large message, below browser memory worries.
-                .setStreamBytesLimit(streamBytesLimit())
-                // Frames held for an HTTP-polling client between two polls (a burst of deliveries must fit).
-                .setHttpMessageCacheSize(1000);
+            .addInterceptors(auth)
+            .setAllowedOriginPatterns(cors.allowedOriginPatterns().toArray(String[]::new))
+            .withSockJS()
+            .setTransportHandlerOverrides(transports())
+            // The iframe transports' page loads SockJS from here (the clients jar), not
+            // from a CDN.
+            .setClientLibraryUrl(SOCKJS_CLIENT_PATH)
+            .setHeartbeatTime(properties.sockjsHeartbeat().toMillis())
+            .setDisconnectDelay(properties.sockjsDisconnectDelay().toMillis())
+            // A streaming response is recycled after this many bytes; above one large
+            // message, below browser memory worries.
+            .setStreamBytesLimit(streamBytesLimit())
+            // Frames held for an HTTP-polling client between two polls (a burst of
+            // deliveries must fit).
+            .setHttpMessageCacheSize(1000);
     }
 
-    /** Credentials of every HTTP-transport request, and body limits, before the SockJS service reads anything. */
+    /**
+     * Credentials of every HTTP-transport request, and body limits, before the SockJS
+     * service reads anything.
+     */
     @Bean
-    FilterRegistrationBean<HttpTransportGuard> httpTransportGuard(HttpTransportSessions sessions, MeterRegistry meters) {
+    FilterRegistrationBean<HttpTransportGuard> httpTransportGuard(HttpTransportSessions sessions,
+            MeterRegistry meters) {
         FilterRegistrationBean<HttpTransportGuard> registration = new FilterRegistrationBean<>(
                 new HttpTransportGuard("/ws", sessions, properties.maxHttpBody().toBytes(), meters));
         registration.addUrlPatterns("/ws/*");
@@ -81,11 +91,12 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     }
 
     /**
-     * Tomcat allocates both message buffers for every connection, at their full size, when it opens:
-     * they are the largest part of an idle connection's heap. Messages arrive in parts of this size
-     * and are joined by the gateway (only while a message is in flight), so the buffers stay small
-     * whatever {@code max-message-bytes} is: 8 Ki chars hold a typical SDP offer in one part. SockJS
-     * frames are text; a binary message is refused whatever its size.
+     * Tomcat allocates both message buffers for every connection, at their full size,
+     * when it opens: they are the largest part of an idle connection's heap. Messages
+     * arrive in parts of this size and are joined by the gateway (only while a message is
+     * in flight), so the buffers stay small whatever {@code max-message-bytes} is: 8 Ki
+     * chars hold a typical SDP offer in one part. SockJS frames are text; a binary
+     * message is refused whatever its size.
      */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
@@ -98,4 +109,5 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     private int streamBytesLimit() {
         return Math.max(ONE_MIB, 4 * properties.maxMessageBytes());
     }
+
 }

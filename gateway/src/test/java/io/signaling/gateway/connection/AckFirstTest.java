@@ -13,10 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Contract §2: an {@code ack} means "in the log"; a {@code recipient-unavailable} of that signal may only follow it. */
+/**
+ * Contract §2: an {@code ack} means "in the log"; a {@code recipient-unavailable} of that
+ * signal may only follow it.
+ */
 class AckFirstTest {
 
     private final List<String> queued = Collections.synchronizedList(new ArrayList<>());
+
     private final AckFirst answers = new AckFirst(queued::add);
 
     @Test
@@ -61,7 +65,8 @@ class AckFirstTest {
         answers.rejected(2, 7, "unavailable-m1");
         answers.rejected(2, 9, "unavailable-m2");
 
-        answers.acked(2, 8, "ack-m1"); // m1 landed at 8 after all: the rejection naming 7 is covered too
+        answers.acked(2, 8, "ack-m1"); // m1 landed at 8 after all: the rejection naming 7
+                                       // is covered too
 
         assertThat(queued).containsExactly("ack-m1", "unavailable-m1");
         answers.acked(2, 9, "ack-m2");
@@ -119,7 +124,8 @@ class AckFirstTest {
         }
         for (int i = 0; i < signals; i++) {
             assertThat(position.get("ack-" + i)).as("ack-%d before its rejection", i)
-                    .isLessThan(position.get("unavailable-" + i));
+                .isLessThan(position.get("unavailable-" + i));
         }
     }
+
 }

@@ -28,16 +28,25 @@ import org.springframework.web.socket.CloseStatus;
 class OutboxTest {
 
     private static final long STALL = Duration.ofSeconds(10).toNanos();
+
     private static final long PING_INTERVAL = Duration.ofSeconds(10).toNanos();
+
     private static final long PONG_TIMEOUT = Duration.ofSeconds(10).toNanos();
+
     private static final long HEARTBEAT = Duration.ofSeconds(5).toNanos();
 
     private final FakeTransport transport = new FakeTransport();
+
     private final List<SignalDelivery> lost = new CopyOnWriteArrayList<>();
+
     private final List<Outbox.Loss> losses = new CopyOnWriteArrayList<>();
+
     private final Queue<Runnable> tasks = new ArrayDeque<>();
+
     private final Executor later = tasks::add;
+
     private final ExecutorService threads = Executors.newCachedThreadPool();
+
     private long now = 1_000_000_000L;
 
     @AfterEach
@@ -52,7 +61,8 @@ class OutboxTest {
         assertThat(outbox.offer(frame("a"))).isTrue();
         assertThat(outbox.offer(frame("b"))).isTrue();
         assertThat(outbox.offer(signal("s1"))).isTrue();
-        assertThat(tasks).hasSize(1); // the first frame scheduled the drain; the others joined it
+        assertThat(tasks).hasSize(1); // the first frame scheduled the drain; the others
+                                      // joined it
         runTasks();
 
         assertThat(transport.written).containsExactly("a", "b", "s1");
@@ -121,7 +131,8 @@ class OutboxTest {
         assertThat(losses).containsExactly(Outbox.Loss.WRITE_STALLED);
         await().atMost(Duration.ofSeconds(5)).until(() -> transport.aborted != null);
         assertThat(transport.aborted).isEqualTo(CloseCodes.SLOW_CONSUMER);
-        // the aborted write fails: its signal is handed back too, each signal exactly once
+        // the aborted write fails: its signal is handed back too, each signal exactly
+        // once
         await().atMost(Duration.ofSeconds(5)).until(() -> lost.size() == 2);
         assertThat(lost).extracting(SignalDelivery::id).containsExactlyInAnyOrder("queued", "stuck");
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> lost.size() == 2);
@@ -164,7 +175,8 @@ class OutboxTest {
         now += HEARTBEAT;
         outbox.check(now, Long.MAX_VALUE, PONG_TIMEOUT);
         assertThat(transport.heartbeatsWritten).hasSize(1);
-        outbox.check(now + HEARTBEAT / 2, Long.MAX_VALUE, PONG_TIMEOUT); // one per quiet period
+        outbox.check(now + HEARTBEAT / 2, Long.MAX_VALUE, PONG_TIMEOUT); // one per quiet
+                                                                         // period
         assertThat(transport.heartbeatsWritten).hasSize(1);
         assertThat(transport.written).containsExactly("a");
     }
@@ -210,7 +222,8 @@ class OutboxTest {
         assertThat(outbox.queuedChars()).isZero();
 
         outbox.offer(signal("s3"));
-        assertThat(transport.written).as("the poll was answered: s3 waits for the next").containsExactly("s1", "ack", "s2");
+        assertThat(transport.written).as("the poll was answered: s3 waits for the next")
+            .containsExactly("s1", "ack", "s2");
         poll(outbox);
         assertThat(transport.batchesWritten).containsExactly(List.of("s1", "ack", "s2"), List.of("s3"));
     }
@@ -235,14 +248,16 @@ class OutboxTest {
         pollingTransport();
         Outbox outbox = outbox(Runnable::run, 1000);
         poll(outbox);
-        transport.answeredJustBefore = true; // a heartbeat answers the open poll just before the write lands
+        transport.answeredJustBefore = true; // a heartbeat answers the open poll just
+                                             // before the write lands
         outbox.offer(signal("cached"));
         transport.answeredJustBefore = false;
 
         poll(outbox); // carries it
         outbox.ended(true);
-        assertThat(lost).as("the poll that carries it proves nothing").extracting(SignalDelivery::id)
-                .containsExactly("cached");
+        assertThat(lost).as("the poll that carries it proves nothing")
+            .extracting(SignalDelivery::id)
+            .containsExactly("cached");
 
         lost.clear();
         Outbox another = outbox(Runnable::run, 1000);
@@ -295,8 +310,9 @@ class OutboxTest {
     }
 
     /**
-     * The slow-consumer limits as they ship (contract §2: over 1 MiB queued, or nothing written for
-     * 10 s while frames wait), on an outbox built the way the gateway builds one.
+     * The slow-consumer limits as they ship (contract §2: over 1 MiB queued, or nothing
+     * written for 10 s while frames wait), on an outbox built the way the gateway builds
+     * one.
      */
     @Test
     void theShippedLimitsGiveUpPastOneMebibyteQueuedOrTenSecondsWithoutAWrite() {
@@ -326,7 +342,10 @@ class OutboxTest {
         assertThat(stall).isEqualTo(Duration.ofSeconds(10).toNanos());
     }
 
-    /** Nothing is drained (the writer's tasks are never run): everything offered stays queued. */
+    /**
+     * Nothing is drained (the writer's tasks are never run): everything offered stays
+     * queued.
+     */
     private Outbox shippedOutbox(GatewayProperties shipped) {
         Outbox outbox = new Outbox(transport, later, lost::add, () -> now, shipped.sendBufferLimit().toBytes(),
                 shipped.sendTimeLimit().toNanos(), shipped.sockjsHeartbeat().toNanos());
@@ -355,7 +374,9 @@ class OutboxTest {
         transport.ready = false;
     }
 
-    /** A poll arrives: it begins (its proof of what was read), then can be written into. */
+    /**
+     * A poll arrives: it begins (its proof of what was read), then can be written into.
+     */
     private void poll(Outbox outbox) {
         outbox.requested();
         transport.ready = true;
@@ -374,22 +395,43 @@ class OutboxTest {
     private static final class FakeTransport implements Transport {
 
         private final List<String> written = new CopyOnWriteArrayList<>();
+
         private final List<Long> pinged = new ArrayList<>();
+
         private final List<CloseStatus> closed = new ArrayList<>();
+
         private volatile boolean pings;
+
         private volatile boolean heartbeats;
+
         private volatile boolean ready = true;
+
         private volatile boolean http;
+
         private volatile boolean batches;
-        /** Like SockJS's xhr-polling: a poll is answered (not ready any more) by the first write into it. */
+
+        /**
+         * Like SockJS's xhr-polling: a poll is answered (not ready any more) by the first
+         * write into it.
+         */
         private volatile boolean pollAnsweredByAWrite;
-        /** The open poll was answered (a heartbeat) just before a write landed: SockJS cached it for the next poll. */
+
+        /**
+         * The open poll was answered (a heartbeat) just before a write landed: SockJS
+         * cached it for the next poll.
+         */
         private volatile boolean answeredJustBefore;
+
         private final List<List<String>> batchesWritten = new CopyOnWriteArrayList<>();
+
         private final List<Long> heartbeatsWritten = new CopyOnWriteArrayList<>();
+
         private volatile boolean fail;
+
         private volatile CountDownLatch block;
+
         private volatile boolean writing;
+
         private volatile CloseStatus aborted;
 
         @Override
@@ -472,5 +514,7 @@ class OutboxTest {
             aborted = status;
             block.countDown();
         }
+
     }
+
 }

@@ -13,7 +13,8 @@ class DeliveryDedupTest {
         assertThat(dedup.firstDelivery(2, 10)).isTrue();
         assertThat(dedup.firstDelivery(2, 10)).isFalse();
         assertThat(dedup.firstDelivery(2, 11)).isTrue();
-        assertThat(dedup.firstDelivery(2, 9)).isFalse(); // below the highest: already delivered before
+        assertThat(dedup.firstDelivery(2, 9)).isFalse(); // below the highest: already
+                                                         // delivered before
         assertThat(dedup.firstDelivery(2, 11)).isFalse();
     }
 
@@ -35,7 +36,9 @@ class DeliveryDedupTest {
     void givesEachRejectionOnceInAnyOrder() {
         assertThat(dedup.firstRejection(3, 50)).isTrue();
         assertThat(dedup.firstRejection(1, 7)).isTrue();
-        assertThat(dedup.firstRejection(3, 49)).isTrue(); // rejections from many partitions arrive in no fixed order
+        assertThat(dedup.firstRejection(3, 49)).isTrue(); // rejections from many
+                                                          // partitions arrive in no fixed
+                                                          // order
         assertThat(dedup.firstRejection(3, 50)).isFalse();
         assertThat(dedup.firstRejection(1, 7)).isFalse();
     }
@@ -46,7 +49,8 @@ class DeliveryDedupTest {
             assertThat(dedup.firstRejection(0, offset)).isTrue();
         }
         assertThat(dedup.firstRejection(0, DeliveryDedup.REJECTIONS_REMEMBERED)).isFalse();
-        assertThat(dedup.firstRejection(0, 0)).isTrue(); // the eldest was forgotten to stay bounded
+        assertThat(dedup.firstRejection(0, 0)).isTrue(); // the eldest was forgotten to
+                                                         // stay bounded
     }
 
     @Test
@@ -54,4 +58,5 @@ class DeliveryDedupTest {
         assertThat(dedup.firstDelivery(0, 5)).isTrue();
         assertThat(dedup.firstRejection(0, 5)).isTrue();
     }
+
 }

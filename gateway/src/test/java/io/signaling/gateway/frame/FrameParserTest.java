@@ -23,7 +23,8 @@ class FrameParserTest {
 
     @Test
     void acceptsIdContentAndAMatchingFrom() {
-        ClientFrame frame = valid("{\"to\":\"bob\",\"id\":\"m-1\",\"from\":\"alice\",\"content\":{\"sdp\":\"v=0\",\"n\":[1,2.5]}}");
+        ClientFrame frame = valid(
+                "{\"to\":\"bob\",\"id\":\"m-1\",\"from\":\"alice\",\"content\":{\"sdp\":\"v=0\",\"n\":[1,2.5]}}");
 
         assertThat(frame.id()).isEqualTo("m-1");
         assertThat(Json.mapper().writeValueAsString(frame.content())).isEqualTo("{\"sdp\":\"v=0\",\"n\":[1,2.5]}");
@@ -53,17 +54,19 @@ class FrameParserTest {
         String id = "i".repeat(64);
 
         assertThat(new FrameParser(1000).parse("{\"to\":\"bob\",\"id\":\"" + id + "\"}", "alice"))
-                .isEqualTo(new ParsedFrame.Valid(new ClientFrame(id, "bob", NullNode.getInstance())));
+            .isEqualTo(new ParsedFrame.Valid(new ClientFrame(id, "bob", NullNode.getInstance())));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"to\":", "[1,2]", "\"bob\"", "42", "null", "", "{\"to\":\"bob\"} trailing"})
+    @ValueSource(
+            strings = { "not json", "{\"to\":", "[1,2]", "\"bob\"", "42", "null", "", "{\"to\":\"bob\"} trailing" })
     void answersInvalidMessageWithoutIdWhenNotOneJsonObject(String text) {
         assertInvalid(parser.parse(text, "alice"), null, ErrorCode.INVALID_MESSAGE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"to\":\"bob\",\"id\":5}", "{\"to\":\"bob\",\"id\":\"\"}", "{\"to\":\"bob\",\"id\":{\"a\":1}}"})
+    @ValueSource(strings = { "{\"to\":\"bob\",\"id\":5}", "{\"to\":\"bob\",\"id\":\"\"}",
+            "{\"to\":\"bob\",\"id\":{\"a\":1}}" })
     void answersInvalidMessageWithoutIdWhenTheIdIsBad(String text) {
         assertInvalid(parser.parse(text, "alice"), null, ErrorCode.INVALID_MESSAGE);
     }
@@ -76,8 +79,8 @@ class FrameParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"id\":\"m1\"}", "{\"id\":\"m1\",\"to\":7}", "{\"id\":\"m1\",\"to\":\"bad user\"}",
-            "{\"id\":\"m1\",\"to\":\"\"}", "{\"id\":\"m1\",\"to\":null}"})
+    @ValueSource(strings = { "{\"id\":\"m1\"}", "{\"id\":\"m1\",\"to\":7}", "{\"id\":\"m1\",\"to\":\"bad user\"}",
+            "{\"id\":\"m1\",\"to\":\"\"}", "{\"id\":\"m1\",\"to\":null}" })
     void answersInvalidMessageWithTheIdWhenToIsBad(String text) {
         assertInvalid(parser.parse(text, "alice"), "m1", ErrorCode.INVALID_MESSAGE);
     }
@@ -90,15 +93,16 @@ class FrameParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"id\":\"m1\",\"to\":\"bob\",\"from\":\"mallory\"}", "{\"id\":\"m1\",\"to\":\"bob\",\"from\":1}",
-            "{\"id\":\"m1\",\"to\":\"bob\",\"from\":\"ALICE\"}"})
+    @ValueSource(strings = { "{\"id\":\"m1\",\"to\":\"bob\",\"from\":\"mallory\"}",
+            "{\"id\":\"m1\",\"to\":\"bob\",\"from\":1}", "{\"id\":\"m1\",\"to\":\"bob\",\"from\":\"ALICE\"}" })
     void answersFromMismatchWithTheId(String text) {
         assertInvalid(parser.parse(text, "alice"), "m1", ErrorCode.FROM_MISMATCH);
     }
 
     @Test
     void answersMessageTooLargeWithTheTopLevelId() {
-        String text = "{\"content\":{\"id\":\"nested\",\"pad\":\"" + "x".repeat(100) + "\"},\"id\":\"big-1\",\"to\":\"bob\"}";
+        String text = "{\"content\":{\"id\":\"nested\",\"pad\":\"" + "x".repeat(100)
+                + "\"},\"id\":\"big-1\",\"to\":\"bob\"}";
 
         assertInvalid(parser.parse(text, "alice"), "big-1", ErrorCode.MESSAGE_TOO_LARGE);
     }
@@ -106,7 +110,8 @@ class FrameParserTest {
     @Test
     void answersMessageTooLargeWithoutIdWhenItCannotBeRead() {
         assertInvalid(parser.parse("x".repeat(101), "alice"), null, ErrorCode.MESSAGE_TOO_LARGE);
-        assertInvalid(parser.parse("{\"to\":\"bob\",\"content\":\"" + "x".repeat(100) + "\"}", "alice"), null, ErrorCode.MESSAGE_TOO_LARGE);
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"content\":\"" + "x".repeat(100) + "\"}", "alice"), null,
+                ErrorCode.MESSAGE_TOO_LARGE);
     }
 
     @Test
@@ -115,8 +120,12 @@ class FrameParserTest {
         String suffix = "\"}";
         int room = 100 - prefix.length() - suffix.length();
         String exactlyAtLimit = prefix + "x".repeat(room) + suffix;
-        String overInBytesOnly = prefix + "é".repeat(room / 2 + 1) + suffix; // fewer chars, two bytes each
-        String emoji = prefix + "\uD83D\uDE00".repeat(room / 4 + 1) + suffix; // four bytes per pair
+        String overInBytesOnly = prefix + "é".repeat(room / 2 + 1) + suffix; // fewer
+                                                                             // chars, two
+                                                                             // bytes each
+        String emoji = prefix + "\uD83D\uDE00".repeat(room / 4 + 1) + suffix; // four
+                                                                              // bytes per
+                                                                              // pair
 
         assertThat(parser.parse(exactlyAtLimit, "alice")).isInstanceOf(ParsedFrame.Valid.class);
         assertThat(overInBytesOnly.length()).isLessThanOrEqualTo(100);
@@ -126,7 +135,8 @@ class FrameParserTest {
 
     @Test
     void checksInTheContractOrder() {
-        // too large beats everything; a bad id beats a bad recipient; a bad recipient beats from-mismatch
+        // too large beats everything; a bad id beats a bad recipient; a bad recipient
+        // beats from-mismatch
         assertInvalid(parser.parse("[" + "1,".repeat(60) + "1]", "alice"), null, ErrorCode.MESSAGE_TOO_LARGE);
         assertInvalid(parser.parse("{\"id\":7,\"to\":\"bad user\"}", "alice"), null, ErrorCode.INVALID_MESSAGE);
         assertInvalid(parser.parse("{\"id\":\"m\",\"from\":\"eve\"}", "alice"), "m", ErrorCode.INVALID_MESSAGE);
@@ -142,13 +152,14 @@ class FrameParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {64, 490, 500, 1000, 20000})
+    @ValueSource(ints = { 64, 490, 500, 1000, 20000 })
     void answersInvalidMessageWithTheIdForContentNestedTooDeep(int depth) {
         FrameParser parser = new FrameParser(65536, new ContentLimits(64, 100));
 
         assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"deep\",\"content\":" + nested(depth) + "}", "alice"),
                 "deep", ErrorCode.INVALID_MESSAGE);
-        // the id after the deep part is still read, by a parser without the limit that builds nothing
+        // the id after the deep part is still read, by a parser without the limit that
+        // builds nothing
         assertInvalid(parser.parse("{\"to\":\"bob\",\"content\":" + nested(depth) + ",\"id\":\"late\"}", "alice"),
                 "late", ErrorCode.INVALID_MESSAGE);
     }
@@ -158,19 +169,19 @@ class FrameParserTest {
         FrameParser parser = new FrameParser(65536, new ContentLimits(64, 100));
 
         assertThat(parser.parse("{\"to\":\"bob\",\"content\":" + "9".repeat(100) + "}", "alice"))
-                .isInstanceOf(ParsedFrame.Valid.class);
-        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"n\",\"content\":[" + "9".repeat(101) + "]}", "alice"),
-                "n", ErrorCode.INVALID_MESSAGE);
-        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"f\",\"content\":0." + "1".repeat(120) + "}", "alice"),
-                "f", ErrorCode.INVALID_MESSAGE);
+            .isInstanceOf(ParsedFrame.Valid.class);
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"n\",\"content\":[" + "9".repeat(101) + "]}", "alice"), "n",
+                ErrorCode.INVALID_MESSAGE);
+        assertInvalid(parser.parse("{\"to\":\"bob\",\"id\":\"f\",\"content\":0." + "1".repeat(120) + "}", "alice"), "f",
+                ErrorCode.INVALID_MESSAGE);
     }
 
     @Test
     void theErrorMessageNeverCarriesTheContent() {
         FrameParser parser = new FrameParser(65536, new ContentLimits(8, 100));
 
-        ParsedFrame parsed = parser.parse("{\"to\":\"bob\",\"content\":" + nested(20).replace("1", "\"secret-sdp\"") + "}",
-                "alice");
+        ParsedFrame parsed = parser
+            .parse("{\"to\":\"bob\",\"content\":" + nested(20).replace("1", "\"secret-sdp\"") + "}", "alice");
 
         assertThat(((ParsedFrame.Invalid) parsed).message()).doesNotContain("secret");
     }
@@ -192,4 +203,5 @@ class FrameParserTest {
             assertThat(invalid.message()).isNotBlank();
         });
     }
+
 }

@@ -52,4 +52,5 @@ class MessageAssemblerTest {
         assertThat(assembler.append("z", true)).isEqualTo("xyz");
         assertThat(assembler.truncated()).isFalse();
     }
+
 }

@@ -12,7 +12,7 @@ class SockJsFramesTest {
     @Test
     void theHeadOfACutFrameUnescapesToTheMessagesStart() {
         String message = "{\"to\":\"bob\",\"id\":\"big\",\"content\":\"line\\none\\ttab \\u00e9 \\\"q\\\"\"}";
-        String frame = JSON.writeValueAsString(new String[] {message});
+        String frame = JSON.writeValueAsString(new String[] { message });
 
         String cut = frame.substring(0, frame.length() - 5);
 
@@ -39,7 +39,7 @@ class SockJsFramesTest {
     void aFrameCutAtTheLimitStillHoldsMoreThanTheLimitEvenFullyEscaped() {
         int max = 1000;
         // The worst case: every char of the message escaped as \u0001, six chars each.
-        String frame = JSON.writeValueAsString(new String[] {"\u0001".repeat(10 * max)});
+        String frame = JSON.writeValueAsString(new String[] { "\u0001".repeat(10 * max) });
         String cut = frame.substring(0, SockJsFrames.frameLimit(max));
 
         assertThat(Utf8.exceeds(SockJsFrames.firstMessageHead(cut), max)).isTrue();
@@ -48,8 +48,9 @@ class SockJsFramesTest {
     @Test
     void aMessageWithinTheLimitFitsInAFrameWithinTheLimitEvenFullyEscaped() {
         int max = 1000;
-        String frame = JSON.writeValueAsString(new String[] {"\u0001".repeat(max)});
+        String frame = JSON.writeValueAsString(new String[] { "\u0001".repeat(max) });
 
         assertThat(frame.length()).isLessThanOrEqualTo(SockJsFrames.frameLimit(max));
     }
+
 }

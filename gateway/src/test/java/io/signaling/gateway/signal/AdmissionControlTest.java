@@ -14,10 +14,11 @@ class AdmissionControlTest {
     private static final long MILLI = 1_000_000L;
 
     private final FakeNanos nanos = new FakeNanos();
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AdmissionControl admission = new AdmissionControl(
-            new GatewayProperties.AdmissionLimits(3, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 10_000, nanos,
-            meters);
+
+    private final AdmissionControl admission = new AdmissionControl(new GatewayProperties.AdmissionLimits(3,
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 10_000, nanos, meters);
 
     @Test
     void signalsInFlightAreCappedAndEachCompletedAppendFreesAPlaceAtOnce() {
@@ -55,17 +56,22 @@ class AdmissionControlTest {
         acked(admission, Duration.ofMillis(20), 10);
         assertThat(admission.admit(0)).isNull();
 
-        acked(admission, Duration.ofMillis(900), 10); // the broker falls behind: the smoothed ack latency passes 250 ms
+        acked(admission, Duration.ofMillis(900), 10); // the broker falls behind: the
+                                                      // smoothed ack latency passes 250
+                                                      // ms
         assertThat(admission.admit(0)).isEqualTo(Refusal.ACK_LATENCY);
         assertThat(admission.shedding()).isTrue();
 
-        acked(admission, Duration.ofMillis(200), 20); // under the bound, over half of it: still refusing (hysteresis)
+        acked(admission, Duration.ofMillis(200), 20); // under the bound, over half of it:
+                                                      // still refusing (hysteresis)
         assertThat(admission.admit(0)).isEqualTo(Refusal.ACK_LATENCY);
 
-        acked(admission, Duration.ofMillis(20), 10); // well under half, one still in flight
+        acked(admission, Duration.ofMillis(20), 10); // well under half, one still in
+                                                     // flight
         assertThat(admission.admit(0)).isNull();
 
-        acked(admission, Duration.ofMillis(900), 2); // slow again, but these were the last: nothing waits any more
+        acked(admission, Duration.ofMillis(900), 2); // slow again, but these were the
+                                                     // last: nothing waits any more
         assertThat(admission.admit(0)).as("a producer that has drained admits at once").isNull();
         assertThat(refused("ack-latency")).isEqualTo(2);
     }
@@ -81,7 +87,8 @@ class AdmissionControlTest {
     @Test
     void whileDeliveriesAreLateTheSignalsOverALimitedRateAreRefused() {
         int admitted = 0;
-        for (int ms = 0; ms < 1_000; ms++) { // 3,000 offered a second, acked at once; 1,000 delivered, 2 s after accept
+        for (int ms = 0; ms < 1_000; ms++) { // 3,000 offered a second, acked at once;
+                                             // 1,000 delivered, 2 s after accept
             nanos.advance(Duration.ofMillis(1));
             admission.delivered(2_000 * MILLI);
             for (int i = 0; i < 3; i++) {
@@ -114,4 +121,5 @@ class AdmissionControlTest {
     private double refused(String reason) {
         return meters.get("signaling.gateway.signals.refused").tag("reason", reason).counter().count();
     }
+
 }

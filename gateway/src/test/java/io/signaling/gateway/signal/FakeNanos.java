@@ -3,10 +3,14 @@ package io.signaling.gateway.signal;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
-/** A monotonic nanosecond source the test moves by hand; starts far from zero, as {@code System.nanoTime} may. */
+/**
+ * A monotonic nanosecond source the test moves by hand; starts far from zero, as
+ * {@code System.nanoTime} may.
+ */
 final class FakeNanos implements LongSupplier {
 
-    private long now = Long.MAX_VALUE - 1_000_000_000L; // differences must survive overflow
+    private long now = Long.MAX_VALUE - 1_000_000_000L; // differences must survive
+                                                        // overflow
 
     void advance(Duration duration) {
         now += duration.toNanos();
@@ -16,4 +20,5 @@ final class FakeNanos implements LongSupplier {
     public long getAsLong() {
         return now;
     }
+
 }

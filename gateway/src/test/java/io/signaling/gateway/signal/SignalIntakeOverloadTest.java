@@ -16,23 +16,34 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 
-/** Contract §2: a message the platform cannot take now is answered {@code overloaded} at once, nothing written. */
+/**
+ * Contract §2: a message the platform cannot take now is answered {@code overloaded} at
+ * once, nothing written.
+ */
 class SignalIntakeOverloadTest {
 
     private static final SignalSink.Position AT = new SignalSink.Position(0, 0);
 
     private final FakeNanos nanos = new FakeNanos();
+
     private final List<SignalAccepted> appended = new ArrayList<>();
+
     private final List<CompletableFuture<SignalSink.Position>> pending = new ArrayList<>();
+
     private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
-            new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(100_000, 100_000), Duration.ofSeconds(2),
-            Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
-            Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
-            new GatewayProperties.AdmissionLimits(2, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 100);
+            new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(100_000, 100_000),
+            Duration.ofSeconds(2), Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000),
+            Duration.ofSeconds(25), Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1),
+            Duration.ofSeconds(10), Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
+            new GatewayProperties.AdmissionLimits(2, Duration.ofMillis(250), Duration.ofMillis(500),
+                    Duration.ofMillis(250)),
+            100);
+
     private final AdmissionControl admission = new AdmissionControl(properties.admission(), 1 << 20, nanos,
             new SimpleMeterRegistry());
+
     private final MutableClock clock = new MutableClock();
+
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
         CompletableFuture<SignalSink.Position> written = new CompletableFuture<>();
@@ -40,6 +51,7 @@ class SignalIntakeOverloadTest {
         return written;
     }, admission, new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties,
             new SimpleMeterRegistry());
+
     private final Frames alice = new Frames();
 
     @Test
@@ -73,7 +85,8 @@ class SignalIntakeOverloadTest {
 
     @Test
     void whileDeliveriesAreLateMessagesOverTheLimitedRateAreRefusedAndABadOneStillGetsItsOwnError() {
-        for (int i = 0; i < 1_000; i++) { // 3 messages a millisecond, acked at once; one delivered, 2 s after its accept
+        for (int i = 0; i < 1_000; i++) { // 3 messages a millisecond, acked at once; one
+                                          // delivered, 2 s after its accept
             nanos.advance(Duration.ofMillis(1));
             admission.delivered(Duration.ofSeconds(2).toNanos());
             for (int j = 0; j < 3; j++) {
@@ -92,13 +105,15 @@ class SignalIntakeOverloadTest {
         intake.handle(alice, "not json");
 
         List<JsonNode> last = alice.frames.subList(alice.frames.size() - 2, alice.frames.size());
-        assertThat(last).extracting(frame -> frame.path("code").asString()).containsExactly("overloaded", "invalid-message");
+        assertThat(last).extracting(frame -> frame.path("code").asString())
+            .containsExactly("overloaded", "invalid-message");
         assertThat(last.get(0).has("id")).as("no id was sent, none is made up for a refusal").isFalse();
     }
 
     private static final class Frames implements Sender {
 
         private final TokenBucket bucket = new TokenBucket(100_000, 100_000, System::nanoTime);
+
         private final List<JsonNode> frames = new ArrayList<>();
 
         @Override
@@ -140,5 +155,7 @@ class SignalIntakeOverloadTest {
         public void notAppended(String error) {
             send(error);
         }
+
     }
+
 }

@@ -21,15 +21,21 @@ class SignalIntakeTest {
     private static final SignalSink.Position AT = new SignalSink.Position(0, 0);
 
     private final MutableClock clock = new MutableClock();
+
     private final List<SignalAccepted> appended = new ArrayList<>();
+
     private final List<CompletableFuture<SignalSink.Position>> pending = new ArrayList<>();
+
     private final FakeNanos nanos = new FakeNanos();
+
     private final GatewayProperties properties = new GatewayProperties("gw-1", null, List.of(3), 1000,
             new GatewayProperties.Content(64, 100), new GatewayProperties.RateLimit(1, 2), Duration.ofSeconds(2),
             Duration.ofSeconds(3), 64, new GatewayProperties.HandshakeRate(20, 100, 1000), Duration.ofSeconds(25),
             Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
-            new GatewayProperties.AdmissionLimits(500, Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)), 100);
+            Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200, new GatewayProperties.AdmissionLimits(500,
+                    Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)),
+            100);
+
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
         appended.add(signal);
         CompletableFuture<SignalSink.Position> written = new CompletableFuture<>();
@@ -37,6 +43,7 @@ class SignalIntakeTest {
         return written;
     }, new AdmissionControl(properties.admission(), 1 << 20, nanos, new SimpleMeterRegistry()),
             new GatewayIdentity(properties, 16, "", clock.instant()), clock, properties, new SimpleMeterRegistry());
+
     private final FakeSender alice = new FakeSender(new TokenBucket(1, 2, nanos));
 
     @Test
@@ -97,9 +104,13 @@ class SignalIntakeTest {
 
         assertThat(appended).isEmpty();
         assertThat(alice.frames).extracting(frame -> frame.get("code").stringValue())
-                .containsExactly("invalid-message", "invalid-message", "rate-limited", "rate-limited");
+            .containsExactly("invalid-message", "invalid-message", "rate-limited", "rate-limited");
         assertThat(alice.frames.get(2).get("id").stringValue()).isEqualTo("m1");
-        assertThat(alice.frames.get(3).get("id").stringValue()).isEqualTo("bad-2"); // read without parsing the rest
+        assertThat(alice.frames.get(3).get("id").stringValue()).isEqualTo("bad-2"); // read
+                                                                                    // without
+                                                                                    // parsing
+                                                                                    // the
+                                                                                    // rest
 
         nanos.advance(Duration.ofSeconds(1));
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
@@ -109,6 +120,7 @@ class SignalIntakeTest {
     private static final class FakeSender implements Sender {
 
         private final TokenBucket bucket;
+
         private final List<JsonNode> frames = new ArrayList<>();
 
         FakeSender(TokenBucket bucket) {
@@ -156,4 +168,5 @@ class SignalIntakeTest {
         }
 
     }
+
 }

@@ -50,7 +50,8 @@ class TokenBucketTest {
 
     @Test
     void aWallClockStepDoesNotMatter() {
-        // The bucket reads only the monotonic source: nothing here moves it, whatever the wall clock does.
+        // The bucket reads only the monotonic source: nothing here moves it, whatever the
+        // wall clock does.
         TokenBucket bucket = new TokenBucket(200, 2, clock);
         assertThat(bucket.tryAcquire()).isTrue();
         assertThat(bucket.tryAcquire()).isTrue();
@@ -71,4 +72,5 @@ class TokenBucketTest {
         }
         assertThat(accepted).isBetween(1999L, 2001L);
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The gateway's settings as it ships: {@code gateway.yml} bound onto {@link GatewayProperties}
- * the way Spring Boot binds it (the yml's values, else the record's {@code @DefaultValue}s), with
- * nothing a test would set. Tests that must hold for the production defaults start from here.
+ * The gateway's settings as it ships: {@code gateway.yml} bound onto
+ * {@link GatewayProperties} the way Spring Boot binds it (the yml's values, else the
+ * record's {@code @DefaultValue}s), with nothing a test would set. Tests that must hold
+ * for the production defaults start from here.
  */
 public final class ShippedConfiguration {
 
@@ -28,7 +29,10 @@ public final class ShippedConfiguration {
         return binder().bindOrCreate("signaling.cors", CorsProperties.class);
     }
 
-    /** A value of {@code gateway.yml} outside {@code signaling.*}, e.g. {@code server.tomcat.connection-timeout}. */
+    /**
+     * A value of {@code gateway.yml} outside {@code signaling.*}, e.g.
+     * {@code server.tomcat.connection-timeout}.
+     */
     public static String property(String name) {
         return binder().bind(name, String.class).orElse(null);
     }
@@ -43,4 +47,5 @@ public final class ShippedConfiguration {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
 /**
  * For a service started in a test on topics of its own (a fresh prefix): creates them, as
  * {@code signaling topics create} does before a real start, from the context's own
- * {@code signaling.topics.*} and {@code spring.kafka.bootstrap-servers}, before any bean is created,
- * so the service's start-up check finds them. {@code @Import(TopicsCreatedFirst.class)}.
+ * {@code signaling.topics.*} and {@code spring.kafka.bootstrap-servers}, before any bean
+ * is created, so the service's start-up check finds them.
+ * {@code @Import(TopicsCreatedFirst.class)}.
  */
 public class TopicsCreatedFirst implements BeanFactoryPostProcessor, EnvironmentAware {
 
@@ -33,4 +34,5 @@ public class TopicsCreatedFirst implements BeanFactoryPostProcessor, Environment
         TopicLayout.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics,
                 Duration.ofSeconds(30));
     }
+
 }

@@ -9,11 +9,14 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * The local broker's {@code server.properties}: one KRaft node that is both broker and controller,
- * listening on loopback only, with the replication factors a single node can satisfy.
+ * The local broker's {@code server.properties}: one KRaft node that is both broker and
+ * controller, listening on loopback only, with the replication factors a single node can
+ * satisfy.
  *
- * @param kafkaDir       {@code <data-dir>/kafka}: this file, the cluster id, and the log dirs under {@code data/}
- * @param port           the client listener ({@code PLAINTEXT}), what services use as bootstrap server
+ * @param kafkaDir {@code <data-dir>/kafka}: this file, the cluster id, and the log dirs
+ * under {@code data/}
+ * @param port the client listener ({@code PLAINTEXT}), what services use as bootstrap
+ * server
  * @param controllerPort the KRaft controller listener; nobody outside the broker uses it
  */
 public record BrokerConfig(Path kafkaDir, int port, int controllerPort) {
@@ -63,8 +66,8 @@ public record BrokerConfig(Path kafkaDir, int port, int controllerPort) {
 
     /**
      * The controller port of the file a previous start wrote, if any. Formatting with
-     * {@code --standalone} records the voter's endpoint in the metadata log; keeping the port keeps
-     * the node where that record says it is.
+     * {@code --standalone} records the voter's endpoint in the metadata log; keeping the
+     * port keeps the node where that record says it is.
      */
     public static OptionalInt previousControllerPort(Path serverProperties) {
         if (!Files.isRegularFile(serverProperties)) {
@@ -80,7 +83,8 @@ public record BrokerConfig(Path kafkaDir, int port, int controllerPort) {
         String servers = properties.getProperty("controller.quorum.bootstrap.servers", "");
         int colon = servers.lastIndexOf(':');
         try {
-            return colon < 0 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(servers.substring(colon + 1).trim()));
+            return colon < 0 ? OptionalInt.empty()
+                    : OptionalInt.of(Integer.parseInt(servers.substring(colon + 1).trim()));
         }
         catch (NumberFormatException e) {
             return OptionalInt.empty();

@@ -13,7 +13,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 
-/** Waits until a Kafka cluster answers {@code describeCluster}: the broker is up, not just its port. */
+/**
+ * Waits until a Kafka cluster answers {@code describeCluster}: the broker is up, not just
+ * its port.
+ */
 public final class ClusterProbe {
 
     private static final Duration ATTEMPT = Duration.ofSeconds(2);
@@ -22,8 +25,9 @@ public final class ClusterProbe {
     }
 
     /**
-     * Returns once {@code bootstrapServers} answer; fails with {@code timeoutMessage} after
-     * {@code timeout}, or at once with the message {@code failure} gives (e.g. the broker process died).
+     * Returns once {@code bootstrapServers} answer; fails with {@code timeoutMessage}
+     * after {@code timeout}, or at once with the message {@code failure} gives (e.g. the
+     * broker process died).
      */
     public static void await(String bootstrapServers, Duration timeout, String timeoutMessage,
             Supplier<Optional<String>> failure) {
@@ -49,7 +53,10 @@ public final class ClusterProbe {
         }
     }
 
-    /** Whether {@code bootstrapServers} answer one {@code describeCluster} now (within a few seconds). */
+    /**
+     * Whether {@code bootstrapServers} answer one {@code describeCluster} now (within a
+     * few seconds).
+     */
     public static boolean answers(String bootstrapServers) {
         try (Admin admin = Admin.create(config(bootstrapServers))) {
             return answers(admin);
@@ -73,7 +80,9 @@ public final class ClusterProbe {
     private static boolean answers(Admin admin) {
         try {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) ATTEMPT.toMillis()))
-                    .nodes().get(ATTEMPT.toMillis() + 500, TimeUnit.MILLISECONDS).isEmpty();
+                .nodes()
+                .get(ATTEMPT.toMillis() + 500, TimeUnit.MILLISECONDS)
+                .isEmpty();
         }
         catch (ExecutionException | TimeoutException notYet) {
             return false;
@@ -101,4 +110,5 @@ public final class ClusterProbe {
         }
         return root.getMessage();
     }
+
 }

@@ -12,14 +12,15 @@ import java.util.Properties;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The broker's storage under {@code <data-dir>/kafka}: formatted once, on the first start, for a
- * cluster id the platform records next to it ({@code cluster.id}); every later start reuses it. A
- * log dir formatted for another cluster or node is refused in one line, before Kafka would fail
- * with a stack trace.
+ * The broker's storage under {@code <data-dir>/kafka}: formatted once, on the first
+ * start, for a cluster id the platform records next to it ({@code cluster.id}); every
+ * later start reuses it. A log dir formatted for another cluster or node is refused in
+ * one line, before Kafka would fail with a stack trace.
  */
 public final class KafkaStorage {
 
     private final Path logDir;
+
     private final Path clusterIdFile;
 
     public KafkaStorage(BrokerConfig config) {
@@ -27,7 +28,10 @@ public final class KafkaStorage {
         this.clusterIdFile = config.kafkaDir().resolve("cluster.id");
     }
 
-    /** What the next start needs: the cluster id, and whether the storage must be formatted first. */
+    /**
+     * What the next start needs: the cluster id, and whether the storage must be
+     * formatted first.
+     */
     public record Plan(String clusterId, boolean format) {
     }
 
@@ -43,8 +47,8 @@ public final class KafkaStorage {
         String formatted = properties.getProperty("cluster.id", "");
         if (recorded.isPresent() && !recorded.get().equals(formatted)) {
             throw new LaunchException("the Kafka data in " + logDir + " belongs to cluster " + formatted
-                    + ", not to this platform's cluster " + recorded.get()
-                    + "; use another --data-dir, or delete " + logDir + " to start empty");
+                    + ", not to this platform's cluster " + recorded.get() + "; use another --data-dir, or delete "
+                    + logDir + " to start empty");
         }
         String node = properties.getProperty("node.id", "");
         if (!node.equals(Integer.toString(BrokerConfig.NODE_ID))) {
@@ -69,7 +73,8 @@ public final class KafkaStorage {
 
     private static Optional<String> read(Path file) {
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim())
+                    : Optional.empty();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,4 +91,5 @@ public final class KafkaStorage {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -22,19 +22,24 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apache Kafka broker in KRaft combined mode, run as a child JVM from the broker's own
- * class path ({@code java -cp <kafka-lib>/* kafka.Kafka server.properties}), its data under
- * {@code <data-dir>/kafka} and its INFO log in {@code <data-dir>/logs/kafka.log}.
+ * A real Apache Kafka broker in KRaft combined mode, run as a child JVM from the broker's
+ * own class path ({@code java -cp <kafka-lib>/* kafka.Kafka server.properties}), its data
+ * under {@code <data-dir>/kafka} and its INFO log in {@code <data-dir>/logs/kafka.log}.
  */
 public final class LocalBroker {
 
     public static final String NAME = "kafka";
+
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
     private final BrokerConfig config;
+
     private final Path kafkaLib;
+
     private final Path logsDir;
+
     private final Path dataDir;
+
     private final Console console;
 
     public LocalBroker(BrokerConfig config, Path kafkaLib, Path dataDir, Console console) {
@@ -126,7 +131,8 @@ public final class LocalBroker {
         if (broker.isAlive()) {
             return Optional.empty();
         }
-        return Optional.of("the Kafka broker exited with code " + broker.exitValue() + " during start-up; see " + logFile);
+        return Optional
+            .of("the Kafka broker exited with code " + broker.exitValue() + " during start-up; see " + logFile);
     }
 
     private String classPath() {
@@ -144,4 +150,5 @@ public final class LocalBroker {
         options.add("-Dlog4j2.configurationFile=" + log4jConfig());
         return options;
     }
+
 }

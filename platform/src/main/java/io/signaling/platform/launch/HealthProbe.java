@@ -10,22 +10,25 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a service's {@code /actuator/health}. Only the top-level {@code status} counts: a DOWN
- * service still lists UP components.
+ * Reads a service's {@code /actuator/health}. Only the top-level {@code status} counts: a
+ * DOWN service still lists UP components.
  */
 final class HealthProbe {
 
     static final String UP = "UP";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** {@code UP}, {@code DOWN}…, or why there is no status yet (not listening, not JSON). */
+    /**
+     * {@code UP}, {@code DOWN}…, or why there is no status yet (not listening, not JSON).
+     */
     String status(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(3))
-                .GET()
-                .build();
+            .timeout(Duration.ofSeconds(3))
+            .GET()
+            .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String status = JSON.readTree(response.body()).path("status").asString("");
@@ -39,4 +42,5 @@ final class HealthProbe {
             return "interrupted";
         }
     }
+
 }

@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /**
  * How session-service checks identity tokens on {@code POST /connect} (contract §6), from
- * {@code --jwt-hmac-secret-file}, {@code --jwt-jwk-set-uri} or {@code --jwt-issuer-uri} and
- * {@code --jwt-audience}: the same as its {@code signaling.auth.jwt.*} properties. Empty: open.
+ * {@code --jwt-hmac-secret-file}, {@code --jwt-jwk-set-uri} or {@code --jwt-issuer-uri}
+ * and {@code --jwt-audience}: the same as its {@code signaling.auth.jwt.*} properties.
+ * Empty: open.
  *
- * @param property the session-service property the source sets, e.g. {@code hmac-secret-file}
- * @param value    its value (a path made absolute, or a URL)
+ * @param property the session-service property the source sets, e.g.
+ * {@code hmac-secret-file}
+ * @param value its value (a path made absolute, or a URL)
  * @param audience the {@code aud} tokens must carry, or null
  */
 record JwtAuth(String property, String value, String audience) {
@@ -21,7 +23,10 @@ record JwtAuth(String property, String value, String audience) {
     static final String OPEN = "POST /connect is open: anyone can take any free userId (require a JWT with "
             + "--jwt-hmac-secret-file, --jwt-jwk-set-uri or --jwt-issuer-uri)";
 
-    /** From the options; a secret file that cannot be read is a launch error, before anything starts. */
+    /**
+     * From the options; a secret file that cannot be read is a launch error, before
+     * anything starts.
+     */
     static Optional<JwtAuth> of(Path hmacSecretFile, String jwkSetUri, String issuerUri, String audience) {
         if (hmacSecretFile != null) {
             Path file = hmacSecretFile.toAbsolutePath().normalize();
@@ -37,7 +42,8 @@ record JwtAuth(String property, String value, String audience) {
             return Optional.of(new JwtAuth("issuer-uri", issuerUri, audience));
         }
         if (audience != null) {
-            throw new LaunchException("--jwt-audience needs one of --jwt-hmac-secret-file, --jwt-jwk-set-uri, --jwt-issuer-uri");
+            throw new LaunchException(
+                    "--jwt-audience needs one of --jwt-hmac-secret-file, --jwt-jwk-set-uri, --jwt-issuer-uri");
         }
         return Optional.empty();
     }
@@ -53,6 +59,7 @@ record JwtAuth(String property, String value, String audience) {
 
     /** The launcher's line at start; names the secret's file, never the secret. */
     String describe() {
-        return "POST /connect requires a JWT (" + property + " " + value + (audience == null ? "" : ", audience " + audience) + ")";
+        return "POST /connect requires a JWT (" + property + " " + value
+                + (audience == null ? "" : ", audience " + audience) + ")";
     }
 }

@@ -19,31 +19,30 @@ import picocli.CommandLine.Option;
 
 @Command(name = "platform", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Starts the whole platform on this machine: a real Apache Kafka broker (KRaft, no Docker) unless "
-                    + "--bootstrap-servers names a cluster, the relay, session-service on --http-port and "
-                    + "--gateways gateways on the ports after it. Prints one line containing 'ready' and the URLs "
-                    + "once POST /connect works; SIGINT or SIGTERM stops everything.",
-            "A process that dies, a service or the local broker, is restarted on the same ports and data "
-                    + "(after 1 s, doubling to 30 s while it keeps dying; reset after a minute up); the platform "
-                    + "stops only when one dies 8 times in a row."},
-        footer = {"",
-            "Output: the platform's own lines, and the warnings and errors of each component, prefixed",
-            "[kafka], [relay], [session], [gateway-1]...; each one's full log is in",
-            "<data-dir>/logs/<component>.log (kafka, relay, session-service, gateway-1...).",
-            "Management (actuator: health, metrics) on 127.0.0.1: session-service on --http-port + 100,",
-            "each gateway on its port + 100; the relay on a free port, printed at start.",
-            "Each child JVM gets -Xmx512m; $SIGNALING_JAVA_OPTS is added after it. Every service reads",
-            "Spring properties from the environment too (SIGNALING_TOPICS_REPLICATION_FACTOR=3).",
-            "",
-            "Examples:",
-            "  signaling platform",
-            "  signaling platform --http-port 9080 --gateways 3 --data-dir /tmp/signaling",
-            "  signaling platform --bootstrap-servers kafka-1:9092",
-            "  signaling platform --jwt-hmac-secret-file ./jwt.secret",
-            "  signaling platform --jwt-issuer-uri https://keycloak.example.com/realms/app --jwt-audience signaling"})
+                "Starts the whole platform on this machine: a real Apache Kafka broker (KRaft, no Docker) unless "
+                        + "--bootstrap-servers names a cluster, the relay, session-service on --http-port and "
+                        + "--gateways gateways on the ports after it. Prints one line containing 'ready' and the URLs "
+                        + "once POST /connect works; SIGINT or SIGTERM stops everything.",
+                "A process that dies, a service or the local broker, is restarted on the same ports and data "
+                        + "(after 1 s, doubling to 30 s while it keeps dying; reset after a minute up); the platform "
+                        + "stops only when one dies 8 times in a row." },
+        footer = { "", "Output: the platform's own lines, and the warnings and errors of each component, prefixed",
+                "[kafka], [relay], [session], [gateway-1]...; each one's full log is in",
+                "<data-dir>/logs/<component>.log (kafka, relay, session-service, gateway-1...).",
+                "Management (actuator: health, metrics) on 127.0.0.1: session-service on --http-port + 100,",
+                "each gateway on its port + 100; the relay on a free port, printed at start.",
+                "Each child JVM gets -Xmx512m; $SIGNALING_JAVA_OPTS is added after it. Every service reads",
+                "Spring properties from the environment too (SIGNALING_TOPICS_REPLICATION_FACTOR=3).", "", "Examples:",
+                "  signaling platform", "  signaling platform --http-port 9080 --gateways 3 --data-dir /tmp/signaling",
+                "  signaling platform --bootstrap-servers kafka-1:9092",
+                "  signaling platform --jwt-hmac-secret-file ./jwt.secret",
+                "  signaling platform --jwt-issuer-uri https://keycloak.example.com/realms/app --jwt-audience signaling" })
 public final class PlatformCommand implements Callable<Integer> {
 
-    /** Each gateway reads one deliveries partition of its own; signaling.topics.delivery-partitions is 16. */
+    /**
+     * Each gateway reads one deliveries partition of its own;
+     * signaling.topics.delivery-partitions is 16.
+     */
     static final int MAX_GATEWAYS = 16;
     static final int DEFAULT_KAFKA_PORT = 9092;
 
@@ -86,7 +85,10 @@ public final class PlatformCommand implements Callable<Integer> {
             description = "With a --jwt-* source: tokens must name this audience (aud).")
     String jwtAudience;
 
-    /** Where session-service gets the keys of identity tokens on POST /connect (contract §6); at most one. */
+    /**
+     * Where session-service gets the keys of identity tokens on POST /connect (contract
+     * §6); at most one.
+     */
     static final class JwtSource {
 
         @Option(names = "--jwt-hmac-secret-file", paramLabel = "FILE",
@@ -100,20 +102,25 @@ public final class PlatformCommand implements Callable<Integer> {
         @Option(names = "--jwt-issuer-uri", paramLabel = "URL",
                 description = "Require a JWT on POST /connect from this OIDC issuer (keys found by discovery).")
         String issuerUri;
+
     }
 
     @Override
     public Integer call() {
         PlatformPlan plan = plan(Ports::freePort);
         return new PlatformLauncher(Home.locate(), new Console(System.out), Duration.ofSeconds(kafkaTimeoutSeconds),
-                Duration.ofSeconds(startTimeoutSeconds), RestartPolicy.DEFAULT).run(plan);
+                Duration.ofSeconds(startTimeoutSeconds), RestartPolicy.DEFAULT)
+            .run(plan);
     }
 
-    /** Turns the options into a plan; {@code freePorts} picks the ports nobody types (controller, relay actuator). */
+    /**
+     * Turns the options into a plan; {@code freePorts} picks the ports nobody types
+     * (controller, relay actuator).
+     */
     PlatformPlan plan(IntSupplier freePorts) {
         if (gateways < 1 || gateways > MAX_GATEWAYS) {
-            throw new LaunchException("--gateways must be between 1 and " + MAX_GATEWAYS + " (one deliveries partition each), not "
-                    + gateways);
+            throw new LaunchException("--gateways must be between 1 and " + MAX_GATEWAYS
+                    + " (one deliveries partition each), not " + gateways);
         }
         boolean external = bootstrapServers != null && !bootstrapServers.isBlank();
         if (external && (kafkaPort != null || kafkaOnly)) {
@@ -130,14 +137,20 @@ public final class PlatformCommand implements Callable<Integer> {
         if (!external) {
             Path kafkaDir = data.resolve("kafka");
             int controllerPort = BrokerConfig.previousControllerPort(kafkaDir.resolve("server.properties"))
-                    .stream().filter(Ports::isFree).findFirst().orElseGet(freePorts);
-            BrokerConfig config = new BrokerConfig(kafkaDir, kafkaPort == null ? DEFAULT_KAFKA_PORT : kafkaPort, controllerPort);
+                .stream()
+                .filter(Ports::isFree)
+                .findFirst()
+                .orElseGet(freePorts);
+            BrokerConfig config = new BrokerConfig(kafkaDir, kafkaPort == null ? DEFAULT_KAFKA_PORT : kafkaPort,
+                    controllerPort);
             broker = Optional.of(config);
             bootstrap = config.bootstrapServers();
         }
         int relayPort = kafkaOnly ? 0 : freePorts.getAsInt();
         Optional<JwtAuth> auth = jwt == null ? JwtAuth.of(null, null, null, jwtAudience)
                 : JwtAuth.of(jwt.hmacSecretFile, jwt.jwkSetUri, jwt.issuerUri, jwtAudience);
-        return new PlatformPlan(data, httpPort, kafkaOnly ? List.of() : gatewayPlans, relayPort, broker, bootstrap, kafkaOnly, auth);
+        return new PlatformPlan(data, httpPort, kafkaOnly ? List.of() : gatewayPlans, relayPort, broker, bootstrap,
+                kafkaOnly, auth);
     }
+
 }

@@ -28,23 +28,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a {@link PlatformPlan}: checks every port and jar, starts the broker and waits until it
- * answers, starts relay, session-service and the gateways together and waits until each is UP,
- * prints the ready line, then supervises (a child that dies, service or broker, is restarted, see
- * {@link Supervisor}) until a signal (the shutdown hook stops everything, newest first) or until a
- * child keeps dying (then it stops the rest and fails, saying why).
+ * Runs a {@link PlatformPlan}: checks every port and jar, starts the broker and waits
+ * until it answers, starts relay, session-service and the gateways together and waits
+ * until each is UP, prints the ready line, then supervises (a child that dies, service or
+ * broker, is restarted, see {@link Supervisor}) until a signal (the shutdown hook stops
+ * everything, newest first) or until a child keeps dying (then it stops the rest and
+ * fails, saying why).
  */
 final class PlatformLauncher {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
+
     private static final Duration LOCAL_BROKER_START = Duration.ofSeconds(90);
+
     private static final String SERVICE_HEAP = "512m";
+
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     private final Home home;
+
     private final Console console;
+
     private final Duration kafkaTimeout;
+
     private final Duration startTimeout;
+
     private final RestartPolicy restartPolicy;
 
     PlatformLauncher(Home home, Console console, Duration kafkaTimeout, Duration startTimeout,
@@ -66,7 +74,8 @@ final class PlatformLauncher {
             }
         }
         createDirectories(plan.dataDir());
-        // The children's java.io.tmpdir (Tomcat's work dirs, RocksDB's native library): nothing in /tmp.
+        // The children's java.io.tmpdir (Tomcat's work dirs, RocksDB's native library):
+        // nothing in /tmp.
         createDirectories(plan.tmpDir());
 
         ProcessGroup group = new ProcessGroup(console, GRACE);
@@ -89,10 +98,12 @@ final class PlatformLauncher {
         }
         catch (RuntimeException e) {
             if (signalled.get()) {
-                // A signal arrived mid-start: the hook is stopping everything, and no error happened.
+                // A signal arrived mid-start: the hook is stopping everything, and no
+                // error happened.
                 return 0;
             }
-            group.stopAll(); // a no-op where the supervisor has stopped everything already
+            group.stopAll(); // a no-op where the supervisor has stopped everything
+                             // already
             throw e;
         }
     }
@@ -112,8 +123,9 @@ final class PlatformLauncher {
         Optional<BrokerConfig> local = plan.broker();
         if (local.isEmpty()) {
             console.line("platform", "using Kafka at " + plan.bootstrapServers());
-            ClusterProbe.await(plan.bootstrapServers(), kafkaTimeout, "Kafka at " + plan.bootstrapServers()
-                    + " did not answer within " + kafkaTimeout.toSeconds() + " s (--bootstrap-servers, --kafka-timeout)",
+            ClusterProbe.await(plan.bootstrapServers(), kafkaTimeout,
+                    "Kafka at " + plan.bootstrapServers() + " did not answer within " + kafkaTimeout.toSeconds()
+                            + " s (--bootstrap-servers, --kafka-timeout)",
                     Optional::empty);
             return;
         }
@@ -122,19 +134,21 @@ final class PlatformLauncher {
         console.line("platform", "starting kafka on " + plan.bootstrapServers() + " (data: " + local.get().kafkaDir()
                 + ", log: " + broker.logFile() + ")");
         ChildProcess process = broker.start(group);
-        ClusterProbe.await(plan.bootstrapServers(), LOCAL_BROKER_START, "the Kafka broker did not answer within "
-                + LOCAL_BROKER_START.toSeconds() + " s; see " + broker.logFile(),
+        ClusterProbe.await(
+                plan.bootstrapServers(), LOCAL_BROKER_START, "the Kafka broker did not answer within "
+                        + LOCAL_BROKER_START.toSeconds() + " s; see " + broker.logFile(),
                 () -> LocalBroker.deathOf(process, broker.logFile()));
         console.line("platform", "kafka is up");
     }
 
     /**
-     * The one owner of the topics creates them before any service starts (each only checks them);
-     * the layout is the services' own: defaults, or the {@code SIGNALING_TOPICS_*} they inherit.
+     * The one owner of the topics creates them before any service starts (each only
+     * checks them); the layout is the services' own: defaults, or the
+     * {@code SIGNALING_TOPICS_*} they inherit.
      */
     private void createTopics(PlatformPlan plan) {
-        console.line("platform", TopicsCreation.create(plan.bootstrapServers(), Map.of(), System.getenv(),
-                TOPICS_TIMEOUT));
+        console.line("platform",
+                TopicsCreation.create(plan.bootstrapServers(), Map.of(), System.getenv(), TOPICS_TIMEOUT));
     }
 
     private List<Readiness.Component> startServices(PlatformPlan plan, Map<Service, Path> jars, ProcessGroup group) {
@@ -142,12 +156,13 @@ final class PlatformLauncher {
                 + plan.gateways().size() + " gateway(s); their logs: " + plan.logsDir());
         console.line("platform", plan.authLine());
         List<Readiness.Component> components = new ArrayList<>();
-        // The relay has no public port: its server port is its management port, on loopback like the others'.
+        // The relay has no public port: its server port is its management port, on
+        // loopback like the others'.
         List<String> relayArgs = common(plan, plan.relayPort(), Service.RELAY.prefix());
         relayArgs.add("--server.address=127.0.0.1");
         relayArgs.add("--signaling.relay.state-dir=" + plan.relayStateDir());
-        components.add(start(group, "relay-streams", Service.RELAY.prefix(), jars.get(Service.RELAY), relayArgs,
-                plan, plan.relayPort()));
+        components.add(start(group, "relay-streams", Service.RELAY.prefix(), jars.get(Service.RELAY), relayArgs, plan,
+                plan.relayPort()));
         List<String> sessionArgs = common(plan, plan.httpPort(), Service.SESSION_SERVICE.module());
         sessionArgs.add("--management.server.port=" + plan.sessionManagementPort());
         sessionArgs.add("--management.server.address=127.0.0.1");
@@ -174,10 +189,11 @@ final class PlatformLauncher {
     }
 
     /**
-     * What every service of the local platform is told: where Kafka is, its port, and where its log
-     * goes. The terminal shows only its warnings and errors (Spring's console threshold); everything
-     * goes to {@code <data-dir>/logs/<log name>.log}. (Each service's actuator listens on loopback
-     * only, set above: the probes are this launcher's.)
+     * What every service of the local platform is told: where Kafka is, its port, and
+     * where its log goes. The terminal shows only its warnings and errors (Spring's
+     * console threshold); everything goes to {@code <data-dir>/logs/<log name>.log}.
+     * (Each service's actuator listens on loopback only, set above: the probes are this
+     * launcher's.)
      */
     private static List<String> common(PlatformPlan plan, int port, String logName) {
         List<String> args = new ArrayList<>();
@@ -197,4 +213,5 @@ final class PlatformLauncher {
             throw new LaunchException("cannot create the data dir " + dir + ": " + e.getMessage(), e);
         }
     }
+
 }

@@ -10,30 +10,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Everything one {@code platform} run will start, decided before anything starts: which ports,
- * which gateways, where the data goes. Pure data, so parsing and port planning are testable
- * without starting a process.
+ * Everything one {@code platform} run will start, decided before anything starts: which
+ * ports, which gateways, where the data goes. Pure data, so parsing and port planning are
+ * testable without starting a process.
  *
- * @param broker    the local broker, or empty when {@code --bootstrap-servers} names a cluster
+ * @param broker the local broker, or empty when {@code --bootstrap-servers} names a
+ * cluster
  * @param kafkaOnly only the broker (services run elsewhere, e.g. from an IDE)
- * @param auth      identity tokens on POST /connect, or empty for an open /connect
+ * @param auth identity tokens on POST /connect, or empty for an open /connect
  */
-record PlatformPlan(
-        Path dataDir,
-        int httpPort,
-        List<GatewayPlan> gateways,
-        int relayPort,
-        Optional<BrokerConfig> broker,
-        String bootstrapServers,
-        boolean kafkaOnly,
-        Optional<JwtAuth> auth) {
+record PlatformPlan(Path dataDir, int httpPort, List<GatewayPlan> gateways, int relayPort,
+        Optional<BrokerConfig> broker, String bootstrapServers, boolean kafkaOnly, Optional<JwtAuth> auth) {
 
     /**
-     * A service's management port (actuator: health, metrics) is its public port plus this, so
-     * that anyone who knows a public port finds its actuator without asking: session-service on
-     * 8080 has it on 8180, gateway-1 on 8081 on 8181 (the defaults of their yml, and what
-     * {@code bin/signaling bench} assumes). The relay has no public port: its one port is a
-     * management port.
+     * A service's management port (actuator: health, metrics) is its public port plus
+     * this, so that anyone who knows a public port finds its actuator without asking:
+     * session-service on 8080 has it on 8180, gateway-1 on 8081 on 8181 (the defaults of
+     * their yml, and what {@code bin/signaling bench} assumes). The relay has no public
+     * port: its one port is a management port.
      */
     static final int MANAGEMENT_PORT_OFFSET = 100;
 
@@ -71,16 +65,19 @@ record PlatformPlan(
         return dataDir.resolve(JavaCommand.TMP_DIR);
     }
 
-    /** Every port this run will listen on, user-facing ones first, for the check before start-up. */
+    /**
+     * Every port this run will listen on, user-facing ones first, for the check before
+     * start-up.
+     */
     List<PortUse> ports() {
         List<PortUse> ports = new ArrayList<>();
         if (!kafkaOnly) {
             ports.add(new PortUse(httpPort, "session-service, --http-port"));
             gateways.forEach(g -> ports.add(new PortUse(g.port(), g.id() + ", the ports after --http-port")));
-            ports.add(new PortUse(sessionManagementPort(), "session-service management, --http-port + "
-                    + MANAGEMENT_PORT_OFFSET));
-            gateways.forEach(g -> ports.add(new PortUse(g.managementPort(), g.id() + " management, its port + "
-                    + MANAGEMENT_PORT_OFFSET)));
+            ports.add(new PortUse(sessionManagementPort(),
+                    "session-service management, --http-port + " + MANAGEMENT_PORT_OFFSET));
+            gateways.forEach(g -> ports
+                .add(new PortUse(g.managementPort(), g.id() + " management, its port + " + MANAGEMENT_PORT_OFFSET)));
         }
         broker.ifPresent(b -> {
             ports.add(new PortUse(b.port(), "kafka, --kafka-port"));

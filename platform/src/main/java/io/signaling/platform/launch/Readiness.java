@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Waits until every started service says UP on {@code /actuator/health} — real readiness, not an
- * open port: session-service is UP only once Kafka is reachable and a gateway is live, the relay
- * once its Streams are RUNNING. A service that exits first, or is not UP in time, fails the start.
+ * Waits until every started service says UP on {@code /actuator/health} — real readiness,
+ * not an open port: session-service is UP only once Kafka is reachable and a gateway is
+ * live, the relay once its Streams are RUNNING. A service that exits first, or is not UP
+ * in time, fails the start.
  */
 final class Readiness {
 
@@ -19,6 +20,7 @@ final class Readiness {
     }
 
     private final HealthProbe probe;
+
     private final Console console;
 
     Readiness(HealthProbe probe, Console console) {
@@ -67,4 +69,5 @@ final class Readiness {
             throw new LaunchException("interrupted while waiting for the services to start");
         }
     }
+
 }

@@ -17,36 +17,52 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Keeps a started platform running, as systemd or compose's restart policy would: a child that
- * exits on its own — a service or the local broker alike — is restarted in its slot (same command,
- * ports, id and data dir) after a backoff, and the console says so, then says when it is up again;
- * the others keep running (the services' Kafka clients reconnect to a restarted broker by
- * themselves). Only the death that the {@link RestartPolicy} gives up on (a child that keeps
- * dying) ends the platform.
+ * Keeps a started platform running, as systemd or compose's restart policy would: a child
+ * that exits on its own — a service or the local broker alike — is restarted in its slot
+ * (same command, ports, id and data dir) after a backoff, and the console says so, then
+ * says when it is up again; the others keep running (the services' Kafka clients
+ * reconnect to a restarted broker by themselves). Only the death that the
+ * {@link RestartPolicy} gives up on (a child that keeps dying) ends the platform.
  *
- * <p>One thread decides everything (the caller's, in {@link #supervise}); exits and due restarts
- * reach it as events, so no two decisions about one child ever race.
+ * <p>
+ * One thread decides everything (the caller's, in {@link #supervise}); exits and due
+ * restarts reach it as events, so no two decisions about one child ever race.
  */
 final class Supervisor {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+
     private static final Duration HEALTH_POLL = Duration.ofMillis(500);
+
     /**
-     * How long each service gets to stop once the platform gave up on the broker: a graceful stop
-     * writes to Kafka (tombstones, session ends, commits) and would only wait out its timeouts.
+     * How long each service gets to stop once the platform gave up on the broker: a
+     * graceful stop writes to Kafka (tombstones, session ends, commits) and would only
+     * wait out its timeouts.
      */
     static final Duration GRACE_WITHOUT_BROKER = Duration.ofSeconds(5);
 
     private final ProcessGroup group;
+
     private final Console console;
+
     private final RestartPolicy policy;
-    /** Children every other one needs to stop cleanly (the broker): given up on, the rest stop quickly. */
+
+    /**
+     * Children every other one needs to stop cleanly (the broker): given up on, the rest
+     * stop quickly.
+     */
     private final Set<String> needed;
-    /** Child name → whether it answers now (health UP, the broker's cluster described), for "is up again". */
+
+    /**
+     * Child name → whether it answers now (health UP, the broker's cluster described),
+     * for "is up again".
+     */
     private final Map<String, BooleanSupplier> upChecks;
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
     private final Map<String, Integer> deathsInARow = new HashMap<>();
+
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
         Thread thread = new Thread(r, "platform-supervisor");
         thread.setDaemon(true);
@@ -54,6 +70,7 @@ final class Supervisor {
     });
 
     private sealed interface Event permits Exited, RestartDue {
+
     }
 
     /** {@code run}: how long the process had been running when it exited. */
@@ -73,9 +90,9 @@ final class Supervisor {
     }
 
     /**
-     * Blocks while the platform runs. Returns once it is being stopped (a signal: the shutdown hook
-     * stops the group); throws a {@link LaunchException} saying why when it must stop (the caller
-     * stops the rest).
+     * Blocks while the platform runs. Returns once it is being stopped (a signal: the
+     * shutdown hook stops the group); throws a {@link LaunchException} saying why when it
+     * must stop (the caller stops the rest).
      */
     void supervise() {
         try {
@@ -146,7 +163,10 @@ final class Supervisor {
         }
     }
 
-    /** Polls the restarted child until it answers (then says so) or it died again (then its exit speaks). */
+    /**
+     * Polls the restarted child until it answers (then says so) or it died again (then
+     * its exit speaks).
+     */
     private void announceWhenUp(ChildProcess child, BooleanSupplier up) {
         if (!child.isAlive() || group.stopping()) {
             return;
@@ -158,7 +178,10 @@ final class Supervisor {
         timers.schedule(() -> announceWhenUp(child, up), HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** An exit code, and the signal behind it when there was one (the JVM reports 128 + signal). */
+    /**
+     * An exit code, and the signal behind it when there was one (the JVM reports 128 +
+     * signal).
+     */
     static String describe(int code) {
         if (code <= 128 || code > 128 + 64) {
             return Integer.toString(code);
@@ -189,4 +212,5 @@ final class Supervisor {
         };
         return n + suffix;
     }
+
 }

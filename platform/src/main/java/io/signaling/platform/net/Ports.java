@@ -15,15 +15,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Checks ports before anything starts, so a taken port is one clear line instead of a half-started platform. */
+/**
+ * Checks ports before anything starts, so a taken port is one clear line instead of a
+ * half-started platform.
+ */
 public final class Ports {
 
     private Ports() {
     }
 
     /**
-     * Fails, in order, on the first port of {@code uses} that is out of range, planned twice, or
-     * already in use.
+     * Fails, in order, on the first port of {@code uses} that is out of range, planned
+     * twice, or already in use.
      */
     public static void requireFree(List<PortUse> uses) {
         Map<Integer, String> seen = new HashMap<>();
@@ -46,13 +49,14 @@ public final class Ports {
     }
 
     /**
-     * Whether nothing listens on {@code port}: both the wildcard and the loopback address must bind,
-     * since services listen on all interfaces and the broker on 127.0.0.1, and some systems let a
-     * wildcard bind succeed next to a loopback listener. SO_REUSEADDR ignores sockets of a previous
-     * run still in TIME_WAIT, as the servers themselves do.
+     * Whether nothing listens on {@code port}: both the wildcard and the loopback address
+     * must bind, since services listen on all interfaces and the broker on 127.0.0.1, and
+     * some systems let a wildcard bind succeed next to a loopback listener. SO_REUSEADDR
+     * ignores sockets of a previous run still in TIME_WAIT, as the servers themselves do.
      */
     public static boolean isFree(int port) {
-        return canBind(new InetSocketAddress(port)) && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return canBind(new InetSocketAddress(port))
+                && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
     private static boolean canBind(InetSocketAddress address) {
@@ -66,26 +70,34 @@ public final class Ports {
         }
     }
 
-    /** Where outgoing connections take their local ports when nothing can be read (Linux's default). */
-    private static final int[] DEFAULT_EPHEMERAL = {32768, 60999};
+    /**
+     * Where outgoing connections take their local ports when nothing can be read (Linux's
+     * default).
+     */
+    private static final int[] DEFAULT_EPHEMERAL = { 32768, 60999 };
+
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
     /** How many ports just below the ephemeral range {@link #freePorts} chooses from. */
     private static final int SPAN = 2500;
+
     /** Ports this launcher handed out already: two calls never get the same one. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    /** A port the system considers free right now (for internal listeners nobody types). */
+    /**
+     * A port the system considers free right now (for internal listeners nobody types).
+     */
     public static int freePort() {
         return freePorts(1)[0];
     }
 
     /**
-     * {@code count} different ports, free right now, none handed out before by this JVM, chosen at
-     * random just below the kernel's ephemeral range. Not from that range (what binding port 0
-     * gives): there the kernel hands the same ports to outgoing connections — every Kafka client
-     * reconnecting to the broker takes one — so a port chosen at plan time could be taken by the
-     * time its listener starts, or while the broker restarts on its controller port ("port already
-     * in use").
+     * {@code count} different ports, free right now, none handed out before by this JVM,
+     * chosen at random just below the kernel's ephemeral range. Not from that range (what
+     * binding port 0 gives): there the kernel hands the same ports to outgoing
+     * connections — every Kafka client reconnecting to the broker takes one — so a port
+     * chosen at plan time could be taken by the time its listener starts, or while the
+     * broker restarts on its controller port ("port already in use").
      */
     public static int[] freePorts(int count) {
         int[] ephemeral = ephemeralRange();
@@ -99,7 +111,8 @@ public final class Ports {
         int found = 0;
         for (int attempt = 0; found < count; attempt++) {
             if (attempt > (high - low) * 2 + 100) {
-                throw new UncheckedIOException(new IOException("no " + count + " free ports between " + low + " and " + high));
+                throw new UncheckedIOException(
+                        new IOException("no " + count + " free ports between " + low + " and " + high));
             }
             int port = ThreadLocalRandom.current().nextInt(low, high + 1);
             if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
@@ -113,10 +126,11 @@ public final class Ports {
     static int[] ephemeralRange() {
         try {
             String[] bounds = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
-            return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
+            return new int[] { Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]) };
         }
         catch (IOException | RuntimeException unreadable) {
             return DEFAULT_EPHEMERAL.clone();
         }
     }
+
 }

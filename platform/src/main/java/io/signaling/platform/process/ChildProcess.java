@@ -14,15 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One child process of the launcher: a broker or a service. Its stdout and stderr go, line by line,
- * to the console under its prefix; {@link #stop} asks it to terminate (SIGTERM) and forces it only
- * after a grace period.
+ * One child process of the launcher: a broker or a service. Its stdout and stderr go,
+ * line by line, to the console under its prefix; {@link #stop} asks it to terminate
+ * (SIGTERM) and forces it only after a grace period.
  */
 public final class ChildProcess {
 
     private final String name;
+
     private final Process process;
+
     private final Thread pump;
+
     private final long startedNanos = System.nanoTime();
 
     private ChildProcess(String name, Process process, Thread pump) {
@@ -32,13 +35,16 @@ public final class ChildProcess {
     }
 
     /**
-     * Where there is {@code setsid}, children run in a session of their own: a Ctrl-C in the terminal
-     * (SIGINT to the whole foreground process group) then reaches only the launcher, which stops
-     * the children in order, instead of every child at once.
+     * Where there is {@code setsid}, children run in a session of their own: a Ctrl-C in
+     * the terminal (SIGINT to the whole foreground process group) then reaches only the
+     * launcher, which stops the children in order, instead of every child at once.
      */
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
-    /** Starts {@code command}, its output merged and prefixed with {@code [name]} on the console. */
+    /**
+     * Starts {@code command}, its output merged and prefixed with {@code [name]} on the
+     * console.
+     */
     public static ChildProcess start(String name, List<String> command, Path workDir, Console console) {
         ProcessBuilder builder = new ProcessBuilder(detached(command)).redirectErrorStream(true);
         if (workDir != null) {
@@ -51,13 +57,19 @@ public final class ChildProcess {
         return new ChildProcess(name, process, pump);
     }
 
-    /** Starts {@code command} on the launcher's own terminal: a service run alone needs no prefix. */
+    /**
+     * Starts {@code command} on the launcher's own terminal: a service run alone needs no
+     * prefix.
+     */
     public static ChildProcess inheritIo(String name, List<String> command) {
         Process process = launch(new ProcessBuilder(command).inheritIO(), name);
         return new ChildProcess(name, process, null);
     }
 
-    /** {@code setsid} execs the command in place (same pid), since a child of the JVM leads no process group. */
+    /**
+     * {@code setsid} execs the command in place (same pid), since a child of the JVM
+     * leads no process group.
+     */
     private static List<String> detached(List<String> command) {
         return SETSID.stream().filter(Files::isExecutable).findFirst().map(setsid -> {
             List<String> wrapped = new ArrayList<>();
@@ -121,9 +133,9 @@ public final class ChildProcess {
     }
 
     /**
-     * SIGTERM, then SIGKILL (for it and anything it started) when it is still alive after {@code grace}.
-     * Signals go through the process handle: {@link Process#destroy()} would also close the pipe,
-     * and the child's shutdown log lines would be lost.
+     * SIGTERM, then SIGKILL (for it and anything it started) when it is still alive after
+     * {@code grace}. Signals go through the process handle: {@link Process#destroy()}
+     * would also close the pipe, and the child's shutdown log lines would be lost.
      */
     public void stop(Duration grace) {
         if (process.isAlive()) {
@@ -147,7 +159,10 @@ public final class ChildProcess {
         }
     }
 
-    /** Lets the last lines a process printed reach the console before anyone reports on it. */
+    /**
+     * Lets the last lines a process printed reach the console before anyone reports on
+     * it.
+     */
     private void drainOutput() {
         if (pump == null) {
             return;
@@ -159,4 +174,5 @@ public final class ChildProcess {
             Thread.currentThread().interrupt();
         }
     }
+
 }

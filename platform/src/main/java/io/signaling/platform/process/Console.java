@@ -3,9 +3,9 @@ package io.signaling.platform.process;
 import java.io.PrintStream;
 
 /**
- * The launcher's stdout, shared by every child: one whole line at a time, each child's lines under
- * its own prefix ({@code [kafka]}, {@code [relay]}, {@code [gateway-1]}…), so interleaved output
- * stays readable and greppable.
+ * The launcher's stdout, shared by every child: one whole line at a time, each child's
+ * lines under its own prefix ({@code [kafka]}, {@code [relay]}, {@code [gateway-1]}…), so
+ * interleaved output stays readable and greppable.
  */
 public final class Console {
 
@@ -29,4 +29,5 @@ public final class Console {
             out.flush();
         }
     }
+
 }

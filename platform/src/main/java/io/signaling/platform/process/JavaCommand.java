@@ -5,16 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Command lines of child JVMs, run by the launcher's own Java (the one bin/signaling checked).
- * Every child dies on OutOfMemoryError rather than limp on, and carries a marker naming the
- * platform it belongs to, so {@code ps} tells which data dir a stray process served.
+ * Command lines of child JVMs, run by the launcher's own Java (the one bin/signaling
+ * checked). Every child dies on OutOfMemoryError rather than limp on, and carries a
+ * marker naming the platform it belongs to, so {@code ps} tells which data dir a stray
+ * process served.
  */
 public final class JavaCommand {
 
     /** System property on every child of a platform: its data dir. */
     public static final String MARKER_PROPERTY = "signaling.platform.data-dir";
 
-    /** The children's {@code java.io.tmpdir}, under the data dir (the launcher creates it). */
+    /**
+     * The children's {@code java.io.tmpdir}, under the data dir (the launcher creates
+     * it).
+     */
     public static final String TMP_DIR = "tmp";
 
     private JavaCommand() {
@@ -34,7 +38,8 @@ public final class JavaCommand {
         return command;
     }
 
-    public static List<String> mainClass(String classPath, String mainClass, List<String> jvmOptions, List<String> args) {
+    public static List<String> mainClass(String classPath, String mainClass, List<String> jvmOptions,
+            List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
@@ -45,12 +50,16 @@ public final class JavaCommand {
         return command;
     }
 
-    /** Extra JVM options for every child, e.g. {@code -Xmx1g}; they come last, so they win. */
+    /**
+     * Extra JVM options for every child, e.g. {@code -Xmx1g}; they come last, so they
+     * win.
+     */
     public static final String JAVA_OPTS_ENV = "SIGNALING_JAVA_OPTS";
 
     /**
-     * Options of a child of the local platform: a bounded heap (five JVMs share one machine), exit on
-     * OOM, the platform marker, temporary files under the data dir, then {@value #JAVA_OPTS_ENV}.
+     * Options of a child of the local platform: a bounded heap (five JVMs share one
+     * machine), exit on OOM, the platform marker, temporary files under the data dir,
+     * then {@value #JAVA_OPTS_ENV}.
      */
     public static List<String> childOptions(String maxHeap, Path dataDir) {
         List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
@@ -70,4 +79,5 @@ public final class JavaCommand {
         String value = System.getenv(JAVA_OPTS_ENV);
         return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
+
 }

@@ -3,19 +3,23 @@ package io.signaling.platform.process;
 import java.time.Duration;
 
 /**
- * When the launcher restarts a child that died, and when it gives up. The n-th death in a row waits
- * {@code firstDelay × 2^(n-1)}, at most {@code maxDelay}; a run that lasted {@code healthyRun} ends
- * the row (the next death waits {@code firstDelay} again); the {@code giveUpAfter}-th death in a row
- * is not restarted: that child keeps dying, and the platform stops.
+ * When the launcher restarts a child that died, and when it gives up. The n-th death in a
+ * row waits {@code firstDelay × 2^(n-1)}, at most {@code maxDelay}; a run that lasted
+ * {@code healthyRun} ends the row (the next death waits {@code firstDelay} again); the
+ * {@code giveUpAfter}-th death in a row is not restarted: that child keeps dying, and the
+ * platform stops.
  *
- * @param firstDelay  the wait before the first restart
- * @param maxDelay    the longest wait between restarts
- * @param healthyRun  a run at least this long resets the backoff
+ * @param firstDelay the wait before the first restart
+ * @param maxDelay the longest wait between restarts
+ * @param healthyRun a run at least this long resets the backoff
  * @param giveUpAfter deaths in a row (none after a healthy run) that stop the platform
  */
 public record RestartPolicy(Duration firstDelay, Duration maxDelay, Duration healthyRun, int giveUpAfter) {
 
-    /** 1 s doubling to 30 s, reset after a healthy minute; the 8th death in a row (about 90 s of waits) ends it. */
+    /**
+     * 1 s doubling to 30 s, reset after a healthy minute; the 8th death in a row (about
+     * 90 s of waits) ends it.
+     */
     public static final RestartPolicy DEFAULT = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30),
             Duration.ofMinutes(1), 8);
 
@@ -25,7 +29,10 @@ public record RestartPolicy(Duration firstDelay, Duration maxDelay, Duration hea
         }
     }
 
-    /** The wait before restarting after the {@code deathsInARow}-th death in a row (1 for the first). */
+    /**
+     * The wait before restarting after the {@code deathsInARow}-th death in a row (1 for
+     * the first).
+     */
     public Duration delay(int deathsInARow) {
         Duration delay = firstDelay;
         for (int i = 1; i < deathsInARow && delay.compareTo(maxDelay) < 0; i++) {

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Takes a child down when the launcher dies without running its shutdown hook (SIGKILL, a crash):
- * a tiny {@code sh} loop per child that polls both processes each second and, once the launcher is
- * gone, sends SIGTERM to the child and SIGKILL after 30 s. A JVM has no portable "die with my
- * parent" switch, and the services are not ours to change, so the watching happens outside them.
+ * Takes a child down when the launcher dies without running its shutdown hook (SIGKILL, a
+ * crash): a tiny {@code sh} loop per child that polls both processes each second and,
+ * once the launcher is gone, sends SIGTERM to the child and SIGKILL after 30 s. A JVM has
+ * no portable "die with my parent" switch, and the services are not ours to change, so
+ * the watching happens outside them.
  */
 final class Watchdog {
 
@@ -28,7 +29,10 @@ final class Watchdog {
     private Watchdog() {
     }
 
-    /** A watchdog that stops {@code child} once this JVM is gone, or empty where there is no POSIX shell. */
+    /**
+     * A watchdog that stops {@code child} once this JVM is gone, or empty where there is
+     * no POSIX shell.
+     */
     static Optional<Process> guard(long child) {
         return guard(ProcessHandle.current().pid(), child);
     }
@@ -39,8 +43,8 @@ final class Watchdog {
         }
         ProcessBuilder builder = new ProcessBuilder(SH.toString(), "-c", SCRIPT, "signaling-watchdog",
                 Long.toString(parent), Long.toString(child))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
         try {
             return Optional.of(builder.start());
         }
@@ -48,4 +52,5 @@ final class Watchdog {
             return Optional.empty();
         }
     }
+
 }

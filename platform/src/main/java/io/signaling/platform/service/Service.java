@@ -1,13 +1,15 @@
 package io.signaling.platform.service;
 
-/** The deployables the launcher starts: their Maven module (and so their jar) and console prefix. */
+/**
+ * The deployables the launcher starts: their Maven module (and so their jar) and console
+ * prefix.
+ */
 public enum Service {
 
-    RELAY("relay-streams", "relay"),
-    SESSION_SERVICE("session-service", "session"),
-    GATEWAY("gateway", "gateway");
+    RELAY("relay-streams", "relay"), SESSION_SERVICE("session-service", "session"), GATEWAY("gateway", "gateway");
 
     private final String module;
+
     private final String prefix;
 
     Service(String module, String prefix) {
@@ -22,4 +24,5 @@ public enum Service {
     public String prefix() {
         return prefix;
     }
+
 }

@@ -15,19 +15,24 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Unmatched;
 
 /**
- * One service alone, against any Kafka cluster: {@code java -jar <its jar>} with every argument
- * passed through as Spring properties ({@code --name=value}).
+ * One service alone, against any Kafka cluster: {@code java -jar <its jar>} with every
+ * argument passed through as Spring properties ({@code --name=value}).
  *
- * <p>Through {@code bin/signaling} the service is one process: this command only resolves the
- * service's command line and writes it to the file named by {@value #EXEC_FILE_ENV}, and the script
- * {@code exec}s it, so the service JVM takes the script's pid. A supervisor (systemd, a test) that
- * signals the pid it started reaches the service itself, and no launcher JVM stays around. Run
- * without that variable ({@code java -jar platform-exec.jar gateway …}), the launcher starts the
- * service as its child on the same terminal and forwards SIGINT/SIGTERM to it (30 s grace).
+ * <p>
+ * Through {@code bin/signaling} the service is one process: this command only resolves
+ * the service's command line and writes it to the file named by {@value #EXEC_FILE_ENV},
+ * and the script {@code exec}s it, so the service JVM takes the script's pid. A
+ * supervisor (systemd, a test) that signals the pid it started reaches the service
+ * itself, and no launcher JVM stays around. Run without that variable
+ * ({@code java -jar platform-exec.jar gateway …}), the launcher starts the service as its
+ * child on the same terminal and forwards SIGINT/SIGTERM to it (30 s grace).
  */
 abstract class ServiceCommand implements Callable<Integer> {
 
-    /** Set by bin/signaling: where to write the command line (NUL-separated) instead of running it. */
+    /**
+     * Set by bin/signaling: where to write the command line (NUL-separated) instead of
+     * running it.
+     */
     static final String EXEC_FILE_ENV = "SIGNALING_EXEC_FILE";
 
     private static final Duration GRACE = Duration.ofSeconds(30);
@@ -42,7 +47,10 @@ abstract class ServiceCommand implements Callable<Integer> {
         return List.copyOf(springArgs);
     }
 
-    /** The service's whole command line: this launcher's Java, the standalone JVM options, its jar, the arguments. */
+    /**
+     * The service's whole command line: this launcher's Java, the standalone JVM options,
+     * its jar, the arguments.
+     */
     List<String> command(Home home) {
         Path jar = home.requireServiceJar(service().module());
         return JavaCommand.jar(jar, JavaCommand.standaloneOptions(), springArgs);
@@ -61,7 +69,10 @@ abstract class ServiceCommand implements Callable<Integer> {
         return child.waitFor();
     }
 
-    /** Each argument followed by NUL: the one byte no argument can contain, read back by bash's {@code read -d ''}. */
+    /**
+     * Each argument followed by NUL: the one byte no argument can contain, read back by
+     * bash's {@code read -d ''}.
+     */
     static void writeForExec(Path file, List<String> command) {
         StringBuilder text = new StringBuilder();
         command.forEach(arg -> text.append(arg).append('\0'));
@@ -72,4 +83,5 @@ abstract class ServiceCommand implements Callable<Integer> {
             throw new LaunchException("cannot write the service's command line to " + file + ": " + e.getMessage(), e);
         }
     }
+
 }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code signaling topics}: the platform's topics, whose one owner this is (docs/operations.md, "Topics"). */
+/**
+ * {@code signaling topics}: the platform's topics, whose one owner this is
+ * (docs/operations.md, "Topics").
+ */
 @Command(name = "topics", mixinStandardHelpOptions = true, subcommands = CreateTopicsCommand.class,
         description = "The platform's Kafka topics: 'topics create' creates them before the services start; "
                 + "the services only check them.")
@@ -19,4 +22,5 @@ public final class TopicsCommand implements Callable<Integer> {
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
+
 }

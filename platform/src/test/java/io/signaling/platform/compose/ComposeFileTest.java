@@ -20,14 +20,21 @@ import org.junit.jupiter.api.Timeout;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * compose/docker-compose.yml stays in sync with the code: every image is built from a service
- * module that exists, and every Spring-style environment variable sets a property its service reads.
+ * compose/docker-compose.yml stays in sync with the code: every image is built from a
+ * service module that exists, and every Spring-style environment variable sets a property
+ * its service reads.
  */
 class ComposeFileTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize().getParent();
+    private static final Path ROOT = Path.of(System.getProperty("basedir", ""))
+        .toAbsolutePath()
+        .normalize()
+        .getParent();
+
     private static final Path COMPOSE_DIR = ROOT.resolve("compose");
-    private static final List<String> SPRING_PREFIXES = List.of("SIGNALING_", "SPRING_", "SERVER_", "MANAGEMENT_", "LOGGING_");
+
+    private static final List<String> SPRING_PREFIXES = List.of("SIGNALING_", "SPRING_", "SERVER_", "MANAGEMENT_",
+            "LOGGING_");
 
     private static Map<String, Map<String, Object>> services;
 
@@ -65,16 +72,20 @@ class ComposeFileTest {
             }
             else if (!Files.isRegularFile(context.resolve(module).resolve("pom.xml"))
                     || !rootPom.contains("<module>" + module + "</module>")) {
-                problems.add(service.getKey() + ": module '" + module + "' is not a module of " + ROOT.resolve("pom.xml"));
+                problems
+                    .add(service.getKey() + ": module '" + module + "' is not a module of " + ROOT.resolve("pom.xml"));
             }
-            else if (!Files.readString(context.resolve(module).resolve("pom.xml")).contains("spring-boot-maven-plugin")) {
+            else if (!Files.readString(context.resolve(module).resolve("pom.xml"))
+                .contains("spring-boot-maven-plugin")) {
                 problems.add(service.getKey() + ": module '" + module + "' builds no Spring Boot exec jar");
             }
             else if (!recipe.matches("(?s).*-pl [^\\s]*\\b" + module + "\\b.*")) {
-                problems.add(service.getKey() + ": the Dockerfile's Maven build (-pl …) does not build '" + module + "'");
+                problems
+                    .add(service.getKey() + ": the Dockerfile's Maven build (-pl …) does not build '" + module + "'");
             }
             if (!recipe.contains("/src/${MODULE}/target/${MODULE}-*-exec.jar")) {
-                problems.add(service.getKey() + ": the Dockerfile does not copy <module>/target/<module>-<version>-exec.jar");
+                problems.add(service.getKey()
+                        + ": the Dockerfile does not copy <module>/target/<module>-<version>-exec.jar");
             }
         }
         assertThat(built).as("services built from this repository").isGreaterThanOrEqualTo(5);
@@ -106,9 +117,9 @@ class ComposeFileTest {
     }
 
     /**
-     * Issue 11: Kafka's host listener has no authentication and the actuator shows health details
-     * and metrics: both are published on the host's loopback only. On every interface: only what
-     * clients use, session-service's and the gateways' public ports.
+     * Issue 11: Kafka's host listener has no authentication and the actuator shows health
+     * details and metrics: both are published on the host's loopback only. On every
+     * interface: only what clients use, session-service's and the gateways' public ports.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -176,7 +187,8 @@ class ComposeFileTest {
     private static boolean runs(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         }
         catch (IOException e) {
@@ -200,7 +212,9 @@ class ComposeFileTest {
         return args instanceof Map ? (String) ((Map<String, Object>) args).get("MODULE") : null;
     }
 
-    /** The environment of a service, in either of compose's forms (map or KEY=value list). */
+    /**
+     * The environment of a service, in either of compose's forms (map or KEY=value list).
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, String> environment(Map<String, Object> service) {
         Object environment = service.get("environment");
@@ -216,4 +230,5 @@ class ComposeFileTest {
         }
         return result;
     }
+
 }

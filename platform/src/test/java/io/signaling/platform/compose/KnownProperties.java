@@ -27,31 +27,36 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Spring properties one service reads, and whether an environment variable sets one of them —
- * decided by Spring Boot's own environment-variable mapping, not by a copy of its rules.
+ * The Spring properties one service reads, and whether an environment variable sets one
+ * of them — decided by Spring Boot's own environment-variable mapping, not by a copy of
+ * its rules.
  *
- * <p>Sources: the module's configuration metadata (its {@code @ConfigurationProperties}, written by
- * the configuration processor to {@code target/classes}), the keys of its own configuration files,
- * the shared {@link TopicsProperties}, and the metadata of Spring Boot's jars on this test's class
- * path ({@code spring.kafka.*}, {@code server.*}…).
+ * <p>
+ * Sources: the module's configuration metadata (its {@code @ConfigurationProperties},
+ * written by the configuration processor to {@code target/classes}), the keys of its own
+ * configuration files, the shared {@link TopicsProperties}, and the metadata of Spring
+ * Boot's jars on this test's class path ({@code spring.kafka.*}, {@code server.*}…).
  */
 final class KnownProperties {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     /**
-     * What each service reads per the task that defined them, used only for a module whose metadata
-     * is not built yet (a fresh checkout where only this module was compiled).
+     * What each service reads per the task that defined them, used only for a module
+     * whose metadata is not built yet (a fresh checkout where only this module was
+     * compiled).
      */
-    private static final Map<String, List<String>> CURATED = Map.of(
-            "relay-streams", List.of("signaling.relay.application-id", "signaling.relay.state-dir",
+    private static final Map<String, List<String>> CURATED = Map.of("relay-streams",
+            List.of("signaling.relay.application-id", "signaling.relay.state-dir",
                     "signaling.relay.unacked-session-ttl"),
-            "session-service", List.of("signaling.cors.allowed-origin-patterns"),
-            "gateway", List.of("signaling.gateway.id", "signaling.gateway.listening-address",
+            "session-service", List.of("signaling.cors.allowed-origin-patterns"), "gateway",
+            List.of("signaling.gateway.id", "signaling.gateway.listening-address",
                     "signaling.gateway.delivery-partitions", "signaling.cors.allowed-origin-patterns"));
 
     private final Set<String> scalars = new TreeSet<>();
+
     private final Set<String> containers = new TreeSet<>();
 
     static KnownProperties of(Path root, String module) {
@@ -70,7 +75,10 @@ final class KnownProperties {
         return known;
     }
 
-    /** Whether Spring, reading {@code name=value} from the environment, would set a property of this service. */
+    /**
+     * Whether Spring, reading {@code name=value} from the environment, would set a
+     * property of this service.
+     */
     boolean isRead(String name, String value) {
         ConfigurationPropertySource source = ConfigurationPropertySource.from(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(name, value)));
@@ -81,8 +89,8 @@ final class KnownProperties {
             }
         }
         for (String property : containers) {
-            if (source.getConfigurationProperty(ConfigurationPropertyName.of(property)) != null
-                    || source.containsDescendantOf(ConfigurationPropertyName.of(property)) == ConfigurationPropertyState.PRESENT) {
+            if (source.getConfigurationProperty(ConfigurationPropertyName.of(property)) != null || source
+                .containsDescendantOf(ConfigurationPropertyName.of(property)) == ConfigurationPropertyState.PRESENT) {
                 return true;
             }
         }
@@ -102,12 +110,16 @@ final class KnownProperties {
                 continue;
             }
             String type = property.path("type").asString("");
-            // Maps and lists are also set element by element: SPRING_KAFKA_PROPERTIES_SOME_SETTING.
+            // Maps and lists are also set element by element:
+            // SPRING_KAFKA_PROPERTIES_SOME_SETTING.
             (type.startsWith("java.util.Map") || type.startsWith("java.util.List") ? containers : scalars).add(name);
         }
     }
 
-    /** Keys of the service's own configuration files ({@code application.yml}, {@code gateway.yml}…). */
+    /**
+     * Keys of the service's own configuration files ({@code application.yml},
+     * {@code gateway.yml}…).
+     */
     private void addConfigFileKeys(Path resources) {
         if (!Files.isDirectory(resources)) {
             return;
@@ -195,4 +207,5 @@ final class KnownProperties {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -22,25 +22,33 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A production-shaped Kafka cluster of child JVMs, started the way {@code bin/signaling platform}
- * starts its broker ({@code java -cp <kafka-lib>/* kafka.Kafka server.properties}, the same JVM
- * options and log4j2 file): one dedicated KRaft controller and three brokers, topics replicated
- * three times with {@code min.insync.replicas} 2. A broker can be killed with SIGKILL like any
- * process. The brokers keep Kafka's defaults for failure detection ({@code broker.session.timeout.ms}
- * 9 s): what an operator's cluster would have.
+ * A production-shaped Kafka cluster of child JVMs, started the way
+ * {@code bin/signaling platform} starts its broker
+ * ({@code java -cp <kafka-lib>/* kafka.Kafka server.properties}, the same JVM options and
+ * log4j2 file): one dedicated KRaft controller and three brokers, topics replicated three
+ * times with {@code min.insync.replicas} 2. A broker can be killed with SIGKILL like any
+ * process. The brokers keep Kafka's defaults for failure detection
+ * ({@code broker.session.timeout.ms} 9 s): what an operator's cluster would have.
  */
 final class BrokerCluster implements AutoCloseable {
 
     private static final int CONTROLLER = 0;
+
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path dir;
+
     private final Path kafkaLib;
+
     private final Path dataDir;
+
     private final String clusterId = Uuid.randomUuid().toString();
+
     private final int controllerPort;
+
     /** Node id → client port. */
     private final Map<Integer, Integer> brokerPorts = new TreeMap<>();
+
     private final ProcessGroup group;
 
     private BrokerCluster(Path dir, Path kafkaLib, Path dataDir, int controllerPort, List<Integer> ports) {
@@ -54,7 +62,10 @@ final class BrokerCluster implements AutoCloseable {
         this.group = new ProcessGroup(new Console(System.out), Duration.ofSeconds(20));
     }
 
-    /** Formats and starts the controller and three brokers under {@code dir}; returns once all three brokers answer. */
+    /**
+     * Formats and starts the controller and three brokers under {@code dir}; returns once
+     * all three brokers answer.
+     */
     static BrokerCluster start(Path dir, Path kafkaLib, Path dataDir) throws IOException {
         int controllerPort = TestPorts.freePortBlock(1);
         List<Integer> ports = new ArrayList<>();
@@ -86,8 +97,12 @@ final class BrokerCluster implements AutoCloseable {
 
     /** The JVM of broker {@code node} (1 to 3). */
     ProcessHandle broker(int node) {
-        return group.children().stream().filter(c -> c.name().equals(name(node))).findFirst()
-                .map(c -> ProcessHandle.of(c.pid()).orElseThrow()).orElseThrow();
+        return group.children()
+            .stream()
+            .filter(c -> c.name().equals(name(node)))
+            .findFirst()
+            .map(c -> ProcessHandle.of(c.pid()).orElseThrow())
+            .orElseThrow();
     }
 
     private void startNode(int node, String properties) throws IOException {
@@ -104,12 +119,15 @@ final class BrokerCluster implements AutoCloseable {
         options.add("-Dkafka.logs.dir=" + nodeDir.resolve("logs"));
         options.add("-Dlog4j2.configurationFile=" + log4j);
         format(config, options);
-        group.start(name(node), JavaCommand.mainClass(classPath(), "kafka.Kafka", options, List.of(config.toString())), dir);
+        group.start(name(node), JavaCommand.mainClass(classPath(), "kafka.Kafka", options, List.of(config.toString())),
+                dir);
     }
 
     private void format(Path config, List<String> options) throws IOException {
         Process format = new ProcessBuilder(JavaCommand.mainClass(classPath(), "kafka.tools.StorageTool", options,
-                List.of("format", "-t", clusterId, "-c", config.toString()))).redirectErrorStream(true).start();
+                List.of("format", "-t", clusterId, "-c", config.toString())))
+            .redirectErrorStream(true)
+            .start();
         String output = new String(format.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || format.exitValue() != 0) {
@@ -177,4 +195,5 @@ final class BrokerCluster implements AutoCloseable {
     public void close() {
         group.stopAll();
     }
+
 }

@@ -21,10 +21,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
-/** What a test reads from the platform's Kafka: who owns which partitions, and what a topic holds. */
+/**
+ * What a test reads from the platform's Kafka: who owns which partitions, and what a
+ * topic holds.
+ */
 final class KafkaLook implements AutoCloseable {
 
     private final String bootstrapServers;
+
     private final Admin admin;
 
     KafkaLook(String bootstrapServers) {
@@ -33,11 +37,16 @@ final class KafkaLook implements AutoCloseable {
                 "request.timeout.ms", 5_000));
     }
 
-    /** The members of a consumer group (a Streams application: one per stream thread), as the coordinator sees them. */
+    /**
+     * The members of a consumer group (a Streams application: one per stream thread), as
+     * the coordinator sees them.
+     */
     List<MemberDescription> members(String group) {
         try {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
-                    .get(group).get(10, TimeUnit.SECONDS);
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                .describedGroups()
+                .get(group)
+                .get(10, TimeUnit.SECONDS);
             return List.copyOf(description.members());
         }
         catch (ExecutionException | TimeoutException e) {
@@ -49,13 +58,19 @@ final class KafkaLook implements AutoCloseable {
         }
     }
 
-    /** Partitions of {@code topic} assigned to the group's members whose client id starts with {@code clientIdPrefix}. */
+    /**
+     * Partitions of {@code topic} assigned to the group's members whose client id starts
+     * with {@code clientIdPrefix}.
+     */
     Set<Integer> partitionsOf(String group, String clientIdPrefix, String topic) {
         Set<Integer> partitions = new TreeSet<>();
         for (MemberDescription member : members(group)) {
             if (member.clientId().startsWith(clientIdPrefix)) {
-                member.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic))
-                        .forEach(tp -> partitions.add(tp.partition()));
+                member.assignment()
+                    .topicPartitions()
+                    .stream()
+                    .filter(tp -> tp.topic().equals(topic))
+                    .forEach(tp -> partitions.add(tp.partition()));
             }
         }
         return partitions;
@@ -71,8 +86,10 @@ final class KafkaLook implements AutoCloseable {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                .stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -88,4 +105,5 @@ final class KafkaLook implements AutoCloseable {
     public void close() {
         admin.close(Duration.ofSeconds(5));
     }
+
 }

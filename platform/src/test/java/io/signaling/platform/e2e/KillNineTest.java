@@ -37,52 +37,68 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every kind of process of {@code bin/signaling platform} killed with SIGKILL under traffic, on one
- * platform started as a user starts it (issue 13: the launcher restarts what died; issue 15: a relay
- * or session-service instance of two fails over in seconds). Extra instances are started alone with
- * {@code bin/signaling relay|session-service}, as an operator adds them. The broker's loss comes
- * last (contract §5: it is restarted like the rest), then the platform is stopped.
+ * Every kind of process of {@code bin/signaling platform} killed with SIGKILL under
+ * traffic, on one platform started as a user starts it (issue 13: the launcher restarts
+ * what died; issue 15: a relay or session-service instance of two fails over in seconds).
+ * Extra instances are started alone with {@code bin/signaling relay|session-service}, as
+ * an operator adds them. The broker's loss comes last (contract §5: it is restarted like
+ * the rest), then the platform is stopped.
  */
 @Tag("e2e")
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KillNineTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize().getParent();
+    private static final Path ROOT = Path.of(System.getProperty("basedir", ""))
+        .toAbsolutePath()
+        .normalize()
+        .getParent();
+
     private static final String VERSION = System.getProperty("signaling.version", "0.1.0-SNAPSHOT");
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+
     private static final Duration TICK = Duration.ofMillis(100);
+
     private static final String RELAY_GROUP = "signaling-relay";
+
     private static final String SIGNALS = "signaling.signals";
+
     private static final int PARTITIONS = 12;
 
     @TempDir
     static Path dataDir;
 
     private static final List<Launch> launches = new ArrayList<>();
+
     private static Launch platform;
+
     private static int httpPort;
+
     private static String kafka;
+
     private static SessionHttp api;
+
     /** Every connected user's peer, by userId. */
     private static final Map<String, SockJsPeer> PEERS = new ConcurrentHashMap<>();
 
     /**
-     * Every client of this test is 127.0.0.1, like clients behind a load balancer that is not
-     * trusted for forwarded addresses: the per-address {@code /connect} limit (20/s) is raised, or the
-     * session-service kill would measure the rate limit instead of the survivor.
+     * Every client of this test is 127.0.0.1, like clients behind a load balancer that is
+     * not trusted for forwarded addresses: the per-address {@code /connect} limit (20/s)
+     * is raised, or the session-service kill would measure the rate limit instead of the
+     * survivor.
      */
     private static final Map<String, String> ONE_ADDRESS_MANY_CLIENTS = Map.of(
-            "SIGNALING_SESSION_LIMITS_CONNECTRATE_PERSECOND", "100000",
-            "SIGNALING_SESSION_LIMITS_CONNECTRATE_BURST", "100000");
+            "SIGNALING_SESSION_LIMITS_CONNECTRATE_PERSECOND", "100000", "SIGNALING_SESSION_LIMITS_CONNECTRATE_BURST",
+            "100000");
 
     @BeforeAll
     static void startThePlatform() throws Exception {
         httpPort = TestPorts.platformHttpPort(2);
         int kafkaPort = TestPorts.freePortBlock(1);
         kafka = "127.0.0.1:" + kafkaPort;
-        platform = launch(ONE_ADDRESS_MANY_CLIENTS, "platform", "--http-port", Integer.toString(httpPort), "--kafka-port",
-                Integer.toString(kafkaPort), "--data-dir", dataDir.toString());
+        platform = launch(ONE_ADDRESS_MANY_CLIENTS, "platform", "--http-port", Integer.toString(httpPort),
+                "--kafka-port", Integer.toString(kafkaPort), "--data-dir", dataDir.toString());
         platform.awaitReady(Duration.ofSeconds(180));
         api = new SessionHttp(sessionUrl());
     }
@@ -102,8 +118,8 @@ class KillNineTest {
         List<String> survivors = connect(placed.get(gateway(1)));
         List<String> victims = connect(placed.get(gateway(2)));
         List<Pair> amongSurvivors = SignalTraffic.ring(survivors);
-        List<Pair> toVictims = List.of(new Pair(survivors.get(0), victims.get(0)), new Pair(survivors.get(1), victims.get(1)),
-                new Pair(survivors.get(2), victims.get(2)));
+        List<Pair> toVictims = List.of(new Pair(survivors.get(0), victims.get(0)),
+                new Pair(survivors.get(1), victims.get(1)), new Pair(survivors.get(2), victims.get(2)));
         List<Pair> pairs = new ArrayList<>(amongSurvivors);
         pairs.addAll(toVictims);
         Map<String, Long> others = pids("kafka.Kafka", jar("relay-streams"), "--signaling.gateway.id=gateway-1",
@@ -115,19 +131,22 @@ class KillNineTest {
             long killedAt = System.nanoTime();
             gateway2.destroyForcibly();
 
-            await("the launcher says so").atMost(Duration.ofSeconds(30)).until(() -> platform.printed(
-                    "[platform] gateway-2 exited unexpectedly with code 137 (SIGKILL); restarting it in 1 s"));
+            await("the launcher says so").atMost(Duration.ofSeconds(30))
+                .until(() -> platform
+                    .printed("[platform] gateway-2 exited unexpectedly with code 137 (SIGKILL); restarting it in 1 s"));
             await("the killed gateway's sessions deleted").atMost(Duration.ofSeconds(15).minus(sinceNanos(killedAt)))
-                    .until(() -> victims.stream().allMatch(victim -> api.sessionStatus(victim) == 404));
+                .until(() -> victims.stream().allMatch(victim -> api.sessionStatus(victim) == 404));
             Duration sessionsGone = sinceNanos(killedAt);
-            await("gateway-2 up again").atMost(Duration.ofSeconds(180)).until(() -> platform.printed(
-                    "[platform] gateway-2 is up again"));
+            await("gateway-2 up again").atMost(Duration.ofSeconds(180))
+                .until(() -> platform.printed("[platform] gateway-2 is up again"));
             Duration back = sinceNanos(killedAt);
             traffic.stop();
 
             assertThat(platform.isAlive()).as("the platform keeps running").isTrue();
             assertThat(pids("kafka.Kafka", jar("relay-streams"), "--signaling.gateway.id=gateway-1",
-                    "--server.port=" + httpPort)).as("nothing else was restarted").isEqualTo(others);
+                    "--server.port=" + httpPort))
+                .as("nothing else was restarted")
+                .isEqualTo(others);
             assertThat(platform.child("--signaling.gateway.id=gateway-2").pid()).isNotEqualTo(gateway2.pid());
             assertThat(SessionHttp.health(management(httpPort + 2))).isEqualTo("UP");
             awaitSettled(traffic, amongSurvivors);
@@ -135,15 +154,17 @@ class KillNineTest {
                 traffic.outcome(pair).assertNoAckedLoss(pair);
             }
             await("every signal to the killed gateway's users delivered or answered").atMost(Duration.ofSeconds(60))
-                    .untilAsserted(() -> toVictims.forEach(pair -> assertDeliveredOrAnswered(traffic.outcome(pair), pair)));
+                .untilAsserted(() -> toVictims.forEach(pair -> assertDeliveredOrAnswered(traffic.outcome(pair), pair)));
 
             // Back under its id and port: new sessions are bound to it and relay.
             JsonNode newcomer = api.connectOn("g-back-" + RUN, Map.of(gateway(2), 1)).get(gateway(2)).get(0);
             String newUser = connect(List.of(newcomer)).get(0);
-            try (SignalTraffic after = traffic(List.of(new Pair(newUser, survivors.get(0)), new Pair(survivors.get(0), newUser)))) {
+            try (SignalTraffic after = traffic(
+                    List.of(new Pair(newUser, survivors.get(0)), new Pair(survivors.get(0), newUser)))) {
                 awaitFlowing(after, after.pairs());
             }
-            System.out.printf("[kill-9] gateway: %d signals delivered among survivors, every acked one once in order; the killed gateway's "
+            System.out.printf(
+                    "[kill-9] gateway: %d signals delivered among survivors, every acked one once in order; the killed gateway's "
                             + "sessions gone %d ms after the kill; gateway-2 up again after %d ms%n",
                     amongSurvivors.stream().mapToInt(p -> traffic.outcome(p).received().size()).sum(),
                     sessionsGone.toMillis(), back.toMillis());
@@ -162,10 +183,11 @@ class KillNineTest {
             long killedAt = System.nanoTime();
             relay.destroyForcibly();
 
-            await("the launcher says so").atMost(Duration.ofSeconds(30)).until(() -> platform.printed(
-                    "[platform] relay exited unexpectedly with code 137 (SIGKILL); restarting it in 1 s"));
-            await("the relay up again").atMost(Duration.ofSeconds(180)).until(() -> platform.printed(
-                    "[platform] relay is up again"));
+            await("the launcher says so").atMost(Duration.ofSeconds(30))
+                .until(() -> platform
+                    .printed("[platform] relay exited unexpectedly with code 137 (SIGKILL); restarting it in 1 s"));
+            await("the relay up again").atMost(Duration.ofSeconds(180))
+                .until(() -> platform.printed("[platform] relay is up again"));
             Duration back = sinceNanos(killedAt);
             awaitResumed(traffic, users, killedAt);
             long stoppedAt = System.nanoTime();
@@ -174,13 +196,17 @@ class KillNineTest {
             assertThat(platform.isAlive()).isTrue();
             awaitSettled(traffic, pairs);
             pairs.forEach(pair -> traffic.outcome(pair).assertNoAckedLoss(pair));
-            System.out.printf("[kill-9] relay (the only instance): up again after %d ms; longest pause in deliveries "
-                            + "%d ms; %d signals sent, every acked one delivered once in order%n", back.toMillis(),
-                    traffic.longestPause(users, killedAt, stoppedAt).toMillis(), traffic.sent());
+            System.out.printf(
+                    "[kill-9] relay (the only instance): up again after %d ms; longest pause in deliveries "
+                            + "%d ms; %d signals sent, every acked one delivered once in order%n",
+                    back.toMillis(), traffic.longestPause(users, killedAt, stoppedAt).toMillis(), traffic.sent());
         }
     }
 
-    /** Issue 15: one relay instance of two killed; the other takes its tasks from its standby copies. */
+    /**
+     * Issue 15: one relay instance of two killed; the other takes its tasks from its
+     * standby copies.
+     */
     @Test
     @Order(3)
     void aKilledRelayInstanceOfTwoPausesDeliveriesOnItsPartitionsForTenSecondsAtMost() throws Exception {
@@ -195,15 +221,17 @@ class KillNineTest {
                 "--logging.file.name=" + dataDir.resolve("logs/relay-b.log"), "--logging.threshold.console=WARN");
         assertThatItIsOneProcessRunningTheService(second, "relay-streams");
         await("the second relay UP").atMost(Duration.ofSeconds(180))
-                .until(() -> "UP".equals(SessionHttp.health("http://127.0.0.1:" + port + "/actuator/health")));
+            .until(() -> "UP".equals(SessionHttp.health("http://127.0.0.1:" + port + "/actuator/health")));
         Set<Integer> itsPartitions;
         try (KafkaLook look = new KafkaLook(kafka)) {
-            await("both instances own partitions").atMost(Duration.ofSeconds(120)).until(() ->
-                    look.members(RELAY_GROUP).size() == 2 && !look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS).isEmpty()
-                            && look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS).size() < PARTITIONS);
+            await("both instances own partitions").atMost(Duration.ofSeconds(120))
+                .until(() -> look.members(RELAY_GROUP).size() == 2
+                        && !look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS).isEmpty()
+                        && look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS).size() < PARTITIONS);
             itsPartitions = look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS);
         }
-        // Users whose signals the second instance routes (keyed by recipient), and as many it does not.
+        // Users whose signals the second instance routes (keyed by recipient), and as
+        // many it does not.
         List<String> onIt = usersOn("b-" + RUN, itsPartitions, true, 6);
         List<String> onTheOther = usersOn("a-" + RUN, itsPartitions, false, 6);
         List<String> users = new ArrayList<>();
@@ -216,11 +244,13 @@ class KillNineTest {
 
         try (SignalTraffic traffic = traffic(pairs)) {
             awaitFlowing(traffic, pairs);
-            await("a few seconds of routing by both instances").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
-                    .until(() -> second.isAlive() && flowing(traffic, users));
+            await("a few seconds of routing by both instances").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> second.isAlive() && flowing(traffic, users));
             try (KafkaLook look = new KafkaLook(kafka)) {
-                assertThat(look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS)).as("its partitions, just before the kill")
-                        .isEqualTo(itsPartitions);
+                assertThat(look.partitionsOf(RELAY_GROUP, "relay-b", SIGNALS))
+                    .as("its partitions, just before the kill")
+                    .isEqualTo(itsPartitions);
             }
             long killedAt = System.nanoTime();
             ProcessHandle.of(second.pid()).orElseThrow().destroyForcibly();
@@ -235,24 +265,28 @@ class KillNineTest {
             Duration pause = traffic.longestPause(onIt, killedAt, stoppedAt);
             Duration othersPause = traffic.longestPause(onTheOther, killedAt, stoppedAt);
             List<Duration> latencies = traffic.latencies(onIt);
-            onIt.forEach(user -> System.out.printf("[kill-9] relay instance of two: %s (partition %d) paused %d ms%n", user,
-                    KafkaLook.partitionOf(user, PARTITIONS), traffic.longestPause(List.of(user), killedAt, stoppedAt).toMillis()));
+            onIt.forEach(user -> System.out.printf("[kill-9] relay instance of two: %s (partition %d) paused %d ms%n",
+                    user, KafkaLook.partitionOf(user, PARTITIONS),
+                    traffic.longestPause(List.of(user), killedAt, stoppedAt).toMillis()));
             System.out.printf("[kill-9] relay instance of two: longest pause in deliveries to its %d users %d ms "
-                            + "(to the other instance's users %d ms); latency of their signals p50 %d ms, p99 %d ms, max %d ms; "
-                            + "%d signals sent, every acked one delivered once in order%n", onIt.size(), pause.toMillis(), othersPause.toMillis(),
-                    SignalTraffic.percentile(latencies, 50).toMillis(), SignalTraffic.percentile(latencies, 99).toMillis(),
+                    + "(to the other instance's users %d ms); latency of their signals p50 %d ms, p99 %d ms, max %d ms; "
+                    + "%d signals sent, every acked one delivered once in order%n", onIt.size(), pause.toMillis(),
+                    othersPause.toMillis(), SignalTraffic.percentile(latencies, 50).toMillis(),
+                    SignalTraffic.percentile(latencies, 99).toMillis(),
                     SignalTraffic.percentile(latencies, 100).toMillis(), traffic.sent());
             assertThat(pause).as("the longest pause in deliveries to the killed instance's users")
-                    .isLessThanOrEqualTo(Duration.ofSeconds(10));
+                .isLessThanOrEqualTo(Duration.ofSeconds(10));
             assertThat(SessionHttp.health("http://127.0.0.1:" + relayManagementPort() + "/actuator/health"))
-                    .as("the surviving instance").isEqualTo("UP");
+                .as("the surviving instance")
+                .isEqualTo("UP");
         }
     }
 
     /**
-     * Issue 15: two session services behind a client that retries on the other when one fails. One
-     * is killed mid-traffic: the other answers every request, and each create that was in flight
-     * on the dead one is decided exactly once (the relay decides creates, not the instances).
+     * Issue 15: two session services behind a client that retries on the other when one
+     * fails. One is killed mid-traffic: the other answers every request, and each create
+     * that was in flight on the dead one is decided exactly once (the relay decides
+     * creates, not the instances).
      */
     @Test
     @Order(4)
@@ -261,10 +295,11 @@ class KillNineTest {
         Launch second = launch(ONE_ADDRESS_MANY_CLIENTS, "session-service", "--spring.kafka.bootstrap-servers=" + kafka,
                 "--server.port=" + port, "--management.server.port=" + (port + TestPorts.MANAGEMENT_OFFSET),
                 "--management.server.address=127.0.0.1", "--spring.main.banner-mode=off",
-                "--logging.file.name=" + dataDir.resolve("logs/session-service-b.log"), "--logging.threshold.console=WARN");
+                "--logging.file.name=" + dataDir.resolve("logs/session-service-b.log"),
+                "--logging.threshold.console=WARN");
         assertThatItIsOneProcessRunningTheService(second, "session-service");
         await("the second session service UP").atMost(Duration.ofSeconds(180))
-                .until(() -> "UP".equals(SessionHttp.health(management(port))));
+            .until(() -> "UP".equals(SessionHttp.health(management(port))));
         SessionHttp first = api;
         SessionHttp other = new SessionHttp("http://127.0.0.1:" + port);
 
@@ -280,7 +315,8 @@ class KillNineTest {
             clients.submit(() -> {
                 for (int k = 0; running.get(); k++) {
                     String userId = "c-" + RUN + "-" + thread + "-" + k;
-                    // Like a client behind a load balancer: half to each, the other one when one fails.
+                    // Like a client behind a load balancer: half to each, the other one
+                    // when one fails.
                     if (k % 2 == 1) {
                         inFlightOnTheOther.incrementAndGet();
                         try {
@@ -298,7 +334,8 @@ class KillNineTest {
                     HttpResponse<String> answer = first.postUntilTaken(userId);
                     answeredByFirst.put(userId, answer.statusCode());
                     if (answer.statusCode() == 201) {
-                        keyFromFirst.put(userId, SockJsPeer.JSON.readTree(answer.body()).path("listeningKey").asString());
+                        keyFromFirst.put(userId,
+                                SockJsPeer.JSON.readTree(answer.body()).path("listeningKey").asString());
                     }
                 }
                 return null;
@@ -307,15 +344,16 @@ class KillNineTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> doneOnTheOther.get() >= 30 && inFlightOnTheOther.get() >= 2);
         ProcessHandle.of(second.pid()).orElseThrow().destroyForcibly();
         long killedAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(60)).until(() -> sinceNanos(killedAt).toSeconds() >= 3
-                && answeredByFirst.keySet().containsAll(failedOnTheOther));
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> sinceNanos(killedAt).toSeconds() >= 3
+                    && answeredByFirst.keySet().containsAll(failedOnTheOther));
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(failedOnTheOther).as("creates that were in flight on (or sent to) the killed instance").isNotEmpty();
-        answeredByFirst.forEach((userId, status) -> assertThat(status)
-                .as("%s: the surviving instance answers as decided", userId)
+        answeredByFirst
+            .forEach((userId, status) -> assertThat(status).as("%s: the surviving instance answers as decided", userId)
                 .isIn(failedOnTheOther.contains(userId) ? List.of(201, 409) : List.of(201)));
         Map<String, List<JsonNode>> created = sessionCreatedByUser();
         for (String userId : answeredByFirst.keySet()) {
@@ -326,25 +364,27 @@ class KillNineTest {
             JsonNode decided = created.get(userId).get(0);
             if (answeredByFirst.get(userId) == 201) {
                 assertThat(decided.path("keyHash").asString()).as("%s: the retry's create is the one decided", userId)
-                        .isEqualTo(ListeningKeys.hash(keyFromFirst.get(userId)));
+                    .isEqualTo(ListeningKeys.hash(keyFromFirst.get(userId)));
             }
             else {
                 wonByTheDead++;
                 assertThat(api.sessionStatus(userId)).as("%s: the dead instance's create won and stands", userId)
-                        .isEqualTo(200);
+                    .isEqualTo(200);
             }
         }
-        System.out.printf("[kill-9] session-service of two: %d /connect answered by the survivor (%d of them retries "
+        System.out.printf(
+                "[kill-9] session-service of two: %d /connect answered by the survivor (%d of them retries "
                         + "after the other failed; %d of those had been decided on the dead one: 409)%n",
                 answeredByFirst.size(), failedOnTheOther.size(), wonByTheDead);
     }
 
     /**
-     * Contract §5 and issue 16: the platform's own single broker killed with SIGKILL mid-traffic is
-     * restarted like any child, on the same port and data dir; the services reconnect without being
-     * restarted; no acked signal is lost, duplicated or reordered, and nothing refused meanwhile
-     * was delivered. The pause users see is printed (docs/operations.md). Last, a signal stops the
-     * platform and leaves nothing running.
+     * Contract §5 and issue 16: the platform's own single broker killed with SIGKILL
+     * mid-traffic is restarted like any child, on the same port and data dir; the
+     * services reconnect without being restarted; no acked signal is lost, duplicated or
+     * reordered, and nothing refused meanwhile was delivered. The pause users see is
+     * printed (docs/operations.md). Last, a signal stops the platform and leaves nothing
+     * running.
      */
     @Test
     @Order(5)
@@ -361,10 +401,11 @@ class KillNineTest {
             long killedAt = System.nanoTime();
             broker.destroyForcibly();
 
-            await("the launcher says so").atMost(Duration.ofSeconds(30)).until(() -> platform.printed(
-                    "[platform] kafka exited unexpectedly with code 137 (SIGKILL); restarting it in 1 s"));
-            await("kafka up again").atMost(Duration.ofSeconds(180)).until(() -> platform.printed(
-                    "[platform] kafka is up again"));
+            await("the launcher says so").atMost(Duration.ofSeconds(30))
+                .until(() -> platform
+                    .printed("[platform] kafka exited unexpectedly with code 137 (SIGKILL); restarting it in 1 s"));
+            await("kafka up again").atMost(Duration.ofSeconds(180))
+                .until(() -> platform.printed("[platform] kafka is up again"));
             Duration back = sinceNanos(killedAt);
             awaitResumed(traffic, users, killedAt);
             long stoppedAt = System.nanoTime();
@@ -374,41 +415,54 @@ class KillNineTest {
             ProcessHandle restarted = platform.child("kafka.Kafka");
             assertThat(restarted.pid()).isNotEqualTo(broker.pid());
             assertThat(restarted.info().arguments().map(List::of).orElseThrow())
-                    .as("the same command line: its server.properties (port, data dir)").isEqualTo(itsCommandLine);
+                .as("the same command line: its server.properties (port, data dir)")
+                .isEqualTo(itsCommandLine);
             assertThat(platform.isAlive()).as("the platform keeps running").isTrue();
-            assertThat(pids(jar("relay-streams"), "--signaling.gateway.id=gateway-1", "--signaling.gateway.id=gateway-2",
-                    "--server.port=" + httpPort)).as("the services reconnected, none was restarted").isEqualTo(services);
+            assertThat(pids(jar("relay-streams"), "--signaling.gateway.id=gateway-1",
+                    "--signaling.gateway.id=gateway-2", "--server.port=" + httpPort))
+                .as("the services reconnected, none was restarted")
+                .isEqualTo(services);
             Map<String, Integer> refusals = new java.util.TreeMap<>();
             int acked = 0;
             for (Pair pair : pairs) {
                 Outcome outcome = traffic.outcome(pair);
-                assertThat(outcome.received()).as("%s: in order, without duplicates", pair).isSorted().doesNotHaveDuplicates();
-                assertThat(outcome.received()).as("%s: every acked signal delivered", pair).containsAll(outcome.acked());
+                assertThat(outcome.received()).as("%s: in order, without duplicates", pair)
+                    .isSorted()
+                    .doesNotHaveDuplicates();
+                assertThat(outcome.received()).as("%s: every acked signal delivered", pair)
+                    .containsAll(outcome.acked());
                 assertThat(outcome.errors().keySet()).as("%s: refused signals were neither acked nor delivered", pair)
-                        .doesNotContainAnyElementsOf(outcome.acked()).doesNotContainAnyElementsOf(outcome.received());
+                    .doesNotContainAnyElementsOf(outcome.acked())
+                    .doesNotContainAnyElementsOf(outcome.received());
                 outcome.errors().values().forEach(code -> refusals.merge(code, 1, Integer::sum));
                 acked += outcome.acked().size();
             }
             assertThat(refusals.keySet()).as("what a client is told while the broker is down").isSubsetOf("overloaded");
 
-            // The services work with the new broker: a new session is created, bound and relays.
+            // The services work with the new broker: a new session is created, bound and
+            // relays.
             JsonNode newcomer = api.connectOn("k-back-" + RUN, Map.of(gateway(1), 1)).get(gateway(1)).get(0);
             String newUser = connect(List.of(newcomer)).get(0);
-            try (SignalTraffic after = traffic(List.of(new Pair(newUser, users.get(1)), new Pair(users.get(1), newUser)))) {
+            try (SignalTraffic after = traffic(
+                    List.of(new Pair(newUser, users.get(1)), new Pair(users.get(1), newUser)))) {
                 awaitFlowing(after, after.pairs());
             }
-            System.out.printf("[kill-9] broker (the only one): up again after %d ms; longest pause in deliveries %d ms; "
-                            + "%d signals sent, %d acked and all delivered once in order, refused %s%n", back.toMillis(),
-                    traffic.longestPause(users, killedAt, stoppedAt).toMillis(), traffic.sent(), acked, refusals);
+            System.out.printf(
+                    "[kill-9] broker (the only one): up again after %d ms; longest pause in deliveries %d ms; "
+                            + "%d signals sent, %d acked and all delivered once in order, refused %s%n",
+                    back.toMillis(), traffic.longestPause(users, killedAt, stoppedAt).toMillis(), traffic.sent(), acked,
+                    refusals);
         }
 
         Set<ProcessHandle> children = platform.descendants();
         platform.terminate();
         assertThat(platform.awaitExit(Duration.ofSeconds(120))).as("the exit code of SIGTERM").isEqualTo(143);
-        await("every child gone").atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        await("every child gone").atMost(Duration.ofSeconds(30))
+            .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
-    // ---- helpers ---------------------------------------------------------------------------------
+    // ---- helpers
+    // ---------------------------------------------------------------------------------
 
     private static Launch launch(Map<String, String> environment, String... args) {
         Launch launch = Launch.start(ROOT, environment, args);
@@ -430,11 +484,20 @@ class KillNineTest {
         return "http://127.0.0.1:" + (port + TestPorts.MANAGEMENT_OFFSET) + "/actuator/health";
     }
 
-    /** The launcher's relay has no public port; the launcher says where its management port is. */
+    /**
+     * The launcher's relay has no public port; the launcher says where its management
+     * port is.
+     */
     private static int relayManagementPort() {
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("starting relay \\(management port (\\d+)\\)");
-        return platform.stdout().stream().map(pattern::matcher).filter(java.util.regex.Matcher::find)
-                .map(m -> Integer.parseInt(m.group(1))).findFirst().orElseThrow();
+        java.util.regex.Pattern pattern = java.util.regex.Pattern
+            .compile("starting relay \\(management port (\\d+)\\)");
+        return platform.stdout()
+            .stream()
+            .map(pattern::matcher)
+            .filter(java.util.regex.Matcher::find)
+            .map(m -> Integer.parseInt(m.group(1)))
+            .findFirst()
+            .orElseThrow();
     }
 
     private static String jar(String module) {
@@ -449,15 +512,22 @@ class KillNineTest {
         return pids;
     }
 
-    /** {@code bin/signaling <service>} became the service's JVM: the pid a supervisor started is the service. */
+    /**
+     * {@code bin/signaling <service>} became the service's JVM: the pid a supervisor
+     * started is the service.
+     */
     private static void assertThatItIsOneProcessRunningTheService(Launch launch, String module) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> launch.info().arguments().map(List::of).orElse(List.of())
-                .contains(jar(module)));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> launch.info().arguments().map(List::of).orElse(List.of()).contains(jar(module)));
         assertThat(launch.info().command()).get().asString().endsWith("java");
-        assertThat(launch.descendants()).as("no second JVM under it").noneMatch(h -> h.info().command().orElse("").endsWith("java"));
+        assertThat(launch.descendants()).as("no second JVM under it")
+            .noneMatch(h -> h.info().command().orElse("").endsWith("java"));
     }
 
-    /** Opens a SockJS connection for each session and waits until each is acked; returns the userIds. */
+    /**
+     * Opens a SockJS connection for each session and waits until each is acked; returns
+     * the userIds.
+     */
     private static List<String> connect(List<JsonNode> sessions) throws Exception {
         List<String> userIds = new ArrayList<>();
         for (JsonNode session : sessions) {
@@ -465,8 +535,10 @@ class KillNineTest {
             PEERS.put(peer.userId(), peer);
             userIds.add(peer.userId());
         }
-        await("sessions acked").atMost(Duration.ofSeconds(30)).until(() -> userIds.stream()
-                .allMatch(user -> SessionHttp.get(sessionUrl() + "/sessions/" + user).body().contains("\"acked\":true")));
+        await("sessions acked").atMost(Duration.ofSeconds(30))
+            .until(() -> userIds.stream()
+                .allMatch(
+                        user -> SessionHttp.get(sessionUrl() + "/sessions/" + user).body().contains("\"acked\":true")));
         return userIds;
     }
 
@@ -478,9 +550,13 @@ class KillNineTest {
         connect(sessions);
     }
 
-    /** {@code perGateway} users on each gateway, interleaved so that consecutive users are on different gateways. */
+    /**
+     * {@code perGateway} users on each gateway, interleaved so that consecutive users are
+     * on different gateways.
+     */
     private static List<String> crossGatewayUsers(String prefix, int perGateway) throws Exception {
-        Map<String, List<JsonNode>> placed = api.connectOn(prefix, Map.of(gateway(1), perGateway, gateway(2), perGateway));
+        Map<String, List<JsonNode>> placed = api.connectOn(prefix,
+                Map.of(gateway(1), perGateway, gateway(2), perGateway));
         List<String> one = connect(placed.get(gateway(1)));
         List<String> two = connect(placed.get(gateway(2)));
         List<String> users = new ArrayList<>();
@@ -491,7 +567,9 @@ class KillNineTest {
         return users;
     }
 
-    /** {@code count} userIds whose signals partition is (or is not) in {@code partitions}. */
+    /**
+     * {@code count} userIds whose signals partition is (or is not) in {@code partitions}.
+     */
     private static List<String> usersOn(String prefix, Set<Integer> partitions, boolean inside, int count) {
         List<String> users = new ArrayList<>();
         for (int i = 0; users.size() < count; i++) {
@@ -515,49 +593,62 @@ class KillNineTest {
     /** Every pair has delivered a few signals: the platform routes them now. */
     private static void awaitFlowing(SignalTraffic traffic, Collection<Pair> pairs) {
         await("signals flowing on every pair").atMost(Duration.ofSeconds(60))
-                .until(() -> pairs.stream().allMatch(pair -> traffic.outcome(pair).received().size() >= 5));
+            .until(() -> pairs.stream().allMatch(pair -> traffic.outcome(pair).received().size() >= 5));
     }
 
     /**
-     * Deliveries to these users run again: no pause over a second in the last three seconds, and
-     * at least 15 s after the kill, so that a pause of up to 10 s right after it lies wholly inside
-     * the measured window (the first moments after a kill still deliver what was under way).
+     * Deliveries to these users run again: no pause over a second in the last three
+     * seconds, and at least 15 s after the kill, so that a pause of up to 10 s right
+     * after it lies wholly inside the measured window (the first moments after a kill
+     * still deliver what was under way).
      */
     private static void awaitResumed(SignalTraffic traffic, Collection<String> users, long killedAt) {
-        await("deliveries resumed").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sinceNanos(killedAt).compareTo(Duration.ofSeconds(15)) > 0 && flowing(traffic, users));
+        await("deliveries resumed").atMost(Duration.ofSeconds(180))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> sinceNanos(killedAt).compareTo(Duration.ofSeconds(15)) > 0 && flowing(traffic, users));
     }
 
     private static boolean flowing(SignalTraffic traffic, Collection<String> users) {
         long now = System.nanoTime();
-        return traffic.longestPause(users, now - Duration.ofSeconds(3).toNanos(), now).compareTo(Duration.ofSeconds(1)) < 0;
+        return traffic.longestPause(users, now - Duration.ofSeconds(3).toNanos(), now)
+            .compareTo(Duration.ofSeconds(1)) < 0;
     }
 
     private static void awaitSettled(SignalTraffic traffic, Collection<Pair> pairs) {
-        await().atMost(Duration.ofSeconds(90)).alias("every signal answered and every acked one delivered")
-                .until(() -> traffic.settled(pairs));
+        await().atMost(Duration.ofSeconds(90))
+            .alias("every signal answered and every acked one delivered")
+            .until(() -> traffic.settled(pairs));
     }
 
-    /** Acked signals to a user whose gateway died: each delivered once, or answered recipient-unavailable. */
+    /**
+     * Acked signals to a user whose gateway died: each delivered once, or answered
+     * recipient-unavailable.
+     */
     private static void assertDeliveredOrAnswered(Outcome outcome, Pair pair) {
-        assertThat(outcome.received()).as("%s: delivered without duplicates, in order", pair).doesNotHaveDuplicates().isSorted();
+        assertThat(outcome.received()).as("%s: delivered without duplicates, in order", pair)
+            .doesNotHaveDuplicates()
+            .isSorted();
         for (int n : outcome.acked()) {
             assertThat(outcome.received().contains(n) || "recipient-unavailable".equals(outcome.errors().get(n)))
-                    .as("%s #%d delivered or answered recipient-unavailable", pair, n).isTrue();
+                .as("%s #%d delivered or answered recipient-unavailable", pair, n)
+                .isTrue();
         }
     }
 
     /** session-created events in the log, by userId. */
     private static Map<String, List<JsonNode>> sessionCreatedByUser() {
         try (KafkaLook look = new KafkaLook(kafka)) {
-            return look.readAll("signaling.session-events").stream()
-                    .map(ConsumerRecord::value).map(SockJsPeer.JSON::readTree)
-                    .filter(event -> "session-created".equals(event.path("type").asString()))
-                    .collect(Collectors.groupingBy(event -> event.path("userId").asString()));
+            return look.readAll("signaling.session-events")
+                .stream()
+                .map(ConsumerRecord::value)
+                .map(SockJsPeer.JSON::readTree)
+                .filter(event -> "session-created".equals(event.path("type").asString()))
+                .collect(Collectors.groupingBy(event -> event.path("userId").asString()));
         }
     }
 
     private static Duration sinceNanos(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
+
 }

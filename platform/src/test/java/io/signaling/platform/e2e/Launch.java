@@ -19,13 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * {@code bin/signaling platform …} as a user runs it: a real process whose stdout and stderr are
- * recorded line by line (and echoed to this test's output file for post-mortems).
+ * {@code bin/signaling platform …} as a user runs it: a real process whose stdout and
+ * stderr are recorded line by line (and echoed to this test's output file for
+ * post-mortems).
  */
 final class Launch {
 
     private final Process process;
+
     private final List<String> stdout = new CopyOnWriteArrayList<>();
+
     private final List<String> stderr = new CopyOnWriteArrayList<>();
 
     private Launch(Process process) {
@@ -34,14 +37,18 @@ final class Launch {
         record(process.getErrorStream(), stderr, "err");
     }
 
-    /** Never builds: the reactor has built the jars before this module's integration tests. */
+    /**
+     * Never builds: the reactor has built the jars before this module's integration
+     * tests.
+     */
     static Launch start(Path root, String... args) {
         return start(root, Map.of(), args);
     }
 
     /**
-     * With these environment variables on top of this JVM's (e.g. Spring properties every service
-     * reads, or a PATH); never builds unless they set {@code SIGNALING_SKIP_BUILD} to something else.
+     * With these environment variables on top of this JVM's (e.g. Spring properties every
+     * service reads, or a PATH); never builds unless they set
+     * {@code SIGNALING_SKIP_BUILD} to something else.
      */
     static Launch start(Path root, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(root.resolve("bin").resolve("signaling").toString()));
@@ -93,12 +100,18 @@ final class Launch {
         return stdout.stream().filter(line -> line.startsWith("signaling platform ready:")).findFirst();
     }
 
-    /** The pid of {@code bin/signaling}: the launcher's JVM, or a service's when it runs alone (the script execs). */
+    /**
+     * The pid of {@code bin/signaling}: the launcher's JVM, or a service's when it runs
+     * alone (the script execs).
+     */
     long pid() {
         return process.pid();
     }
 
-    /** What the process runs: for {@code bin/signaling gateway …} that is the service's JVM itself. */
+    /**
+     * What the process runs: for {@code bin/signaling gateway …} that is the service's
+     * JVM itself.
+     */
     ProcessHandle.Info info() {
         return process.toHandle().info();
     }
@@ -108,9 +121,12 @@ final class Launch {
      * {@code --signaling.gateway.id=gateway-2} or {@code kafka.Kafka}.
      */
     ProcessHandle child(String argument) {
-        List<ProcessHandle> matches = process.toHandle().descendants().filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().command().orElse("").endsWith("java"))
-                .filter(h -> h.info().arguments().map(List::of).orElse(List.of()).contains(argument)).toList();
+        List<ProcessHandle> matches = process.toHandle()
+            .descendants()
+            .filter(ProcessHandle::isAlive)
+            .filter(h -> h.info().command().orElse("").endsWith("java"))
+            .filter(h -> h.info().arguments().map(List::of).orElse(List.of()).contains(argument))
+            .toList();
         if (matches.size() != 1) {
             throw new AssertionError("expected one child JVM with " + argument + ", found " + matches.size());
         }
@@ -122,14 +138,18 @@ final class Launch {
         return stdout.contains(line);
     }
 
-    /** Every process the launcher started and that is alive now (broker, services, watchdogs). */
+    /**
+     * Every process the launcher started and that is alive now (broker, services,
+     * watchdogs).
+     */
     Set<ProcessHandle> descendants() {
         return process.toHandle().descendants().collect(Collectors.toSet());
     }
 
     /**
-     * SIGTERM, as {@code kill} or a service manager would send it. Through the handle: Process.destroy()
-     * would also close the pipes, and the launcher's last lines would be lost.
+     * SIGTERM, as {@code kill} or a service manager would send it. Through the handle:
+     * Process.destroy() would also close the pipes, and the launcher's last lines would
+     * be lost.
      */
     void terminate() {
         process.toHandle().destroy();
@@ -156,4 +176,5 @@ final class Launch {
     List<String> stderr() {
         return List.copyOf(stderr);
     }
+
 }

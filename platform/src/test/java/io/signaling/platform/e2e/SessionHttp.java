@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
-/** Session-service's HTTP API and a service's health, as a client and a probe use them. */
+/**
+ * Session-service's HTTP API and a service's health, as a client and a probe use them.
+ */
 final class SessionHttp {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,35 +30,46 @@ final class SessionHttp {
         this.sessionUrl = sessionUrl;
     }
 
-    /** {@code POST /connect}: the response, whatever its status; an I/O failure (the instance died) is thrown. */
+    /**
+     * {@code POST /connect}: the response, whatever its status; an I/O failure (the
+     * instance died) is thrown.
+     */
     HttpResponse<String> post(String userId) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(sessionUrl + "/connect"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString("userId=" + userId)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofString("userId=" + userId))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** How long {@link #postUntilTaken} keeps asking while the platform answers 503 with {@code Retry-After}. */
+    /**
+     * How long {@link #postUntilTaken} keeps asking while the platform answers 503 with
+     * {@code Retry-After}.
+     */
     private static final Duration SHED_FOR_AT_MOST = Duration.ofSeconds(60);
 
     /**
-     * {@code POST /connect} as the browser client sends it (contract §1): a {@code 503} with
-     * {@code Retry-After} (the platform shedding load: nothing was created) is asked again each
-     * second, for up to a minute; the first other answer is returned.
+     * {@code POST /connect} as the browser client sends it (contract §1): a {@code 503}
+     * with {@code Retry-After} (the platform shedding load: nothing was created) is asked
+     * again each second, for up to a minute; the first other answer is returned.
      */
     HttpResponse<String> postUntilTaken(String userId) throws IOException, InterruptedException {
         AtomicReference<HttpResponse<String>> answer = new AtomicReference<>(post(userId));
         if (shedding(answer.get())) {
             await("POST /connect " + userId + " taken once the platform no longer sheds load").atMost(SHED_FOR_AT_MOST)
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        answer.set(post(userId));
-                        return !shedding(answer.get());
-                    });
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    answer.set(post(userId));
+                    return !shedding(answer.get());
+                });
         }
         return answer.get();
     }
 
-    /** A new session for {@code userId}, which must be created (asked again while the platform sheds load). */
+    /**
+     * A new session for {@code userId}, which must be created (asked again while the
+     * platform sheds load).
+     */
     JsonNode connect(String userId) {
         try {
             HttpResponse<String> response = postUntilTaken(userId);
@@ -77,9 +90,9 @@ final class SessionHttp {
     }
 
     /**
-     * Sessions of users named {@code <prefix>-<n>}, created until each listening address in
-     * {@code wanted} holds as many as asked (session-service places them; the rest are left to
-     * expire): address → sessions.
+     * Sessions of users named {@code <prefix>-<n>}, created until each listening address
+     * in {@code wanted} holds as many as asked (session-service places them; the rest are
+     * left to expire): address → sessions.
      */
     Map<String, List<JsonNode>> connectOn(String prefix, Map<String, Integer> wanted) {
         Map<String, List<JsonNode>> placed = new HashMap<>();
@@ -92,7 +105,8 @@ final class SessionHttp {
                 there.add(session);
             }
         }
-        assertThat(allPlaced(placed, wanted)).as("sessions placed on every gateway asked for: %s", placed.keySet()).isTrue();
+        assertThat(allPlaced(placed, wanted)).as("sessions placed on every gateway asked for: %s", placed.keySet())
+            .isTrue();
         return placed;
     }
 
@@ -100,7 +114,10 @@ final class SessionHttp {
         return wanted.entrySet().stream().allMatch(e -> placed.get(e.getKey()).size() >= e.getValue());
     }
 
-    /** The HTTP status of {@code GET /sessions/{userId}}: 200 while the session exists, 404 once it is gone. */
+    /**
+     * The HTTP status of {@code GET /sessions/{userId}}: 200 while the session exists,
+     * 404 once it is gone.
+     */
     int sessionStatus(String userId) {
         return get(sessionUrl + "/sessions/" + userId).statusCode();
     }
@@ -128,4 +145,5 @@ final class SessionHttp {
             throw new IllegalStateException(e);
         }
     }
+
 }

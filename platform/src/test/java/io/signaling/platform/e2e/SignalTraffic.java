@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Steady, numbered signals between pairs of connected users: every tick, the next signal on every
- * pair whose sender is still connected ({@code {"n":k}}, id {@code <recipient>#<k>}), whatever
- * happens to the platform meanwhile (open loop, like callers who do not wait). Afterwards each
- * pair's acks, errors and deliveries are read back from what the peers recorded.
+ * Steady, numbered signals between pairs of connected users: every tick, the next signal
+ * on every pair whose sender is still connected ({@code {"n":k}}, id
+ * {@code <recipient>#<k>}), whatever happens to the platform meanwhile (open loop, like
+ * callers who do not wait). Afterwards each pair's acks, errors and deliveries are read
+ * back from what the peers recorded.
  */
 final class SignalTraffic implements AutoCloseable {
 
@@ -31,32 +32,45 @@ final class SignalTraffic implements AutoCloseable {
     /** What became of one pair's signals. */
     record Outcome(List<Integer> acked, List<Integer> received, Map<Integer, String> errors, int sent) {
 
-        /** Every acked signal arrived, each exactly once, all in the order sent; nothing was refused. */
+        /**
+         * Every acked signal arrived, each exactly once, all in the order sent; nothing
+         * was refused.
+         */
         void assertExactlyOnceInOrder(Pair pair) {
-            assertThat(received).as("%s: received in order, without duplicates", pair).isSorted().doesNotHaveDuplicates();
+            assertThat(received).as("%s: received in order, without duplicates", pair)
+                .isSorted()
+                .doesNotHaveDuplicates();
             assertThat(received).as("%s: every acked signal received", pair).containsAll(acked);
             assertThat(errors).as("%s: errors", pair).isEmpty();
         }
 
         /**
-         * Nothing acked was lost: every acked signal arrived, each exactly once, all in the order
-         * sent; what was refused was refused {@code overloaded} (contract 1.1: nothing was written,
-         * send it again), and was neither acked nor delivered.
+         * Nothing acked was lost: every acked signal arrived, each exactly once, all in
+         * the order sent; what was refused was refused {@code overloaded} (contract 1.1:
+         * nothing was written, send it again), and was neither acked nor delivered.
          */
         void assertNoAckedLoss(Pair pair) {
-            assertThat(received).as("%s: received in order, without duplicates", pair).isSorted().doesNotHaveDuplicates();
+            assertThat(received).as("%s: received in order, without duplicates", pair)
+                .isSorted()
+                .doesNotHaveDuplicates();
             assertThat(received).as("%s: every acked signal received", pair).containsAll(acked);
             assertThat(errors.values()).as("%s: refusals", pair).allMatch("overloaded"::equals);
             assertThat(errors.keySet()).as("%s: refused signals were neither acked nor delivered", pair)
-                    .doesNotContainAnyElementsOf(acked).doesNotContainAnyElementsOf(received);
+                .doesNotContainAnyElementsOf(acked)
+                .doesNotContainAnyElementsOf(received);
         }
     }
 
     private final Map<String, SockJsPeer> peers;
+
     private final List<Pair> pairs;
+
     private final Map<Pair, AtomicInteger> numbers = new ConcurrentHashMap<>();
+
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
     private final AtomicInteger sent = new AtomicInteger();
+
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "signal-traffic");
         thread.setDaemon(true);
@@ -93,11 +107,13 @@ final class SignalTraffic implements AutoCloseable {
             int n = numbers.get(pair).incrementAndGet();
             sentAt.put(pair.from() + ">" + pair.to() + "#" + n, System.nanoTime());
             try {
-                sender.send("{\"to\":\"" + pair.to() + "\",\"id\":\"" + pair.to() + "#" + n + "\",\"content\":{\"n\":" + n + "}}");
+                sender.send("{\"to\":\"" + pair.to() + "\",\"id\":\"" + pair.to() + "#" + n + "\",\"content\":{\"n\":"
+                        + n + "}}");
                 sent.incrementAndGet();
             }
             catch (IOException | IllegalStateException closedMeanwhile) {
-                numbers.get(pair).decrementAndGet(); // never left: the pair's next number stays this one
+                numbers.get(pair).decrementAndGet(); // never left: the pair's next number
+                                                     // stays this one
             }
         }
     }
@@ -137,13 +153,19 @@ final class SignalTraffic implements AutoCloseable {
             }
         }
         acked.sort(null);
-        List<Integer> received = peers.get(pair.to()).frames().stream()
-                .filter(f -> "signal".equals(f.path("type").asString()) && pair.from().equals(f.path("from").asString()))
-                .map(f -> f.path("content").path("n").asInt()).toList();
+        List<Integer> received = peers.get(pair.to())
+            .frames()
+            .stream()
+            .filter(f -> "signal".equals(f.path("type").asString()) && pair.from().equals(f.path("from").asString()))
+            .map(f -> f.path("content").path("n").asInt())
+            .toList();
         return new Outcome(acked, received, errors, numbers.get(pair).get());
     }
 
-    /** Every signal sent on these pairs was answered (acked or refused), and every acked one arrived. */
+    /**
+     * Every signal sent on these pairs was answered (acked or refused), and every acked
+     * one arrived.
+     */
     boolean settled(Collection<Pair> these) {
         return these.stream().allMatch(pair -> {
             Outcome outcome = outcome(pair);
@@ -169,9 +191,10 @@ final class SignalTraffic implements AutoCloseable {
     }
 
     /**
-     * The longest time any of these recipients went without a signal between {@code fromNanos} and
-     * {@code toNanos}: the pause a user saw. The window's edges count as arrivals, so a pause that
-     * the window opens or ends with counts whole (traffic must flow over the whole window).
+     * The longest time any of these recipients went without a signal between
+     * {@code fromNanos} and {@code toNanos}: the pause a user saw. The window's edges
+     * count as arrivals, so a pause that the window opens or ends with counts whole
+     * (traffic must flow over the whole window).
      */
     Duration longestPause(Collection<String> recipients, long fromNanos, long toNanos) {
         long longest = 0;
@@ -215,4 +238,5 @@ final class SignalTraffic implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
     }
+
 }

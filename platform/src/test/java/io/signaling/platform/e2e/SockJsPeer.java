@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A browser's side of one session: a SockJS connection to its gateway, recording every frame it
- * gets and when ({@link System#nanoTime()}), and whether the connection closed.
+ * A browser's side of one session: a SockJS connection to its gateway, recording every
+ * frame it gets and when ({@link System#nanoTime()}), and whether the connection closed.
  */
 final class SockJsPeer extends TextWebSocketHandler implements AutoCloseable {
 
@@ -31,8 +31,11 @@ final class SockJsPeer extends TextWebSocketHandler implements AutoCloseable {
     }
 
     private final String userId;
+
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
     private final WebSocketSession session;
+
     private volatile CloseStatus closed;
 
     private SockJsPeer(String listeningAddress, String userId, String key) throws Exception {
@@ -87,4 +90,5 @@ final class SockJsPeer extends TextWebSocketHandler implements AutoCloseable {
             session.close();
         }
     }
+
 }

@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Ports for platforms the tests start: free now, in a range ephemeral ports rarely use. */
+/**
+ * Ports for platforms the tests start: free now, in a range ephemeral ports rarely use.
+ */
 final class TestPorts {
 
     /** What bin/signaling platform adds to a service's port for its management port. */
@@ -15,9 +17,9 @@ final class TestPorts {
     }
 
     /**
-     * An {@code --http-port} for a platform of {@code gateways} gateways: it and the ports after it
-     * (the gateways) are free, and so are the same ports {@value #MANAGEMENT_OFFSET} above (their
-     * management ports).
+     * An {@code --http-port} for a platform of {@code gateways} gateways: it and the
+     * ports after it (the gateways) are free, and so are the same ports
+     * {@value #MANAGEMENT_OFFSET} above (their management ports).
      */
     static int platformHttpPort(int gateways) throws IOException {
         for (int attempt = 0; attempt < 200; attempt++) {
@@ -51,4 +53,5 @@ final class TestPorts {
         }
         return true;
     }
+
 }

@@ -45,4 +45,5 @@ class BrokerConfigTest {
         Files.writeString(tmp.resolve("odd.properties"), "controller.quorum.bootstrap.servers=nonsense\n");
         assertThat(BrokerConfig.previousControllerPort(tmp.resolve("odd.properties"))).isEmpty();
     }
+
 }

@@ -31,7 +31,8 @@ class KafkaStorageTest {
 
         assertThat(plan.format()).isTrue();
         assertThat(plan.clusterId()).hasSize(22);
-        assertThat(new KafkaStorage(config()).plan().clusterId()).as("the id is kept for the next try").isEqualTo(plan.clusterId());
+        assertThat(new KafkaStorage(config()).plan().clusterId()).as("the id is kept for the next try")
+            .isEqualTo(plan.clusterId());
     }
 
     @Test
@@ -47,21 +48,19 @@ class KafkaStorageTest {
         String ours = new KafkaStorage(config()).plan().clusterId();
         formatted("QmFkQ2x1c3RlcklkMDAwMA", 1);
 
-        assertThatThrownBy(() -> new KafkaStorage(config()).plan())
-                .isInstanceOf(LaunchException.class)
-                .hasMessage("the Kafka data in " + config().logDir() + " belongs to cluster QmFkQ2x1c3RlcklkMDAwMA, "
-                        + "not to this platform's cluster " + ours + "; use another --data-dir, or delete "
-                        + config().logDir() + " to start empty")
-                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> new KafkaStorage(config()).plan()).isInstanceOf(LaunchException.class)
+            .hasMessage("the Kafka data in " + config().logDir() + " belongs to cluster QmFkQ2x1c3RlcklkMDAwMA, "
+                    + "not to this platform's cluster " + ours + "; use another --data-dir, or delete "
+                    + config().logDir() + " to start empty")
+            .hasMessageNotContaining("\n");
     }
 
     @Test
     void aDataDirOfAnotherNodeIsRefused() throws IOException {
         formatted("QmFkQ2x1c3RlcklkMDAwMA", 3);
 
-        assertThatThrownBy(() -> new KafkaStorage(config()).plan())
-                .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("was formatted for node 3");
+        assertThatThrownBy(() -> new KafkaStorage(config()).plan()).isInstanceOf(LaunchException.class)
+            .hasMessageContaining("was formatted for node 3");
     }
 
     @Test
@@ -69,6 +68,8 @@ class KafkaStorageTest {
         formatted("QmFkQ2x1c3RlcklkMDAwMA", 1);
 
         assertThat(new KafkaStorage(config()).plan()).isEqualTo(new KafkaStorage.Plan("QmFkQ2x1c3RlcklkMDAwMA", false));
-        assertThat(Files.readString(config().kafkaDir().resolve("cluster.id")).trim()).isEqualTo("QmFkQ2x1c3RlcklkMDAwMA");
+        assertThat(Files.readString(config().kafkaDir().resolve("cluster.id")).trim())
+            .isEqualTo("QmFkQ2x1c3RlcklkMDAwMA");
     }
+
 }

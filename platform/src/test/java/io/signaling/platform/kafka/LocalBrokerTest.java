@@ -36,12 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalBrokerTest {
 
     private static final Path KAFKA_LIB = Path.of("target", "kafka-lib");
+
     private static final String TOPIC = "platform-test";
 
     @TempDir
     Path dataDir;
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
     private final Console console = new Console(new PrintStream(output, true, StandardCharsets.UTF_8));
 
     @BeforeAll
@@ -56,8 +58,9 @@ class LocalBrokerTest {
 
         long firstPid = run(config, bootstrap -> {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-                    KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                            "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                    KafkaProducer<String, String> producer = new KafkaProducer<>(
+                            Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(),
+                            new StringSerializer())) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
                 producer.send(new ProducerRecord<>(TOPIC, "alice", "kept across restarts")).get();
             }
@@ -78,16 +81,18 @@ class LocalBrokerTest {
     void aProbeOfAPortWithoutKafkaGivesUpWithTheMessageItWasGiven() {
         int nothing = Ports.freePort();
 
-        assertThatThrownBy(() -> ClusterProbe.await("127.0.0.1:" + nothing,
-                        Duration.ofSeconds(2), "Kafka at 127.0.0.1:" + nothing + " did not answer within 2 s", Optional::empty))
-                .hasMessage("Kafka at 127.0.0.1:" + nothing + " did not answer within 2 s");
-        assertThatThrownBy(() -> ClusterProbe.await("127.0.0.1:" + nothing,
-                        Duration.ofSeconds(30), "never", () -> Optional.of("the Kafka broker exited with code 1")))
-                .hasMessage("the Kafka broker exited with code 1");
+        assertThatThrownBy(() -> ClusterProbe.await("127.0.0.1:" + nothing, Duration.ofSeconds(2),
+                "Kafka at 127.0.0.1:" + nothing + " did not answer within 2 s", Optional::empty))
+            .hasMessage("Kafka at 127.0.0.1:" + nothing + " did not answer within 2 s");
+        assertThatThrownBy(() -> ClusterProbe.await("127.0.0.1:" + nothing, Duration.ofSeconds(30), "never",
+                () -> Optional.of("the Kafka broker exited with code 1")))
+            .hasMessage("the Kafka broker exited with code 1");
     }
 
     interface WithBroker {
+
         void accept(String bootstrap) throws Exception;
+
     }
 
     private long run(BrokerConfig config, WithBroker body) throws Exception {
@@ -126,4 +131,5 @@ class LocalBrokerTest {
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
+
 }

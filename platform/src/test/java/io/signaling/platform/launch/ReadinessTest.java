@@ -27,9 +27,13 @@ import org.junit.jupiter.api.Timeout;
 class ReadinessTest {
 
     private final AtomicReference<String> health = new AtomicReference<>();
+
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
     private final Console console = new Console(new PrintStream(output, true, StandardCharsets.UTF_8));
+
     private HttpServer server;
+
     private ChildProcess process;
 
     @BeforeEach
@@ -69,7 +73,8 @@ class ReadinessTest {
         health.set("{\"status\":\"UP\"}");
 
         new Readiness(new HealthProbe(), console).await(
-                List.of(new Readiness.Component("session-service", process, server.getAddress().getPort())), Duration.ofSeconds(10));
+                List.of(new Readiness.Component("session-service", process, server.getAddress().getPort())),
+                Duration.ofSeconds(10));
 
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("[platform] session-service is up");
     }
@@ -79,18 +84,20 @@ class ReadinessTest {
         health.set("{\"status\":\"DOWN\"}");
 
         assertThatThrownBy(() -> new Readiness(new HealthProbe(), console).await(
-                List.of(new Readiness.Component("session-service", process, server.getAddress().getPort())), Duration.ofSeconds(1)))
-                .isInstanceOf(LaunchException.class)
-                .hasMessage("session-service was not ready within 1 s (health: DOWN); see its [svc] lines above");
+                List.of(new Readiness.Component("session-service", process, server.getAddress().getPort())),
+                Duration.ofSeconds(1)))
+            .isInstanceOf(LaunchException.class)
+            .hasMessage("session-service was not ready within 1 s (health: DOWN); see its [svc] lines above");
     }
 
     @Test
     void aServiceThatExitsFailsTheStartAtOnce() {
         process.stop(Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> new Readiness(new HealthProbe(), console).await(
-                List.of(new Readiness.Component("gateway-1", process, Ports.freePort())), Duration.ofSeconds(60)))
-                .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith("gateway-1 exited with code");
+        assertThatThrownBy(() -> new Readiness(new HealthProbe(), console)
+            .await(List.of(new Readiness.Component("gateway-1", process, Ports.freePort())), Duration.ofSeconds(60)))
+            .isInstanceOf(LaunchException.class)
+            .hasMessageStartingWith("gateway-1 exited with code");
     }
+
 }

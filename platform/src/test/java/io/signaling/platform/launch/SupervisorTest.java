@@ -34,11 +34,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Children are shell scripts: what matters is who is restarted, when, what the console says, and when it all stops. */
+/**
+ * Children are shell scripts: what matters is who is restarted, when, what the console
+ * says, and when it all stops.
+ */
 @Timeout(60)
 class SupervisorTest {
 
-    /** Fast enough for a test, the same shape as the default: doubling, capped, reset by a healthy run. */
+    /**
+     * Fast enough for a test, the same shape as the default: doubling, capped, reset by a
+     * healthy run.
+     */
     private static final RestartPolicy FAST = new RestartPolicy(Duration.ofMillis(100), Duration.ofMillis(400),
             Duration.ofSeconds(3), 3);
 
@@ -46,8 +52,11 @@ class SupervisorTest {
     Path tmp;
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
     private final Console console = new Console(new PrintStream(output, true, StandardCharsets.UTF_8));
+
     private ProcessGroup group;
+
     private HttpServer health;
 
     @AfterEach
@@ -63,8 +72,8 @@ class SupervisorTest {
     /** Says hello; on SIGTERM appends its name to the stop log and exits. */
     private List<String> polite(String name) {
         Path log = tmp.resolve("stops.log");
-        return List.of("/bin/sh", "-c", "trap 'echo " + name + " >> " + log + "; exit 0' TERM; "
-                + "echo hello from " + name + "; while true; do sleep 0.1; done");
+        return List.of("/bin/sh", "-c", "trap 'echo " + name + " >> " + log + "; exit 0' TERM; " + "echo hello from "
+                + name + "; while true; do sleep 0.1; done");
     }
 
     private CompletableFuture<Void> supervise(RestartPolicy policy, Map<String, Integer> healthPorts) {
@@ -87,8 +96,8 @@ class SupervisorTest {
         ProcessHandle.of(gateway.pid()).orElseThrow().destroyForcibly();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[platform] gateway-1 is up again"));
-        assertThat(printed()).contains("[platform] gateway-1 exited unexpectedly with code 137 (SIGKILL); "
-                + "restarting it in 100 ms");
+        assertThat(printed())
+            .contains("[platform] gateway-1 exited unexpectedly with code 137 (SIGKILL); " + "restarting it in 100 ms");
         long restartedPid = Long.parseLong(find("\\[platform] restarted gateway-1 \\(pid (\\d+)\\)"));
         assertThat(restartedPid).isNotEqualTo(gateway.pid());
         assertThat(ProcessHandle.of(restartedPid)).get().matches(ProcessHandle::isAlive);
@@ -99,8 +108,9 @@ class SupervisorTest {
         group.stopAll();
 
         supervising.get(10, TimeUnit.SECONDS);
-        assertThat(Files.readAllLines(tmp.resolve("stops.log"))).as("the restarted child keeps its place in the stop order")
-                .containsExactly("gateway-1", "relay", "kafka");
+        assertThat(Files.readAllLines(tmp.resolve("stops.log")))
+            .as("the restarted child keeps its place in the stop order")
+            .containsExactly("gateway-1", "relay", "kafka");
         assertThat(ProcessHandle.of(restartedPid)).isEmpty();
     }
 
@@ -111,8 +121,8 @@ class SupervisorTest {
         group.start("gateway-1", List.of("/bin/sh", "-c", "echo starting; sleep 0.2; exit 3"), tmp);
 
         assertThatSupervisionFails(supervise(FAST, Map.of()))
-                .isEqualTo("gateway-1 exited unexpectedly with code 3, its 3rd death in a row within 3 s of its start; "
-                        + "it keeps dying, so the platform stopped");
+            .isEqualTo("gateway-1 exited unexpectedly with code 3, its 3rd death in a row within 3 s of its start; "
+                    + "it keeps dying, so the platform stopped");
         assertThat(printed()).contains(
                 "[platform] gateway-1 exited unexpectedly with code 3, its 3rd death in a row within 3 s of its start; "
                         + "it keeps dying: stopping the platform",
@@ -132,8 +142,9 @@ class SupervisorTest {
         ProcessHandle.of(kafka.pid()).orElseThrow().destroyForcibly();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[platform] kafka is up again"));
-        assertThat(printed()).contains("[platform] kafka exited unexpectedly with code 137 (SIGKILL); restarting it in 100 ms")
-                .doesNotContain("stopping");
+        assertThat(printed())
+            .contains("[platform] kafka exited unexpectedly with code 137 (SIGKILL); restarting it in 100 ms")
+            .doesNotContain("stopping");
         long restartedPid = Long.parseLong(find("\\[platform] restarted kafka \\(pid (\\d+)\\)"));
         assertThat(ProcessHandle.of(restartedPid)).get().matches(ProcessHandle::isAlive);
         assertThat(relay.isAlive()).as("the services keep running").isTrue();
@@ -144,22 +155,24 @@ class SupervisorTest {
 
         supervising.get(10, TimeUnit.SECONDS);
         assertThat(Files.readAllLines(tmp.resolve("stops.log"))).as("the broker keeps its place: stopped last")
-                .containsExactly("relay", "kafka");
+            .containsExactly("relay", "kafka");
     }
 
     @Test
     void aBrokerThatKeepsDyingStopsThePlatformWithTheReasonAndTheServicesAfterAShortGrace() {
         group = new ProcessGroup(console, Duration.ofSeconds(60));
         group.start("kafka", List.of("/bin/sh", "-c", "echo starting; sleep 0.2; exit 1"), tmp);
-        // A service that ignores SIGTERM: with the group's 60 s grace the test's timeout would end first.
-        ChildProcess relay = group.start("relay", List.of("/bin/sh", "-c", "trap '' TERM; echo hello; while true; do sleep 0.1; done"), tmp);
+        // A service that ignores SIGTERM: with the group's 60 s grace the test's timeout
+        // would end first.
+        ChildProcess relay = group.start("relay",
+                List.of("/bin/sh", "-c", "trap '' TERM; echo hello; while true; do sleep 0.1; done"), tmp);
 
         long started = System.nanoTime();
         assertThatSupervisionFails(supervise(FAST, Map.of()))
-                .isEqualTo("kafka exited unexpectedly with code 1, its 3rd death in a row within 3 s of its start; "
-                        + "it keeps dying, so the platform stopped");
+            .isEqualTo("kafka exited unexpectedly with code 1, its 3rd death in a row within 3 s of its start; "
+                    + "it keeps dying, so the platform stopped");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the services stopped after the short grace")
-                .isLessThan(Duration.ofSeconds(30));
+            .isLessThan(Duration.ofSeconds(30));
         assertThat(relay.isAlive()).isFalse();
         assertThat(group.children()).as("everything stopped before the verdict").isEmpty();
         assertThat(printed()).contains("[platform] kafka exited unexpectedly with code 1; restarting it in 100 ms",
@@ -169,8 +182,10 @@ class SupervisorTest {
     @Test
     void aRunLongerThanTheHealthyRunResetsTheBackoff() {
         group = new ProcessGroup(console, Duration.ofSeconds(10));
-        RestartPolicy policy = new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(700), 2);
-        // Each run is "healthy" (over 700 ms), so no death is the second in a row: never given up on.
+        RestartPolicy policy = new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(700),
+                2);
+        // Each run is "healthy" (over 700 ms), so no death is the second in a row: never
+        // given up on.
         group.start("relay", List.of("/bin/sh", "-c", "echo run; sleep 1; exit 1"), tmp);
         CompletableFuture<Void> supervising = supervise(policy, Map.of());
 
@@ -200,7 +215,8 @@ class SupervisorTest {
         assertThat(Supervisor.describe(134)).isEqualTo("134 (SIGABRT)");
     }
 
-    private static org.assertj.core.api.AbstractStringAssert<?> assertThatSupervisionFails(CompletableFuture<Void> supervising) {
+    private static org.assertj.core.api.AbstractStringAssert<?> assertThatSupervisionFails(
+            CompletableFuture<Void> supervising) {
         try {
             supervising.get(30, TimeUnit.SECONDS);
             throw new AssertionError("supervision ended without an error");
@@ -237,4 +253,5 @@ class SupervisorTest {
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
+
 }

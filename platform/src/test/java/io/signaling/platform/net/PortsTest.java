@@ -22,8 +22,8 @@ class PortsTest {
             assertThat(Ports.isFree(port)).isFalse();
             assertThatThrownBy(() -> Ports.requireFree(List.of(new PortUse(Ports.freePort(), "gateway-1"),
                     new PortUse(port, "session-service, --http-port"))))
-                    .isInstanceOf(LaunchException.class)
-                    .hasMessageStartingWith("port " + port + " (session-service, --http-port) is already in use");
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("port " + port + " (session-service, --http-port) is already in use");
         }
     }
 
@@ -49,17 +49,19 @@ class PortsTest {
         int[] ports = Ports.freePorts(50);
 
         assertThat(ports).doesNotHaveDuplicates();
-        assertThat(Arrays.stream(ports).boxed().toList())
-                .allSatisfy(port -> assertThat(port >= 1024 && (port < ephemeral[0] || port > ephemeral[1])).as("port %d", port).isTrue());
+        assertThat(Arrays.stream(ports).boxed().toList()).allSatisfy(
+                port -> assertThat(port >= 1024 && (port < ephemeral[0] || port > ephemeral[1])).as("port %d", port)
+                    .isTrue());
         assertThat(Ports.freePorts(50)).as("never handed out twice").doesNotContain(ports);
     }
 
     @Test
     void aPortPlannedTwiceIsRefusedBeforeAnyIsTried() {
         assertThatThrownBy(() -> Ports.requireFree(List.of(new PortUse(9092, "gateway-1"), new PortUse(9092, "kafka"))))
-                .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith("port 9092 is planned for both gateway-1 and kafka");
+            .isInstanceOf(LaunchException.class)
+            .hasMessageStartingWith("port 9092 is planned for both gateway-1 and kafka");
         assertThatThrownBy(() -> Ports.requireFree(List.of(new PortUse(65536, "gateway-3"))))
-                .hasMessage("port 65536 (gateway-3) is not a valid port number");
+            .hasMessage("port 65536 (gateway-3) is not a valid port number");
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Children are plain shell scripts here: what matters is prefixes, stop order, SIGTERM then SIGKILL. */
+/**
+ * Children are plain shell scripts here: what matters is prefixes, stop order, SIGTERM
+ * then SIGKILL.
+ */
 @Timeout(60)
 class ProcessGroupTest {
 
@@ -24,13 +27,16 @@ class ProcessGroupTest {
     Path tmp;
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
     private final Console console = new Console(new PrintStream(output, true, StandardCharsets.UTF_8));
 
-    /** Prints a line; on SIGTERM says goodbye, appends its name to the stop log and exits. */
+    /**
+     * Prints a line; on SIGTERM says goodbye, appends its name to the stop log and exits.
+     */
     private List<String> polite(String name) {
         Path log = tmp.resolve("stops.log");
-        return List.of("/bin/sh", "-c", "trap 'echo bye from " + name + "; echo " + name + " >> " + log + "; exit 0' TERM; "
-                + "echo hello from " + name + "; while true; do sleep 0.1; done");
+        return List.of("/bin/sh", "-c", "trap 'echo bye from " + name + "; echo " + name + " >> " + log
+                + "; exit 0' TERM; " + "echo hello from " + name + "; while true; do sleep 0.1; done");
     }
 
     @Test
@@ -39,8 +45,10 @@ class ProcessGroupTest {
         group.start("kafka", polite("kafka"), tmp);
         group.start("relay", polite("relay"), tmp);
         group.start("gateway-1", polite("gateway-1"), tmp);
-        await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[gateway-1] hello from gateway-1")
-                && printed().contains("[kafka] hello from kafka") && printed().contains("[relay] hello from relay"));
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> printed().contains("[gateway-1] hello from gateway-1")
+                    && printed().contains("[kafka] hello from kafka")
+                    && printed().contains("[relay] hello from relay"));
 
         List<ChildProcess> children = group.children();
         group.stopAll();
@@ -49,15 +57,15 @@ class ProcessGroupTest {
         assertThat(children).noneMatch(ChildProcess::isAlive);
         assertThat(printed()).contains("[platform] stopping gateway-1", "[platform] stopped");
         assertThat(printed()).as("what children print while stopping still reaches the console")
-                .contains("[gateway-1] bye from gateway-1", "[kafka] bye from kafka");
+            .contains("[gateway-1] bye from gateway-1", "[kafka] bye from kafka");
         assertThat(group.stopping()).isTrue();
     }
 
     @Test
     void aChildThatIgnoresSigtermIsKilledAfterTheGracePeriod() {
         ProcessGroup group = new ProcessGroup(console, Duration.ofSeconds(1));
-        ChildProcess stubborn = group.start("stubborn", List.of("/bin/sh", "-c",
-                "trap '' TERM; echo ready; while true; do sleep 0.1; done"), tmp);
+        ChildProcess stubborn = group.start("stubborn",
+                List.of("/bin/sh", "-c", "trap '' TERM; echo ready; while true; do sleep 0.1; done"), tmp);
         await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[stubborn] ready"));
 
         group.stopAll();
@@ -71,8 +79,7 @@ class ProcessGroupTest {
         group.start("relay", polite("relay"), tmp);
         group.stopAll();
 
-        assertThatThrownBy(() -> group.start("late", polite("late"), tmp))
-                .hasMessageContaining("not starting late");
+        assertThatThrownBy(() -> group.start("late", polite("late"), tmp)).hasMessageContaining("not starting late");
         assertThatThrownBy(() -> group.restart("relay")).hasMessageContaining("not starting relay");
         assertThat(group.children()).isEmpty();
     }
@@ -83,7 +90,7 @@ class ProcessGroupTest {
         try {
             ChildProcess first = group.start("gateway-1", polite("gateway-1"), tmp);
             assertThatThrownBy(() -> group.restart("gateway-1")).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("still running");
+                .hasMessageContaining("still running");
             await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("hello from gateway-1"));
 
             ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
@@ -102,14 +109,15 @@ class ProcessGroupTest {
     @Test
     void childrenRunInASessionOfTheirOwnSoACtrlCReachesOnlyTheLauncher() throws Exception {
         Path ownStat = Path.of("/proc/self/stat");
-        assumeTrue(Files.isReadable(ownStat) && Files.isExecutable(Path.of("/usr/bin/setsid")), "Linux with setsid only");
+        assumeTrue(Files.isReadable(ownStat) && Files.isExecutable(Path.of("/usr/bin/setsid")),
+                "Linux with setsid only");
         ProcessGroup group = new ProcessGroup(console, Duration.ofSeconds(5));
         ChildProcess child = group.start("relay", polite("relay"), tmp);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("[relay] hello from relay"));
 
             assertThat(session(Path.of("/proc", Long.toString(child.pid()), "stat"))).isNotEqualTo(session(ownStat))
-                    .isEqualTo(child.pid());
+                .isEqualTo(child.pid());
         }
         finally {
             group.stopAll();
@@ -129,13 +137,16 @@ class ProcessGroupTest {
         Process child = new ProcessBuilder(polite("orphan")).start();
         Process watchdog = Watchdog.guard(parent.pid(), child.pid()).orElseThrow();
         try {
-            // Its hello comes after its trap: a SIGTERM before it would end the child without a trace.
-            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine()).isEqualTo("hello from orphan");
+            // Its hello comes after its trap: a SIGTERM before it would end the child
+            // without a trace.
+            assertThat(new java.io.BufferedReader(
+                    new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
+                .readLine()).isEqualTo("hello from orphan");
             parent.destroyForcibly().waitFor();
 
             await().atMost(Duration.ofSeconds(15)).until(() -> !child.isAlive());
-            assertThat(Files.readAllLines(tmp.resolve("stops.log"))).as("it got SIGTERM first").containsExactly("orphan");
+            assertThat(Files.readAllLines(tmp.resolve("stops.log"))).as("it got SIGTERM first")
+                .containsExactly("orphan");
             await().atMost(Duration.ofSeconds(5)).until(() -> !watchdog.isAlive());
         }
         finally {
@@ -147,4 +158,5 @@ class ProcessGroupTest {
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
+
 }

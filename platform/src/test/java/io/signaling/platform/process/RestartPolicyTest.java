@@ -12,8 +12,8 @@ class RestartPolicyTest {
     void theDefaultWaitsOneSecondDoublingToThirtyAndGivesUpOnTheEighthDeathInARow() {
         RestartPolicy policy = RestartPolicy.DEFAULT;
 
-        assertThat(IntStream.rangeClosed(1, 9).mapToObj(policy::delay).map(Duration::toSeconds))
-                .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L, 30L);
+        assertThat(IntStream.rangeClosed(1, 9).mapToObj(policy::delay).map(Duration::toSeconds)).containsExactly(1L, 2L,
+                4L, 8L, 16L, 30L, 30L, 30L, 30L);
         assertThat(policy.givesUp(7)).isFalse();
         assertThat(policy.givesUp(8)).isTrue();
         assertThat(policy.wasHealthy(Duration.ofSeconds(59))).isFalse();
@@ -24,4 +24,5 @@ class RestartPolicyTest {
     void aLongRowOfDeathsStaysAtTheCap() {
         assertThat(RestartPolicy.DEFAULT.delay(1_000)).isEqualTo(Duration.ofSeconds(30));
     }
+
 }

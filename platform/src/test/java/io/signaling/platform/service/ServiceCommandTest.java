@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** What bin/signaling execs for a service run alone: this Java, the service's jar, every argument as given. */
+/**
+ * What bin/signaling execs for a service run alone: this Java, the service's jar, every
+ * argument as given.
+ */
 class ServiceCommandTest {
 
     @TempDir
@@ -25,7 +28,7 @@ class ServiceCommandTest {
         Files.writeString(jar, "");
         RelayCommand relay = new RelayCommand();
         new CommandLine(relay).setExpandAtFiles(false)
-                .parseArgs("--server.port=8090", "--signaling.relay.state-dir=/var/lib/my relay", "--x=@y");
+            .parseArgs("--server.port=8090", "--signaling.relay.state-dir=/var/lib/my relay", "--x=@y");
 
         List<String> command = relay.command(new Home(root, "1.0"));
         Path file = root.resolve("exec");
@@ -35,7 +38,9 @@ class ServiceCommandTest {
         assertThat(command).containsSubsequence("-jar", jar.toString(), "--server.port=8090",
                 "--signaling.relay.state-dir=/var/lib/my relay", "--x=@y");
         assertThat(Files.readString(file, StandardCharsets.UTF_8).split("\0", -1))
-                .as("each argument ended by NUL, spaces kept").containsExactlyElementsOf(
-                        java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("")).toList());
+            .as("each argument ended by NUL, spaces kept")
+            .containsExactlyElementsOf(
+                    java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("")).toList());
     }
+
 }

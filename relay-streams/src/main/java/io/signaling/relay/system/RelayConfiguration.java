@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import io.signaling.edge.TopicsConfiguration;
 
-/** Wires the pure topology to Spring: topics, the Streams lifecycle, health and metrics. */
+/**
+ * Wires the pure topology to Spring: topics, the Streams lifecycle, health and metrics.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RelayProperties.class)
 @Import(TopicsConfiguration.class)
 class RelayConfiguration {
-
-
 
     @Bean
     RelayMetrics relayMetrics(MeterRegistry registry) {
@@ -28,14 +28,15 @@ class RelayConfiguration {
     @Bean
     RelayStreams relayStreams(Topics topics, TopicsProperties topicsProperties, RelayProperties relay,
             KafkaProperties kafka, RelayMetrics metrics, MeterRegistry registry) {
-        return new RelayStreams(SignalingTopology.build(topics, relay.settings()),
-                RelayStreamsConfig.of(relay, topicsProperties, kafka.buildStreamsProperties(),
-                        kafka.buildProducerProperties(), metrics), registry,
-                relay.closeTimeout());
+        return new RelayStreams(
+                SignalingTopology.build(topics, relay.settings()), RelayStreamsConfig.of(relay, topicsProperties,
+                        kafka.buildStreamsProperties(), kafka.buildProducerProperties(), metrics),
+                registry, relay.closeTimeout());
     }
 
     @Bean
     RelayHealthIndicator relayHealthIndicator(RelayStreams streams) {
         return new RelayHealthIndicator(streams);
     }
+
 }

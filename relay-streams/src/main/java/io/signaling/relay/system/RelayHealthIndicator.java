@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Health component {@code relay}. UP when Streams is RUNNING; also UP while REBALANCING after it
- * has run once (a rebalance is routine, the instance is still serving); DOWN before the first
- * RUNNING (starting or restoring: not ready to decide) and once it is stopping, stopped or failed.
+ * Health component {@code relay}. UP when Streams is RUNNING; also UP while REBALANCING
+ * after it has run once (a rebalance is routine, the instance is still serving); DOWN
+ * before the first RUNNING (starting or restoring: not ready to decide) and once it is
+ * stopping, stopped or failed.
  */
 final class RelayHealthIndicator implements HealthIndicator {
 
@@ -24,4 +25,5 @@ final class RelayHealthIndicator implements HealthIndicator {
                 || (state == KafkaStreams.State.REBALANCING && streams.hasRun());
         return (up ? Health.up() : Health.down()).withDetail("state", state.name()).build();
     }
+
 }

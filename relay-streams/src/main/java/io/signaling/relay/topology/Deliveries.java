@@ -6,7 +6,10 @@ import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.signal.SignalAccepted;
 
-/** Builds what goes to the deliveries topic: pure functions of a signal and where it came from. */
+/**
+ * Builds what goes to the deliveries topic: pure functions of a signal and where it came
+ * from.
+ */
 final class Deliveries {
 
     static final String NO_SESSION = "the recipient has no session";
@@ -21,21 +24,28 @@ final class Deliveries {
             long sourceOffset) {
         return new SignalDelivery(recipient.gatewayId(), recipient.deliveryPartition(), recipient.userId(),
                 recipient.sessionId(), signal.id(), signal.from(), signal.to(), signal.content(), signal.sentAt(),
-                signal.senderSessionId(), signal.senderGatewayId(), signal.senderDeliveryPartition(),
-                sourcePartition, sourceOffset);
+                signal.senderSessionId(), signal.senderGatewayId(), signal.senderDeliveryPartition(), sourcePartition,
+                sourceOffset);
     }
 
-    /** {@code recipient-unavailable} for the sender, in the partition its gateway stamped into the signal. */
+    /**
+     * {@code recipient-unavailable} for the sender, in the partition its gateway stamped
+     * into the signal.
+     */
     static SignalRejection rejection(SignalAccepted signal, int sourcePartition, long sourceOffset, String message) {
         return new SignalRejection(signal.senderGatewayId(), signal.senderDeliveryPartition(), signal.from(),
                 signal.senderSessionId(), signal.id(), signal.to(), SignalRejection.RECIPIENT_UNAVAILABLE, message,
                 sourcePartition, sourceOffset);
     }
 
-    /** A delivery the recipient's gateway could not hand over: the sender learns it, as if never delivered. */
+    /**
+     * A delivery the recipient's gateway could not hand over: the sender learns it, as if
+     * never delivered.
+     */
     static SignalRejection rejection(DeliveryFailed failed) {
         return new SignalRejection(failed.senderGatewayId(), failed.senderDeliveryPartition(), failed.from(),
                 failed.senderSessionId(), failed.id(), failed.userId(), SignalRejection.RECIPIENT_UNAVAILABLE,
                 CONNECTION_GONE, failed.sourcePartition(), failed.sourceOffset());
     }
+
 }

@@ -10,23 +10,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code gateways-store}, the global copy of the compacted gateways topic on every relay
- * instance: the last heartbeat of each gateway. The sweep of every task reads it to tell which
- * gateways still hold their sessions' connections.
+ * Keeps {@code gateways-store}, the global copy of the compacted gateways topic on every
+ * relay instance: the last heartbeat of each gateway. The sweep of every task reads it to
+ * tell which gateways still hold their sessions' connections.
  *
- * <p>A tombstone (the gateway deregistering on a graceful shutdown) leaves the last heartbeat in
- * place: the gateway is about to end its sessions itself, with {@code gateway-shutdown}, and closes
- * their connections with going-away; ending them here at once would race it (and win, in tests: the
- * tombstone comes before the drain). Whatever it does not end is ended {@code gateway-lost} once
- * that last heartbeat is older than the timeout, as for any silent gateway. The entry stays: one
- * small record per gateway id ever seen, until the relay restarts and re-reads the compacted topic.
+ * <p>
+ * A tombstone (the gateway deregistering on a graceful shutdown) leaves the last
+ * heartbeat in place: the gateway is about to end its sessions itself, with
+ * {@code gateway-shutdown}, and closes their connections with going-away; ending them
+ * here at once would race it (and win, in tests: the tombstone comes before the drain).
+ * Whatever it does not end is ended {@code gateway-lost} once that last heartbeat is
+ * older than the timeout, as for any silent gateway. The entry stays: one small record
+ * per gateway id ever seen, until the relay restarts and re-reads the compacted topic.
  */
 final class GatewayHeartbeatProcessor implements Processor<String, GatewayHeartbeat, Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayHeartbeatProcessor.class);
 
     private ProcessorContext<Void, Void> context;
+
     private KeyValueStore<String, GatewayHeartbeat> gateways;
+
     private RelayMetrics metrics;
 
     @Override
@@ -44,7 +48,9 @@ final class GatewayHeartbeatProcessor implements Processor<String, GatewayHeartb
             skip("null key");
         }
         else if (heartbeat == null) {
-            log.info("Gateway {} deregistered", gatewayId); // its last heartbeat stays: it now ages like a silent one
+            log.info("Gateway {} deregistered", gatewayId); // its last heartbeat stays:
+                                                            // it now ages like a silent
+                                                            // one
         }
         else if (!gatewayId.equals(heartbeat.gatewayId())) {
             skip("key does not match the heartbeat's gatewayId");
@@ -57,8 +63,9 @@ final class GatewayHeartbeatProcessor implements Processor<String, GatewayHeartb
     private void skip(String problem) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source == null ? null : source.topic();
-        log.warn("Skipping record topic={} partition={} offset={}: {}", topic,
-                source == null ? -1 : source.partition(), source == null ? -1 : source.offset(), problem);
+        log.warn("Skipping record topic={} partition={} offset={}: {}", topic, source == null ? -1 : source.partition(),
+                source == null ? -1 : source.offset(), problem);
         metrics.skipped(topic);
     }
+
 }

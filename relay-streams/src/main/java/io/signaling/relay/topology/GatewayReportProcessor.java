@@ -17,16 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what gateways saw: a connection opened acks the session and releases what was held for
- * it, a connection closed ends it, a failed delivery is answered to the sender. Reports about any
- * session but the live one (late, replayed, or for an older session) change nothing.
+ * Decides what gateways saw: a connection opened acks the session and releases what was
+ * held for it, a connection closed ends it, a failed delivery is answered to the sender.
+ * Reports about any session but the live one (late, replayed, or for an older session)
+ * change nothing.
  */
 final class GatewayReportProcessor implements Processor<String, GatewayReport, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayReportProcessor.class);
 
     private final Topics topics;
+
     private final RelaySettings settings;
+
     private SessionLedger ledger;
 
     GatewayReportProcessor(Topics topics, RelaySettings settings) {
@@ -66,17 +69,21 @@ final class GatewayReportProcessor implements Processor<String, GatewayReport, S
             return;
         }
         if (!current.gatewayId().equals(opened.gatewayId())) {
-            // Deliveries go to the row's gateway; acking from another one would send them where nobody listens.
+            // Deliveries go to the row's gateway; acking from another one would send them
+            // where nobody listens.
             log.warn("Ignoring ConnectionOpened for user {} from gateway {}: the session is bound to {}",
                     opened.userId(), opened.gatewayId(), current.gatewayId());
             return;
         }
-        // Acked when the gateway saw the connection open, by the gateway's clock, not when this relay
-        // got to the report (it may lag, e.g. after a fail-over): the session then compares rightly
-        // with the start of its gateway's process, which the gateway stamps by the same clock.
+        // Acked when the gateway saw the connection open, by the gateway's clock, not
+        // when this relay
+        // got to the report (it may lag, e.g. after a fail-over): the session then
+        // compares rightly
+        // with the start of its gateway's process, which the gateway stamps by the same
+        // clock.
         Instant at = opened.at() != null ? opened.at() : ledger.now();
-        SessionState acked = ledger.apply(
-                new SessionAcked(opened.userId(), opened.sessionId(), current.gatewayId(), at), timestamp);
+        SessionState acked = ledger
+            .apply(new SessionAcked(opened.userId(), opened.sessionId(), current.gatewayId(), at), timestamp);
         ledger.release(acked, timestamp);
     }
 
@@ -90,4 +97,5 @@ final class GatewayReportProcessor implements Processor<String, GatewayReport, S
         ledger.end(new SessionDeleted(closed.userId(), closed.sessionId(), reason, ledger.now()), timestamp,
                 ledger.batchSize());
     }
+
 }

@@ -11,16 +11,18 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The signals held for recipients that have not connected, and one {@link HeldBacklog} per
- * recipient that has any: the two stores change together only here. The backlog makes the bound
- * a point lookup, and says whether what is held is to be delivered or answered.
+ * The signals held for recipients that have not connected, and one {@link HeldBacklog}
+ * per recipient that has any: the two stores change together only here. The backlog makes
+ * the bound a point lookup, and says whether what is held is to be delivered or answered.
  */
 final class HeldSignals {
 
     private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
 
     private final KeyValueStore<String, HeldSignal> signals;
+
     private final KeyValueStore<String, HeldBacklog> backlogs;
+
     private final RelaySettings.Held limits;
 
     HeldSignals(ProcessorContext<?, ?> context, RelaySettings.Held limits) {
@@ -34,9 +36,9 @@ final class HeldSignals {
     }
 
     /**
-     * Holds a signal for {@code recipient}'s session, behind everything held for it already; false,
-     * holding nothing, when that would pass the per-recipient bound. Holding a record again (a
-     * replay after a crash) changes nothing.
+     * Holds a signal for {@code recipient}'s session, behind everything held for it
+     * already; false, holding nothing, when that would pass the per-recipient bound.
+     * Holding a record again (a replay after a crash) changes nothing.
      */
     boolean hold(SessionState recipient, RawSignal raw, int sourcePartition, long sourceOffset) {
         String key = HeldSignal.key(recipient.userId(), sourceOffset);
@@ -51,9 +53,8 @@ final class HeldSignals {
             return false;
         }
         signals.put(key, new HeldSignal(raw.json(), sourcePartition, sourceOffset));
-        backlogs.put(recipient.userId(), backlog == null
-                ? new HeldBacklog(recipient.sessionId(), 1, size, Status.HOLDING)
-                : backlog.plus(size));
+        backlogs.put(recipient.userId(),
+                backlog == null ? new HeldBacklog(recipient.sessionId(), 1, size, Status.HOLDING) : backlog.plus(size));
         return true;
     }
 
@@ -64,13 +65,15 @@ final class HeldSignals {
     }
 
     /**
-     * Takes (deletes) the oldest {@code max} signals held for {@code userId}, in delivery order, and
-     * updates its backlog; the backlog goes once nothing is left. Reads no more than it takes.
+     * Takes (deletes) the oldest {@code max} signals held for {@code userId}, in delivery
+     * order, and updates its backlog; the backlog goes once nothing is left. Reads no
+     * more than it takes.
      */
     List<HeldSignal> take(String userId, int max) {
         List<KeyValue<String, HeldSignal>> batch = new ArrayList<>(Math.min(max, 256));
         boolean more;
-        try (KeyValueIterator<String, HeldSignal> it = signals.prefixScan(HeldSignal.prefix(userId), PREFIX_SERIALIZER)) {
+        try (KeyValueIterator<String, HeldSignal> it = signals.prefixScan(HeldSignal.prefix(userId),
+                PREFIX_SERIALIZER)) {
             while (batch.size() < max && it.hasNext()) {
                 batch.add(it.next());
             }
@@ -95,7 +98,10 @@ final class HeldSignals {
         return taken;
     }
 
-    /** Recipients whose held signals were being delivered or answered, e.g. when this task last stopped. */
+    /**
+     * Recipients whose held signals were being delivered or answered, e.g. when this task
+     * last stopped.
+     */
     List<String> unfinished() {
         List<String> users = new ArrayList<>();
         try (KeyValueIterator<String, HeldBacklog> it = backlogs.all()) {
@@ -107,4 +113,5 @@ final class HeldSignals {
         }
         return users;
     }
+
 }

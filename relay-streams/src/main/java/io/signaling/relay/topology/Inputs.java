@@ -10,10 +10,11 @@ import io.signaling.schemas.session.SessionCommand;
 import io.signaling.schemas.signal.SignalAccepted;
 
 /**
- * Checks that a record read without error can be decided: the JSON may parse yet miss a field the
- * relay needs. Each method returns what is wrong (for the warning), or {@code null} when it is fine.
- * The key must be the userId the value is about: it decides the partition, hence the task and
- * store that own the user, and it is the prefix of held-signal keys.
+ * Checks that a record read without error can be decided: the JSON may parse yet miss a
+ * field the relay needs. Each method returns what is wrong (for the warning), or
+ * {@code null} when it is fine. The key must be the userId the value is about: it decides
+ * the partition, hence the task and store that own the user, and it is the prefix of
+ * held-signal keys.
  */
 final class Inputs {
 
@@ -112,4 +113,5 @@ final class Inputs {
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
+
 }

@@ -6,16 +6,18 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * A signal as read from the signals topic: the record and the very bytes it was read from. The
- * relay holds the bytes, not a re-serialization wrapped in something deeper: bytes that were read
- * once read again the same way, so no content that the relay could read can fail to be stored or
- * come back from the store (docs/security.md).
+ * A signal as read from the signals topic: the record and the very bytes it was read
+ * from. The relay holds the bytes, not a re-serialization wrapped in something deeper:
+ * bytes that were read once read again the same way, so no content that the relay could
+ * read can fail to be stored or come back from the store (docs/security.md).
  *
  * @param json the record's value as it is in the topic; never modified
  */
 record RawSignal(SignalAccepted signal, byte[] json) {
 
-    /** The signals topic's deserializer, keeping the bytes next to what it read from them. */
+    /**
+     * The signals topic's deserializer, keeping the bytes next to what it read from them.
+     */
     static Deserializer<RawSignal> deserializer(Deserializer<SignalAccepted> signals) {
         return new Deserializer<>() {
             @Override

@@ -7,31 +7,47 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The relay's own counters. Processors and the deserialization handler are created by Kafka
- * Streams, not by Spring, so the instance travels in the Streams configuration under
- * {@link #CONFIG} (no static holder: several relays may share a JVM in system tests).
+ * The relay's own counters. Processors and the deserialization handler are created by
+ * Kafka Streams, not by Spring, so the instance travels in the Streams configuration
+ * under {@link #CONFIG} (no static holder: several relays may share a JVM in system
+ * tests).
  */
 public final class RelayMetrics {
 
-    /** Streams config entry holding the {@link RelayMetrics} instance; Streams passes it to processors and handlers. */
+    /**
+     * Streams config entry holding the {@link RelayMetrics} instance; Streams passes it
+     * to processors and handlers.
+     */
     public static final String CONFIG = "signaling.relay.metrics";
 
     public static final String SKIPPED = "signaling.relay.records.skipped";
+
     public static final String ROUTED = "signaling.relay.signals.routed";
+
     public static final String FAILED = "signaling.relay.signals.failed";
+
     public static final String RECORDS_FAILED = "signaling.relay.records.failed";
 
-    /** What happened to one signal (a held signal is counted again when it is delivered or rejected). */
+    /**
+     * What happened to one signal (a held signal is counted again when it is delivered or
+     * rejected).
+     */
     public enum Outcome {
+
         DELIVERED, HELD, REJECTED;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
     }
 
-    /** Why a signal was answered {@code recipient-unavailable} although its recipient had a session. */
+    /**
+     * Why a signal was answered {@code recipient-unavailable} although its recipient had
+     * a session.
+     */
     public enum Failure {
+
         /** Its recipient already had the most signals held that it may have. */
         HELD_LIMIT("held-limit"),
         /** Its delivery (or held copy) would be larger than the relay writes. */
@@ -44,29 +60,37 @@ public final class RelayMetrics {
         Failure(String tag) {
             this.tag = tag;
         }
+
     }
 
     private final MeterRegistry registry;
+
     private final Map<Outcome, Counter> routed = new EnumMap<>(Outcome.class);
+
     private final Map<Failure, Counter> failed = new EnumMap<>(Failure.class);
 
     public RelayMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Outcome outcome : Outcome.values()) {
-            routed.put(outcome, Counter.builder(ROUTED)
-                    .description("Signals routed by the relay, by outcome")
-                    .tag("outcome", outcome.tag())
-                    .register(registry));
+            routed.put(outcome,
+                    Counter.builder(ROUTED)
+                        .description("Signals routed by the relay, by outcome")
+                        .tag("outcome", outcome.tag())
+                        .register(registry));
         }
         for (Failure failure : Failure.values()) {
-            failed.put(failure, Counter.builder(FAILED)
-                    .description("Signals answered recipient-unavailable because they could not be held or relayed")
-                    .tag("reason", failure.tag)
-                    .register(registry));
+            failed.put(failure,
+                    Counter.builder(FAILED)
+                        .description("Signals answered recipient-unavailable because they could not be held or relayed")
+                        .tag("reason", failure.tag)
+                        .register(registry));
         }
     }
 
-    /** The instance configured under {@link #CONFIG}, or one on Micrometer's global registry. */
+    /**
+     * The instance configured under {@link #CONFIG}, or one on Micrometer's global
+     * registry.
+     */
     public static RelayMetrics from(Map<String, ?> configs) {
         Object configured = configs == null ? null : configs.get(CONFIG);
         return configured instanceof RelayMetrics metrics ? metrics : new RelayMetrics(Metrics.globalRegistry);
@@ -74,10 +98,10 @@ public final class RelayMetrics {
 
     public void skipped(String topic) {
         Counter.builder(SKIPPED)
-                .description("Input records the relay could not read or decide, skipped")
-                .tag("topic", topic == null ? "unknown" : topic)
-                .register(registry)
-                .increment();
+            .description("Input records the relay could not read or decide, skipped")
+            .tag("topic", topic == null ? "unknown" : topic)
+            .register(registry)
+            .increment();
     }
 
     public void routed(Outcome outcome) {
@@ -89,20 +113,23 @@ public final class RelayMetrics {
     }
 
     /**
-     * A record that Kafka Streams' own handlers let go: its processing failed past the relay's own
-     * answer ({@code handler=processing}), or its output could not be written ({@code handler=production}).
+     * A record that Kafka Streams' own handlers let go: its processing failed past the
+     * relay's own answer ({@code handler=processing}), or its output could not be written
+     * ({@code handler=production}).
      */
     public void recordFailed(String handler, String topic) {
         try {
             Counter.builder(RECORDS_FAILED)
-                    .description("Records whose processing or output failed and that the relay skipped to keep going")
-                    .tag("handler", handler)
-                    .tag("topic", topic == null ? "unknown" : topic)
-                    .register(registry)
-                    .increment();
+                .description("Records whose processing or output failed and that the relay skipped to keep going")
+                .tag("handler", handler)
+                .tag("topic", topic == null ? "unknown" : topic)
+                .register(registry)
+                .increment();
         }
         catch (RuntimeException e) {
-            // never thrown at a Streams handler: Kafka Streams would then log the record, content and all
+            // never thrown at a Streams handler: Kafka Streams would then log the record,
+            // content and all
         }
     }
+
 }

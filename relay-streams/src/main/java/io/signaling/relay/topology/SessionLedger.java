@@ -25,15 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where a processor changes state and emits output: every session change goes
- * through {@link #apply} (the {@link SessionTable#evolve} fold, then store, row and event
- * together), every signal through {@link #route}. One ledger per processor instance, because
- * {@code forward} reaches only that processor's sinks.
+ * The one place where a processor changes state and emits output: every session change
+ * goes through {@link #apply} (the {@link SessionTable#evolve} fold, then store, row and
+ * event together), every signal through {@link #route}. One ledger per processor
+ * instance, because {@code forward} reaches only that processor's sinks.
  *
- * <p>No signal can stop the relay: whatever goes wrong while one signal is routed, held, released
- * or answered (other than Kafka Streams' own errors, which are its to handle) answers that signal's
- * sender {@code recipient-unavailable}, is counted, logged by coordinates only, and the relay moves
- * on. Held signals are delivered or answered at most a batch at a time ({@link HeldWork}).
+ * <p>
+ * No signal can stop the relay: whatever goes wrong while one signal is routed, held,
+ * released or answered (other than Kafka Streams' own errors, which are its to handle)
+ * answers that signal's sender {@code recipient-unavailable}, is counted, logged by
+ * coordinates only, and the relay moves on. Held signals are delivered or answered at
+ * most a batch at a time ({@link HeldWork}).
  */
 final class SessionLedger {
 
@@ -48,14 +50,23 @@ final class SessionLedger {
     }
 
     private final ProcessorContext<String, Object> context;
+
     private final KeyValueStore<String, SessionState> sessions;
+
     private final HeldSignals held;
+
     private final RelayMetrics metrics;
+
     private final RelaySettings settings;
+
     private final HeldWork work;
+
     private final String signalsTopic;
+
     private final Deserializer<SignalAccepted> signalReader;
+
     private final String deliveriesTopic;
+
     private final Serializer<Delivery> deliveryWriter;
 
     SessionLedger(ProcessorContext<String, Object> context, Topics topics, RelaySettings settings) {
@@ -72,9 +83,9 @@ final class SessionLedger {
     }
 
     /**
-     * Works off, a batch per interval, the backlogs this ledger started releasing or answering; with
-     * {@code recover}, also those left unfinished when the task last stopped (one processor of the
-     * task recovers them for all).
+     * Works off, a batch per interval, the backlogs this ledger started releasing or
+     * answering; with {@code recover}, also those left unfinished when the task last
+     * stopped (one processor of the task recovers them for all).
      */
     void scheduleHeldWork(boolean recover) {
         if (recover) {
@@ -87,7 +98,10 @@ final class SessionLedger {
         return settings.held().batchSize();
     }
 
-    /** Wall-clock now: the driver's mock clock in tests, so expiry is testable without sleeping. */
+    /**
+     * Wall-clock now: the driver's mock clock in tests, so expiry is testable without
+     * sleeping.
+     */
     Instant now() {
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
@@ -101,8 +115,9 @@ final class SessionLedger {
     }
 
     /**
-     * Emits {@code event} and applies it to the table through the fold; the row (or tombstone) is
-     * written and emitted only when the fold changed it, so a replayed event leaves no trace but itself.
+     * Emits {@code event} and applies it to the table through the fold; the row (or
+     * tombstone) is written and emitted only when the fold changed it, so a replayed
+     * event leaves no trace but itself.
      */
     SessionState apply(SessionEvent event, long timestamp) {
         SessionState current = sessions.get(event.userId());
@@ -123,22 +138,27 @@ final class SessionLedger {
     }
 
     /**
-     * Applies an event that ends the session, then answers what was held for it: up to {@code budget}
-     * signals now, the rest a batch at a time. Returns how many it answered now.
+     * Applies an event that ends the session, then answers what was held for it: up to
+     * {@code budget} signals now, the rest a batch at a time. Returns how many it
+     * answered now.
      */
     int end(SessionEvent event, long timestamp, int budget) {
         apply(event, timestamp);
         return start(event.userId(), timestamp, budget);
     }
 
-    /** Delivers, in order, what was held for a recipient that has just connected: a batch now, the rest later. */
+    /**
+     * Delivers, in order, what was held for a recipient that has just connected: a batch
+     * now, the rest later.
+     */
     void release(SessionState recipient, long timestamp) {
         start(recipient.userId(), timestamp, batchSize());
     }
 
     /**
-     * Answers everything still held for an earlier session of {@code userId}, before a new session
-     * may hold anything: held signals are one queue per userId. Bounded by the per-recipient bound.
+     * Answers everything still held for an earlier session of {@code userId}, before a
+     * new session may hold anything: held signals are one queue per userId. Bounded by
+     * the per-recipient bound.
      */
     void finishHeld(String userId, long timestamp) {
         while (held.backlog(userId) != null) {
@@ -147,7 +167,10 @@ final class SessionLedger {
         work.remove(userId);
     }
 
-    /** Routes a signal read from the signals topic by the state of its recipient (the record's key). */
+    /**
+     * Routes a signal read from the signals topic by the state of its recipient (the
+     * record's key).
+     */
     void route(RawSignal raw, int sourcePartition, long sourceOffset, long timestamp) {
         SignalAccepted signal = raw.signal();
         guarded(signal, sourcePartition, sourceOffset, timestamp, () -> {
@@ -160,7 +183,8 @@ final class SessionLedger {
                 deliver(recipient, signal, sourcePartition, sourceOffset, timestamp);
                 return;
             }
-            // Not connected yet, or connected with older signals still being released: behind them, in order.
+            // Not connected yet, or connected with older signals still being released:
+            // behind them, in order.
             if (raw.json().length > settings.maxRecordBytes()) {
                 fail(signal, sourcePartition, sourceOffset, timestamp, Failure.TOO_LARGE, TOO_LARGE);
             }
@@ -177,8 +201,8 @@ final class SessionLedger {
     }
 
     /**
-     * Delivers (the recipient's session is live and acked) or answers (it is not) up to {@code budget}
-     * of the signals held for {@code userId}, oldest first.
+     * Delivers (the recipient's session is live and acked) or answers (it is not) up to
+     * {@code budget} of the signals held for {@code userId}, oldest first.
      */
     Progress work(String userId, long timestamp, int budget) {
         HeldBacklog backlog = held.backlog(userId);
@@ -191,7 +215,8 @@ final class SessionLedger {
                 : session.acked() ? Status.RELEASING : Status.HOLDING;
         held.mark(userId, backlog, status);
         if (status == Status.HOLDING) {
-            return new Progress(0, true); // waiting for its connection: nothing to do until then
+            return new Progress(0, true); // waiting for its connection: nothing to do
+                                          // until then
         }
         List<HeldSignal> batch = held.take(userId, budget);
         for (HeldSignal h : batch) {
@@ -217,12 +242,14 @@ final class SessionLedger {
         metrics.routed(Outcome.REJECTED);
     }
 
-    /** Logs (coordinates only, never content) and counts an input that cannot be decided. */
+    /**
+     * Logs (coordinates only, never content) and counts an input that cannot be decided.
+     */
     void skip(String problem) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source == null ? null : source.topic();
-        log.warn("Skipping record topic={} partition={} offset={}: {}", topic,
-                source == null ? -1 : source.partition(), source == null ? -1 : source.offset(), problem);
+        log.warn("Skipping record topic={} partition={} offset={}: {}", topic, source == null ? -1 : source.partition(),
+                source == null ? -1 : source.offset(), problem);
         metrics.skipped(topic);
     }
 
@@ -230,7 +257,8 @@ final class SessionLedger {
         if (held.backlog(userId) == null) {
             return 0;
         }
-        work.add(userId); // first: should this batch fail half-way, the rest is still worked off
+        work.add(userId); // first: should this batch fail half-way, the rest is still
+                          // worked off
         Progress progress = work(userId, timestamp, budget);
         if (progress.finished()) {
             work.remove(userId);
@@ -250,8 +278,9 @@ final class SessionLedger {
     }
 
     /**
-     * Runs what one signal needs; should it fail, answers the sender instead. Kafka Streams' own
-     * exceptions (a lost task, a fatal producer error) are not the signal's doing and go on up.
+     * Runs what one signal needs; should it fail, answers the sender instead. Kafka
+     * Streams' own exceptions (a lost task, a fatal producer error) are not the signal's
+     * doing and go on up.
      */
     private void guarded(SignalAccepted signal, int sourcePartition, long sourceOffset, long timestamp, Runnable step) {
         try {
@@ -274,7 +303,9 @@ final class SessionLedger {
         reject(Deliveries.rejection(signal, sourcePartition, sourceOffset, message), timestamp);
     }
 
-    /** The held signal's record, read back from the very bytes it was read from before. */
+    /**
+     * The held signal's record, read back from the very bytes it was read from before.
+     */
     private SignalAccepted read(HeldSignal h) {
         try {
             if (h.readable()) {
@@ -296,4 +327,5 @@ final class SessionLedger {
     private void forward(String userId, EncodedDelivery delivery, long timestamp) {
         context.forward(new Record<String, Object>(userId, delivery, timestamp), SignalingTopology.DELIVERIES_SINK);
     }
+
 }

@@ -21,23 +21,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wall-clock punctuation over this task's sessions: the two ways a session ends without anyone
- * asking. A session never acked by its TTL expires and frees its userId; a session whose gateway is
- * lost ({@link GatewayLiveness}) is deleted {@code gateway-lost}. Either way what was held for it
- * is answered {@code recipient-unavailable} (a batch in this run, the rest by {@link HeldWork}), and
- * from then on signals to that user find no session.
- * A full scan of the task's store (local RocksDB, no Kafka reads) and of the gateways (a handful)
- * each interval: cheap for the thousands of sessions a task holds; an index by expiresAt and
- * gateway would be the next step beyond that.
+ * Wall-clock punctuation over this task's sessions: the two ways a session ends without
+ * anyone asking. A session never acked by its TTL expires and frees its userId; a session
+ * whose gateway is lost ({@link GatewayLiveness}) is deleted {@code gateway-lost}. Either
+ * way what was held for it is answered {@code recipient-unavailable} (a batch in this
+ * run, the rest by {@link HeldWork}), and from then on signals to that user find no
+ * session. A full scan of the task's store (local RocksDB, no Kafka reads) and of the
+ * gateways (a handful) each interval: cheap for the thousands of sessions a task holds;
+ * an index by expiresAt and gateway would be the next step beyond that.
  */
 final class SessionSweep implements Punctuator {
 
     private static final Logger log = LoggerFactory.getLogger(SessionSweep.class);
 
     private final SessionLedger ledger;
+
     private final ReadOnlyKeyValueStore<String, GatewayHeartbeat> gateways;
+
     private final Duration gatewayTimeout;
-    /** Wall-clock time since which some gateway has been heard without a break; null while none is. */
+
+    /**
+     * Wall-clock time since which some gateway has been heard without a break; null while
+     * none is.
+     */
     private Instant hearingSince;
 
     SessionSweep(SessionLedger ledger, ReadOnlyKeyValueStore<String, GatewayHeartbeat> gateways,
@@ -72,21 +78,25 @@ final class SessionSweep implements Punctuator {
                 Loss loss = session == null ? null : liveness.loss(session);
                 if (loss != null) {
                     lost.computeIfAbsent(session.gatewayId(), id -> new TreeMap<>())
-                            .computeIfAbsent(loss, l -> new ArrayList<>()).add(session);
+                        .computeIfAbsent(loss, l -> new ArrayList<>())
+                        .add(session);
                 }
             }
         }
-        // One batch of held signals answered in this run for all the sessions it ends; the rest later.
-        int[] budget = {ledger.batchSize()};
+        // One batch of held signals answered in this run for all the sessions it ends;
+        // the rest later.
+        int[] budget = { ledger.batchSize() };
         for (SessionState session : expired) {
-            budget[0] -= ledger.end(new SessionExpired(session.userId(), session.sessionId(), now), timestamp, budget[0]);
+            budget[0] -= ledger.end(new SessionExpired(session.userId(), session.sessionId(), now), timestamp,
+                    budget[0]);
         }
         lost.forEach((gatewayId, byLoss) -> byLoss.forEach((loss, sessions) -> {
             log.warn("Gateway {} {}: ending {} of its sessions with gateway-lost", gatewayId, loss.description(),
                     sessions.size());
             for (SessionState session : sessions) {
-                budget[0] -= ledger.end(new SessionDeleted(session.userId(), session.sessionId(),
-                        DeleteReason.GATEWAY_LOST, now), timestamp, budget[0]);
+                budget[0] -= ledger.end(
+                        new SessionDeleted(session.userId(), session.sessionId(), DeleteReason.GATEWAY_LOST, now),
+                        timestamp, budget[0]);
             }
         }));
     }
@@ -107,4 +117,5 @@ final class SessionSweep implements Punctuator {
         }
         return all;
     }
+
 }

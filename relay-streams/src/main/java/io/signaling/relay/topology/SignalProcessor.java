@@ -7,14 +7,18 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Routes each accepted signal by its recipient's session: delivered, held, or rejected. The
- * signal's own partition and offset go into what it becomes, so gateways can drop duplicates.
+ * Routes each accepted signal by its recipient's session: delivered, held, or rejected.
+ * The signal's own partition and offset go into what it becomes, so gateways can drop
+ * duplicates.
  */
 final class SignalProcessor implements Processor<String, RawSignal, String, Object> {
 
     private final Topics topics;
+
     private final RelaySettings settings;
+
     private ProcessorContext<String, Object> context;
+
     private SessionLedger ledger;
 
     SignalProcessor(Topics topics, RelaySettings settings) {
@@ -43,4 +47,5 @@ final class SignalProcessor implements Processor<String, RawSignal, String, Obje
         }
         ledger.route(record.value(), source.partition(), source.offset(), record.timestamp());
     }
+
 }

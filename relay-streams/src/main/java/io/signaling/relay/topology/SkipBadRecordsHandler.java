@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code deserialization.exception.handler}: a record that is not valid JSON or not a known type
- * is logged by coordinates, counted and skipped, so it never stalls its partition. Only the
- * exception's class is logged: its message may quote the record's bytes (signal content, key hashes).
+ * {@code deserialization.exception.handler}: a record that is not valid JSON or not a
+ * known type is logged by coordinates, counted and skipped, so it never stalls its
+ * partition. Only the exception's class is logged: its message may quote the record's
+ * bytes (signal content, key hashes).
  */
 public final class SkipBadRecordsHandler implements DeserializationExceptionHandler {
 
@@ -33,4 +34,5 @@ public final class SkipBadRecordsHandler implements DeserializationExceptionHand
         }
         return DeserializationHandlerResponse.CONTINUE;
     }
+
 }

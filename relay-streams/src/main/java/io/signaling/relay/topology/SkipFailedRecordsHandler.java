@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code processing.exception.handler}, the backstop behind {@link SessionLedger}'s own answer to a
- * signal that fails: a record (or punctuation) whose processing still throws is logged by its
- * coordinates and the exception's class, counted, and skipped. Failing instead would kill the stream
- * thread, and its replacement would read the same record again, forever. Never the record or the
- * exception's message: either may hold signal content.
+ * {@code processing.exception.handler}, the backstop behind {@link SessionLedger}'s own
+ * answer to a signal that fails: a record (or punctuation) whose processing still throws
+ * is logged by its coordinates and the exception's class, counted, and skipped. Failing
+ * instead would kill the stream thread, and its replacement would read the same record
+ * again, forever. Never the record or the exception's message: either may hold signal
+ * content.
  */
 public final class SkipFailedRecordsHandler implements ProcessingExceptionHandler {
 
@@ -34,4 +35,5 @@ public final class SkipFailedRecordsHandler implements ProcessingExceptionHandle
         }
         return ProcessingHandlerResponse.CONTINUE;
     }
+
 }

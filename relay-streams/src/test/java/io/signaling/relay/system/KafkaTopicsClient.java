@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Plays session-service and the gateways around a real relay: writes their records with the
- * registry's serdes, and reads what the relay writes (every partition, from the beginning).
+ * Plays session-service and the gateways around a real relay: writes their records with
+ * the registry's serdes, and reads what the relay writes (every partition, from the
+ * beginning).
  */
 final class KafkaTopicsClient implements AutoCloseable {
 
@@ -32,17 +33,21 @@ final class KafkaTopicsClient implements AutoCloseable {
     }
 
     private final KafkaProducer<byte[], byte[]> producer;
+
     private final KafkaConsumer<byte[], byte[]> consumer;
+
     private final Map<String, Topic<String, ?>> watched;
+
     private final Map<String, List<Read<?>>> received;
 
     KafkaTopicsClient(String bootstrapServers, List<Topic<String, ?>> watch) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         watched = new HashMap<>();
         received = new HashMap<>();
         List<TopicPartition> partitions = new ArrayList<>();
@@ -61,13 +66,14 @@ final class KafkaTopicsClient implements AutoCloseable {
             throws InterruptedException, ExecutionException, TimeoutException {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes))
-                .get(10, TimeUnit.SECONDS);
+            .get(10, TimeUnit.SECONDS);
     }
 
     /** Bytes as a broken or foreign producer would write them. */
     void sendRaw(String topic, String key, byte[] value)
             throws InterruptedException, ExecutionException, TimeoutException {
-        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get(10, TimeUnit.SECONDS);
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
+            .get(10, TimeUnit.SECONDS);
     }
 
     /** Everything read so far from {@code topic}, after one more poll. */
@@ -91,4 +97,5 @@ final class KafkaTopicsClient implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
         consumer.close(Duration.ofSeconds(5));
     }
+
 }

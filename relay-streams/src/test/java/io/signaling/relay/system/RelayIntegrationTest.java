@@ -47,18 +47,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The relay as deployed: Spring app, real broker, records in and out as session-service and the
- * gateways see them. Also proves the state comes from the log: with its state dir deleted, a
- * restarted relay rebuilds the session table from its changelogs and decides the same way.
+ * The relay as deployed: Spring app, real broker, records in and out as session-service
+ * and the gateways see them. Also proves the state comes from the log: with its state dir
+ * deleted, a restarted relay rebuilds the session table from its changelogs and decides
+ * the same way.
  */
 @SpringBootTest(classes = RelayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.config.name=" + RelayApplication.CONFIG_NAME,
-                "server.shutdown=immediate",
-                "signaling.topics.partitions=3",
-                "signaling.topics.delivery-partitions=4",
-                "signaling.relay.unacked-session-ttl=5m",
-                "signaling.relay.close-timeout=10s" })
+        properties = { "spring.config.name=" + RelayApplication.CONFIG_NAME, "server.shutdown=immediate",
+                "signaling.topics.partitions=3", "signaling.topics.delivery-partitions=4",
+                "signaling.relay.unacked-session-ttl=5m", "signaling.relay.close-timeout=10s" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(TopicsCreatedFirst.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -66,7 +63,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class RelayIntegrationTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
     private static final Duration WAIT = Duration.ofSeconds(60);
+
     private static Path stateDir;
 
     @Autowired
@@ -85,7 +84,8 @@ class RelayIntegrationTest {
 
     @DynamicPropertySource
     static void uniqueNames(DynamicPropertyRegistry registry) throws IOException {
-        // Under target/, not the OS temp dir, and never deleted by the test: the context (and its
+        // Under target/, not the OS temp dir, and never deleted by the test: the context
+        // (and its
         // RocksDB stores) closes only after the test class, at JVM shutdown.
         stateDir = Files.createDirectories(Path.of("target", "relay-it-state-" + RUN)).toAbsolutePath();
         registry.add("signaling.topics.prefix", () -> "relay-it-" + RUN);
@@ -97,28 +97,31 @@ class RelayIntegrationTest {
     void decidesSessionsAndDeliversASignalToTheRecipientsGatewayPartition(CapturedOutput output) throws Exception {
         awaitRelayUp();
         try (KafkaTopicsClient kafka = client()) {
-            // Not JSON: skipped without stalling bob's partition, and its bytes never reach a log line.
+            // Not JSON: skipped without stalling bob's partition, and its bytes never
+            // reach a log line.
             kafka.sendRaw(topics.signals().name(), "bob", "TOPSECRETSDP {".getBytes(StandardCharsets.UTF_8));
             kafka.send(topics.sessionCommands(), "alice", create("alice", "a1", "gateway-1", 1));
             kafka.send(topics.sessionCommands(), "bob", create("bob", "b1", "gateway-2", 3));
-            kafka.send(topics.gatewayReports(), "alice", new ConnectionOpened("alice", "a1", "gateway-1", Instant.now()));
+            kafka.send(topics.gatewayReports(), "alice",
+                    new ConnectionOpened("alice", "a1", "gateway-1", Instant.now()));
             kafka.send(topics.gatewayReports(), "bob", new ConnectionOpened("bob", "b1", "gateway-2", Instant.now()));
             kafka.send(topics.signals(), "bob", new SignalAccepted("m1", "alice", "bob",
                     Json.mapper().readTree("{\"sdp\":\"v=0\"}"), Instant.now(), "a1", "gateway-1", 1));
 
             await().atMost(WAIT).untilAsserted(() -> {
                 List<SessionEvent> events = kafka.values(topics.sessionEvents());
-                assertThat(events).filteredOn(e -> e instanceof SessionCreated).extracting(SessionEvent::sessionId)
-                        .contains("a1", "b1");
-                assertThat(events).filteredOn(e -> e instanceof SessionAcked).extracting(SessionEvent::sessionId)
-                        .contains("a1", "b1");
+                assertThat(events).filteredOn(e -> e instanceof SessionCreated)
+                    .extracting(SessionEvent::sessionId)
+                    .contains("a1", "b1");
+                assertThat(events).filteredOn(e -> e instanceof SessionAcked)
+                    .extracting(SessionEvent::sessionId)
+                    .contains("a1", "b1");
             });
-            await().atMost(WAIT).untilAsserted(() -> assertThat(lastRow(kafka, "bob"))
-                    .satisfies(row -> {
-                        assertThat(row.sessionId()).isEqualTo("b1");
-                        assertThat(row.acked()).isTrue();
-                        assertThat(row.deliveryPartition()).isEqualTo(3);
-                    }));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(lastRow(kafka, "bob")).satisfies(row -> {
+                assertThat(row.sessionId()).isEqualTo("b1");
+                assertThat(row.acked()).isTrue();
+                assertThat(row.deliveryPartition()).isEqualTo(3);
+            }));
             await().atMost(WAIT).untilAsserted(() -> {
                 List<KafkaTopicsClient.Read<Delivery>> deliveries = kafka.read(topics.deliveries());
                 assertThat(deliveries).hasSize(1);
@@ -134,13 +137,14 @@ class RelayIntegrationTest {
                 });
             });
         }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+        await().atMost(WAIT)
+            .untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
                 .contains("signaling_relay_signals_routed_total{outcome=\"delivered\"")
                 .contains("record_e2e_latency")
                 .contains("signaling_relay_signals_held")
                 .contains("signaling_relay_records_skipped_total{topic=\"" + topics.signals().name() + "\"} 1.0"));
         assertThat(output.getAll()).contains("Skipping unreadable record topic=" + topics.signals().name())
-                .doesNotContain("TOPSECRETSDP");
+            .doesNotContain("TOPSECRETSDP");
     }
 
     @Test
@@ -148,14 +152,17 @@ class RelayIntegrationTest {
         awaitRelayUp();
         try (KafkaTopicsClient kafka = client()) {
             kafka.send(topics.sessionCommands(), "carol", create("carol", "c1", "gateway-1", 0));
-            kafka.send(topics.gatewayReports(), "carol", new ConnectionOpened("carol", "c1", "gateway-1", Instant.now()));
+            kafka.send(topics.gatewayReports(), "carol",
+                    new ConnectionOpened("carol", "c1", "gateway-1", Instant.now()));
             kafka.send(topics.sessionCommands(), "dave", create("dave", "d1", "gateway-2", 2));
             await().atMost(WAIT).untilAsserted(() -> {
                 List<SessionEvent> events = kafka.values(topics.sessionEvents());
-                assertThat(events).filteredOn(e -> e instanceof SessionAcked).extracting(SessionEvent::sessionId)
-                        .contains("c1");
-                assertThat(events).filteredOn(e -> e instanceof SessionCreated).extracting(SessionEvent::sessionId)
-                        .contains("d1");
+                assertThat(events).filteredOn(e -> e instanceof SessionAcked)
+                    .extracting(SessionEvent::sessionId)
+                    .contains("c1");
+                assertThat(events).filteredOn(e -> e instanceof SessionCreated)
+                    .extracting(SessionEvent::sessionId)
+                    .contains("d1");
             });
 
             relayStreams.stop();
@@ -168,7 +175,8 @@ class RelayIntegrationTest {
 
             kafka.send(topics.sessionCommands(), "carol", create("carol", "c2", "gateway-1", 0));
             kafka.send(topics.gatewayReports(), "dave", new ConnectionOpened("dave", "d1", "gateway-2", Instant.now()));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.values(topics.sessionEvents()))
+            await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(kafka.values(topics.sessionEvents()))
                     .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionRefused.class, refused -> {
                         assertThat(refused.userId()).isEqualTo("carol");
                         assertThat(refused.sessionId()).isEqualTo("c2");
@@ -177,13 +185,15 @@ class RelayIntegrationTest {
                     .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionAcked.class,
                             acked -> assertThat(acked.sessionId()).isEqualTo("d1"))));
             assertThat(kafka.values(topics.sessionEvents())).noneSatisfy(e -> assertThat(e)
-                    .isInstanceOfSatisfying(SessionCreated.class, c -> assertThat(c.sessionId()).isEqualTo("c2")));
+                .isInstanceOfSatisfying(SessionCreated.class, c -> assertThat(c.sessionId()).isEqualTo("c2")));
         }
     }
 
     private SessionState lastRow(KafkaTopicsClient kafka, String userId) {
-        List<KafkaTopicsClient.Read<SessionState>> rows = kafka.read(topics.sessions()).stream()
-                .filter(r -> r.key().equals(userId)).toList();
+        List<KafkaTopicsClient.Read<SessionState>> rows = kafka.read(topics.sessions())
+            .stream()
+            .filter(r -> r.key().equals(userId))
+            .toList();
         return rows.isEmpty() ? null : rows.get(rows.size() - 1).value();
     }
 
@@ -220,4 +230,5 @@ class RelayIntegrationTest {
             }
         }
     }
+
 }

@@ -34,17 +34,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A Kafka Streams instance whose global thread dies goes to ERROR for good (a global thread
- * cannot be replaced like a stream thread), and would route nothing until someone restarts the
- * process. {@link RelayStreams} replaces it: the relay carries on, and the restart is counted.
+ * A Kafka Streams instance whose global thread dies goes to ERROR for good (a global
+ * thread cannot be replaced like a stream thread), and would route nothing until someone
+ * restarts the process. {@link RelayStreams} replaces it: the relay carries on, and the
+ * restart is counted.
  */
 @Timeout(120)
 class RelayStreamsRecoveryTest {
 
     private static final String IN = "recovery-in";
+
     private static final String OUT = "recovery-out";
+
     private static final String GLOBAL = "recovery-global";
-    /** The poison record fails its processor once: the instance that replaces the failed one reads it fine. */
+
+    /**
+     * The poison record fails its processor once: the instance that replaces the failed
+     * one reads it fine.
+     */
     private static final AtomicBoolean POISONED = new AtomicBoolean();
 
     private static EmbeddedKafkaKraftBroker broker;
@@ -69,11 +76,12 @@ class RelayStreamsRecoveryTest {
         RelayStreams relay = new RelayStreams(topology(), config(), registry, Duration.ofSeconds(10));
         List<String> out = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", broker.getBrokersAsString()), new StringSerializer(), new StringSerializer());
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                        broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, "recovery-reader",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                        new StringDeserializer())) {
+                Map.of("bootstrap.servers", broker.getBrokersAsString()), new StringSerializer(),
+                new StringSerializer());
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                        Map.of("bootstrap.servers", broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG,
+                                "recovery-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(OUT));
             relay.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> relay.state() == KafkaStreams.State.RUNNING);
@@ -82,8 +90,9 @@ class RelayStreamsRecoveryTest {
 
             producer.send(new ProducerRecord<>(GLOBAL, "g", "poison")).get();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> registry.counter(RelayStreams.RESTARTS_COUNTER).count() == 1
-                    && relay.state() == KafkaStreams.State.RUNNING);
+            await().atMost(Duration.ofSeconds(60))
+                .until(() -> registry.counter(RelayStreams.RESTARTS_COUNTER).count() == 1
+                        && relay.state() == KafkaStreams.State.RUNNING);
             assertThat(POISONED).isTrue();
             producer.send(new ProducerRecord<>(IN, "b", "after")).get();
             await().atMost(Duration.ofSeconds(30)).until(() -> read(consumer, out).contains("after"));
@@ -105,8 +114,10 @@ class RelayStreamsRecoveryTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // As the relay runs (RelayStreamsConfig): the failed instance's members leave the group as they
-        // close, so its replacement gets the partitions now instead of after the session timeout.
+        // As the relay runs (RelayStreamsConfig): the failed instance's members leave the
+        // group as they
+        // close, so its replacement gets the partitions now instead of after the session
+        // timeout.
         props.put(StreamsConfig.mainConsumerPrefix(RelayStreamsConfig.LEAVE_GROUP_ON_CLOSE), true);
         return props;
     }
@@ -115,8 +126,11 @@ class RelayStreamsRecoveryTest {
         Topology topology = new Topology();
         topology.addSource("in", new StringDeserializer(), new StringDeserializer(), IN);
         topology.addSink("out", OUT, new StringSerializer(), new StringSerializer(), "in");
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("recovery-store"),
-                        Serdes.String(), Serdes.String()).withLoggingDisabled(),
+        topology.addGlobalStore(
+                Stores
+                    .keyValueStoreBuilder(Stores.inMemoryKeyValueStore("recovery-store"), Serdes.String(),
+                            Serdes.String())
+                    .withLoggingDisabled(),
                 "global-in", new StringDeserializer(), new StringDeserializer(), GLOBAL, "global-store",
                 PoisonableStore::new);
         return topology;
@@ -138,5 +152,7 @@ class RelayStreamsRecoveryTest {
             }
             store.put(record.key(), record.value());
         }
+
     }
+
 }

@@ -9,9 +9,10 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The relay's settings as it ships: {@code relay-streams.yml} bound onto {@link RelayProperties} the
- * way Spring Boot binds it (the yml's values, else the record's {@code @DefaultValue}s), with nothing
- * a test would set. Tests that must hold for the production defaults start from here.
+ * The relay's settings as it ships: {@code relay-streams.yml} bound onto
+ * {@link RelayProperties} the way Spring Boot binds it (the yml's values, else the
+ * record's {@code @DefaultValue}s), with nothing a test would set. Tests that must hold
+ * for the production defaults start from here.
  */
 public final class ShippedConfiguration {
 
@@ -25,12 +26,13 @@ public final class ShippedConfiguration {
 
     static RelayProperties properties() {
         try {
-            return new Binder(ConfigurationPropertySources.from(new YamlPropertySourceLoader()
-                    .load("relay-streams.yml", new ClassPathResource("relay-streams.yml"))))
-                    .bindOrCreate("signaling.relay", RelayProperties.class);
+            return new Binder(ConfigurationPropertySources.from(new YamlPropertySourceLoader().load("relay-streams.yml",
+                    new ClassPathResource("relay-streams.yml"))))
+                .bindOrCreate("signaling.relay", RelayProperties.class);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

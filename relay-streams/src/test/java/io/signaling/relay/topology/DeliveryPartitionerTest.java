@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The driver's output records carry no partition, so the partitioner is checked on its own. */
+/**
+ * The driver's output records carry no partition, so the partitioner is checked on its
+ * own.
+ */
 class DeliveryPartitionerTest {
 
     private final DeliveryPartitioner partitioner = new DeliveryPartitioner();
@@ -15,7 +18,7 @@ class DeliveryPartitionerTest {
     void aDeliveryGoesToThePartitionItsGatewayConsumesWhateverItsKeyHashesTo() {
         for (int partition = 0; partition < 16; partition++) {
             assertThat(partitioner.partitions("deliveries", "alice", rejectionTo(partition), 16))
-                    .isEqualTo(Optional.of(Set.of(partition)));
+                .isEqualTo(Optional.of(Set.of(partition)));
         }
     }
 
@@ -26,6 +29,7 @@ class DeliveryPartitionerTest {
     }
 
     private static EncodedDelivery rejectionTo(int partition) {
-        return new EncodedDelivery(partition, new byte[] {'{', '}'});
+        return new EncodedDelivery(partition, new byte[] { '{', '}' });
     }
+
 }

@@ -26,9 +26,10 @@ final class Fixtures {
     }
 
     /**
-     * TopologyTestDriver gives every output topic one partition, and the deliveries sink drops a
-     * record whose partition is outside the topic: in driver tests every gateway consumes
-     * partition 0. {@code DeliveriesTest} and {@code DeliveryPartitionerTest} cover real partitions.
+     * TopologyTestDriver gives every output topic one partition, and the deliveries sink
+     * drops a record whose partition is outside the topic: in driver tests every gateway
+     * consumes partition 0. {@code DeliveriesTest} and {@code DeliveryPartitionerTest}
+     * cover real partitions.
      */
     static int partitionOf(String userId) {
         return 0;
@@ -55,7 +56,10 @@ final class Fixtures {
         return Json.mapper().readTree(json);
     }
 
-    /** A signal as the sender's gateway accepts it: the sender's session is {@code from + "-session"}. */
+    /**
+     * A signal as the sender's gateway accepts it: the sender's session is
+     * {@code from + "-session"}.
+     */
     static SignalAccepted signal(String id, String from, String to) {
         return new SignalAccepted(id, from, to, content("{\"sdp\":\"offer " + id + "\",\"n\":[1,2]}"), AT,
                 from + "-session", gatewayOf(from), partitionOf(from));
@@ -64,4 +68,5 @@ final class Fixtures {
     static DeliveryFailed failed(SignalDelivery delivery) {
         return new DeliveryFailed(delivery.userId(), delivery, AT);
     }
+
 }

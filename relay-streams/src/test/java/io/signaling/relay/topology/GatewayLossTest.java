@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Gateway liveness (docs/architecture.md): the sweep ends with {@code gateway-lost} the sessions of
- * a gateway that went silent, deregistered, or restarted since they were acked, answers what was
- * held for them, and leaves the sessions of live gateways alone. Wall clock and heartbeats are
- * driven by hand; the driver's sweep runs every second of wall clock.
+ * Gateway liveness (docs/architecture.md): the sweep ends with {@code gateway-lost} the
+ * sessions of a gateway that went silent, deregistered, or restarted since they were
+ * acked, answers what was held for them, and leaves the sessions of live gateways alone.
+ * Wall clock and heartbeats are driven by hand; the driver's sweep runs every second of
+ * wall clock.
  */
 class GatewayLossTest {
 
@@ -43,6 +44,7 @@ class GatewayLossTest {
     Path stateDir;
 
     RelayDriver relay;
+
     Instant now = T0;
 
     @BeforeEach
@@ -69,9 +71,9 @@ class GatewayLossTest {
         advanceBeating("bob", Duration.ofSeconds(1));
 
         assertThat(relay.events.readValuesToList())
-                .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, now));
+            .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, now));
         assertThat(relay.sessions.readRecordsToList()).singleElement()
-                .satisfies(row -> assertThat(row.value()).isNull());
+            .satisfies(row -> assertThat(row.value()).isNull());
         assertThat(relay.sessionsStore().get("alice")).isNull();
         assertThat(relay.sessionsStore().get("bob").acked()).as("the live gateway's session stays").isTrue();
 
@@ -90,14 +92,15 @@ class GatewayLossTest {
         connect("bob", "b1");
         advanceBeating("alice", Duration.ofSeconds(5));
 
-        // A graceful shutdown: the tombstone first, then a report for each connection it closes.
+        // A graceful shutdown: the tombstone first, then a report for each connection it
+        // closes.
         relay.gateways.pipeInput(gatewayOf("alice"), null);
         advanceBeating("bob", Duration.ofSeconds(1));
         assertThat(relay.events.isEmpty()).as("the sweep does not race the gateway's own reports").isTrue();
         relay.reports.pipeInput("alice", closed("alice", "a1", DeleteReason.GATEWAY_SHUTDOWN));
 
         assertThat(relay.events.readValuesToList())
-                .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_SHUTDOWN, now));
+            .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_SHUTDOWN, now));
     }
 
     @Test
@@ -106,7 +109,8 @@ class GatewayLossTest {
         beat("bob", BOOTED);
         connect("alice", "a1");
         connect("bob", "b1");
-        advanceBeating("alice", Duration.ofSeconds(5)); // alice's gateway last beats at T0 + 5 s
+        advanceBeating("alice", Duration.ofSeconds(5)); // alice's gateway last beats at
+                                                        // T0 + 5 s
 
         relay.gateways.pipeInput(gatewayOf("alice"), null);
         advanceBeating("bob", GATEWAY_TIMEOUT.minusSeconds(5));
@@ -115,7 +119,7 @@ class GatewayLossTest {
         advanceBeating("bob", Duration.ofSeconds(6));
 
         assertThat(relay.events.readValuesToList())
-                .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, T0.plusSeconds(16)));
+            .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, T0.plusSeconds(16)));
     }
 
     @Test
@@ -125,22 +129,25 @@ class GatewayLossTest {
         drain();
         advanceBeating("bob", GATEWAY_TIMEOUT);
         assertThat(relay.events.isEmpty()).as("a young session may be on a gateway this relay has not read yet")
-                .isTrue();
+            .isTrue();
 
         advanceBeating("bob", Duration.ofSeconds(1));
 
         assertThat(relay.events.readValuesToList())
-                .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, now));
+            .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, now));
     }
 
     @Test
     void aGatewayBackUnderTheSameIdDoesNotResurrectTheSessionsAckedBeforeItsRestart() {
         beat("alice", BOOTED);
         connect("alice", "a1");
-        relay.commands.pipeInput("dave", createOn("alice", "dave", "d1")); // created, never connected
+        relay.commands.pipeInput("dave", createOn("alice", "dave", "d1")); // created,
+                                                                           // never
+                                                                           // connected
         drain();
 
-        // alice's gateway crashed and is back two seconds later under the same id; carol connects to it.
+        // alice's gateway crashed and is back two seconds later under the same id; carol
+        // connects to it.
         relay.driver.advanceWallClockTime(Duration.ofSeconds(2));
         now = T0.plusSeconds(2);
         beat("alice", now);
@@ -151,9 +158,9 @@ class GatewayLossTest {
         relay.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         assertThat(relay.events.readValuesToList()).as("the gateway beats, yet alice's connection died with it")
-                .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, T0.plusSeconds(3)));
+            .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, T0.plusSeconds(3)));
         assertThat(relay.sessionsStore().get("dave")).as("not acked: it may still connect to the new process")
-                .isNotNull();
+            .isNotNull();
         assertThat(relay.sessionsStore().get("carol").acked()).as("acked by the new process").isTrue();
     }
 
@@ -166,15 +173,16 @@ class GatewayLossTest {
         beat("alice", now); // restarted at T0 + 5 s
         drain();
 
-        // The connection opened on the old process at T0; the relay reads that report only now.
+        // The connection opened on the old process at T0; the relay reads that report
+        // only now.
         relay.reports.pipeInput("alice", opened("alice", "a1"));
         assertThat(relay.events.readValuesToList()).as("acked when the gateway saw it open, by its clock")
-                .containsExactly(new SessionAcked("alice", "a1", gatewayOf("alice"), T0));
+            .containsExactly(new SessionAcked("alice", "a1", gatewayOf("alice"), T0));
 
         relay.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         assertThat(relay.events.readValuesToList())
-                .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, T0.plusSeconds(6)));
+            .containsExactly(new SessionDeleted("alice", "a1", DeleteReason.GATEWAY_LOST, T0.plusSeconds(6)));
     }
 
     @Test
@@ -207,7 +215,8 @@ class GatewayLossTest {
         relay.driver.advanceWallClockTime(GATEWAY_TIMEOUT.multipliedBy(6));
         assertThat(relay.events.isEmpty()).isTrue();
 
-        // Heartbeats get through again, but only bob's yet: alice's gateway gets a whole timeout to be heard.
+        // Heartbeats get through again, but only bob's yet: alice's gateway gets a whole
+        // timeout to be heard.
         now = T0.plus(GATEWAY_TIMEOUT.multipliedBy(6));
         beat("bob", BOOTED);
         advanceBeating("bob", GATEWAY_TIMEOUT);
@@ -231,7 +240,7 @@ class GatewayLossTest {
         advanceBeating("alice", GATEWAY_TIMEOUT.plusSeconds(1));
 
         assertThat(relay.events.readValuesToList())
-                .containsExactly(new SessionDeleted("bob", "b1", DeleteReason.GATEWAY_LOST, now));
+            .containsExactly(new SessionDeleted("bob", "b1", DeleteReason.GATEWAY_LOST, now));
         assertThat(relay.deliveries.readValuesToList()).containsExactly(
                 rejection("m1", "alice", "bob", 0, Deliveries.SESSION_ENDED),
                 rejection("m2", "carol", "bob", 1, Deliveries.SESSION_ENDED));
@@ -258,7 +267,10 @@ class GatewayLossTest {
         relay.gateways.pipeInput(gatewayOf(user), heartbeat(user, now, startedAt));
     }
 
-    /** Advances the wall clock second by second; only {@code user}'s gateway keeps beating. */
+    /**
+     * Advances the wall clock second by second; only {@code user}'s gateway keeps
+     * beating.
+     */
     private void advanceBeating(String user, Duration by) {
         for (long s = 0; s < by.toSeconds(); s++) {
             relay.driver.advanceWallClockTime(Duration.ofSeconds(1));
@@ -268,8 +280,8 @@ class GatewayLossTest {
     }
 
     private static GatewayHeartbeat heartbeat(String user, Instant at, Instant startedAt) {
-        return new GatewayHeartbeat(gatewayOf(user), "http://127.0.0.1:8081/ws", List.of(partitionOf(user)), 1, 0, false, at,
-                startedAt);
+        return new GatewayHeartbeat(gatewayOf(user), "http://127.0.0.1:8081/ws", List.of(partitionOf(user)), 1, 0,
+                false, at, startedAt);
     }
 
     private void connect(String userId, String sessionId) {
@@ -288,4 +300,5 @@ class GatewayLossTest {
         return new SignalRejection(gatewayOf(from), partitionOf(from), from, from + "-session", id, to,
                 SignalRejection.RECIPIENT_UNAVAILABLE, message, 0, offset);
     }
+
 }

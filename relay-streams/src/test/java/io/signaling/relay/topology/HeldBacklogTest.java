@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Signals held for a recipient that has not connected are bounded (count and bytes; past that,
- * {@code recipient-unavailable}), and delivered on connect or answered when the session ends a
- * batch at a time, in order, with newer signals behind the older ones (contract §2).
+ * Signals held for a recipient that has not connected are bounded (count and bytes; past
+ * that, {@code recipient-unavailable}), and delivered on connect or answered when the
+ * session ends a batch at a time, in order, with newer signals behind the older ones
+ * (contract §2).
  */
 class HeldBacklogTest {
 
@@ -52,8 +53,8 @@ class HeldBacklogTest {
 
         IntStream.rangeClosed(1, 5).forEach(n -> relay.signals.pipeInput("bob", signal("m" + n, "alice", "bob")));
 
-        assertThat(relay.deliveries.readValuesToList()).containsExactly(
-                rejection("m4", 3, SessionLedger.HELD_FULL), rejection("m5", 4, SessionLedger.HELD_FULL));
+        assertThat(relay.deliveries.readValuesToList()).containsExactly(rejection("m4", 3, SessionLedger.HELD_FULL),
+                rejection("m5", 4, SessionLedger.HELD_FULL));
         assertThat(relay.failed(Failure.HELD_LIMIT)).isEqualTo(2);
         assertThat(relay.backlogsStore().get("bob").count()).isEqualTo(3);
 
@@ -88,7 +89,8 @@ class HeldBacklogTest {
         List<String> order = new ArrayList<>(delivered());
         assertThat(order).containsExactly("m1", "m2");
 
-        relay.signals.pipeInput("bob", signal("m6", "alice", "bob")); // connected, but m3..m5 go first
+        relay.signals.pipeInput("bob", signal("m6", "alice", "bob")); // connected, but
+                                                                      // m3..m5 go first
         assertThat(delivered()).isEmpty();
         for (int tick = 0; tick < 5 && order.size() < 6; tick++) {
             relay.driver.advanceWallClockTime(INTERVAL);
@@ -100,7 +102,8 @@ class HeldBacklogTest {
         assertThat(order).containsExactly("m1", "m2", "m3", "m4", "m5", "m6");
         assertThat(relay.backlogsStore().get("bob")).isNull();
         relay.signals.pipeInput("bob", signal("m7", "alice", "bob"));
-        assertThat(delivered()).containsExactly("m7"); // nothing held any more: straight through
+        assertThat(delivered()).containsExactly("m7"); // nothing held any more: straight
+                                                       // through
     }
 
     @Test
@@ -128,8 +131,10 @@ class HeldBacklogTest {
         relay.commands.pipeInput("bob", create("bob", "b1"));
         IntStream.rangeClosed(1, 5).forEach(n -> relay.signals.pipeInput("bob", signal("m" + n, "alice", "bob")));
 
-        relay.commands.pipeInput("bob", end("bob", "b1")); // a batch answered now, the rest pending
-        relay.commands.pipeInput("bob", create("bob", "b2")); // answers the rest before b2 exists
+        relay.commands.pipeInput("bob", end("bob", "b1")); // a batch answered now, the
+                                                           // rest pending
+        relay.commands.pipeInput("bob", create("bob", "b2")); // answers the rest before
+                                                              // b2 exists
         List<Delivery> out = relay.deliveries.readValuesToList();
         assertThat(out).extracting(d -> ((SignalRejection) d).id()).containsExactly("m1", "m2", "m3", "m4", "m5");
         assertThat(relay.events.readValuesToList()).last().isInstanceOf(SessionCreated.class);
@@ -168,4 +173,5 @@ class HeldBacklogTest {
         return new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", id, "bob",
                 SignalRejection.RECIPIENT_UNAVAILABLE, message, 0, offset);
     }
+
 }

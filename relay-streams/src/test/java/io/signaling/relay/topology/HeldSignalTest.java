@@ -9,16 +9,22 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
-/** The held-signals store's values: the signal's own bytes, never re-wrapped; older values still read. */
+/**
+ * The held-signals store's values: the signal's own bytes, never re-wrapped; older values
+ * still read.
+ */
 class HeldSignalTest {
 
     private final Serde<HeldSignal> serde = HeldSignal.serde();
-    private final byte[] signal = Serdes.json(SignalAccepted.class).serializer()
-            .serialize("t", Fixtures.signal("m1", "alice", "bob"));
+
+    private final byte[] signal = Serdes.json(SignalAccepted.class)
+        .serializer()
+        .serialize("t", Fixtures.signal("m1", "alice", "bob"));
 
     @Test
     void theSignalBytesComeBackUnchangedWithTheirCoordinates() {
-        HeldSignal read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", new HeldSignal(signal, 3, 42)));
+        HeldSignal read = serde.deserializer()
+            .deserialize("t", serde.serializer().serialize("t", new HeldSignal(signal, 3, 42)));
 
         assertThat(read.signal()).isEqualTo(signal);
         assertThat(read.sourcePartition()).isEqualTo(3);
@@ -39,8 +45,9 @@ class HeldSignalTest {
 
     @Test
     void aDamagedValueReadsAsUnreadableInsteadOfFailingItsBatch() {
-        assertThat(serde.deserializer().deserialize("t", new byte[] {7, 1, 2}).readable()).isFalse();
+        assertThat(serde.deserializer().deserialize("t", new byte[] { 7, 1, 2 }).readable()).isFalse();
         assertThat(serde.deserializer().deserialize("t", "{\"signal\":".getBytes(StandardCharsets.UTF_8)).readable())
-                .isFalse();
+            .isFalse();
     }
+
 }

@@ -33,11 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No content stops the relay (contract §2, issue 11): content nested as deep as a reader accepts is
- * held, released and delivered like any other; deeper content is skipped and counted; a signal
- * whose delivery cannot be written is answered {@code recipient-unavailable}; whatever still fails
- * is skipped by the backstop handlers. The relay decides the next record every time, and no log
- * line carries the content.
+ * No content stops the relay (contract §2, issue 11): content nested as deep as a reader
+ * accepts is held, released and delivered like any other; deeper content is skipped and
+ * counted; a signal whose delivery cannot be written is answered
+ * {@code recipient-unavailable}; whatever still fails is skipped by the backstop
+ * handlers. The relay decides the next record every time, and no log line carries the
+ * content.
  */
 class HostileContentTest {
 
@@ -47,6 +48,7 @@ class HostileContentTest {
     Path stateDir;
 
     private RelayDriver relay;
+
     private final CapturedLogs logs = new CapturedLogs();
 
     @AfterEach
@@ -104,7 +106,8 @@ class HostileContentTest {
 
     @Test
     void aSignalWhoseDeliveryCannotBeWrittenIsAnsweredToItsSenderAndTheNextIsDelivered() {
-        relay = new RelayDriver(stateDir, topicsFailingOn(d -> d instanceof SignalDelivery s && s.id().startsWith("poison")),
+        relay = new RelayDriver(stateDir,
+                topicsFailingOn(d -> d instanceof SignalDelivery s && s.id().startsWith("poison")),
                 RelaySettings.defaults());
         connect("bob", "b1");
 
@@ -122,7 +125,8 @@ class HostileContentTest {
 
     @Test
     void aHeldSignalWhoseReleaseFailsIsAnsweredAndTheOthersAreReleasedInOrder() {
-        relay = new RelayDriver(stateDir, topicsFailingOn(d -> d instanceof SignalDelivery s && s.id().startsWith("poison")),
+        relay = new RelayDriver(stateDir,
+                topicsFailingOn(d -> d instanceof SignalDelivery s && s.id().startsWith("poison")),
                 RelaySettings.defaults());
         relay.commands.pipeInput("bob", create("bob", "b1"));
         relay.signals.pipeInput("bob", Fixtures.signal("fine-1", "alice", "bob"));
@@ -132,9 +136,9 @@ class HostileContentTest {
         relay.reports.pipeInput("bob", opened("bob", "b1"));
 
         List<Delivery> out = relay.deliveries.readValuesToList();
-        assertThat(out).extracting(d -> d instanceof SignalDelivery s ? "delivered " + s.id()
-                : "rejected " + ((SignalRejection) d).id())
-                .containsExactly("delivered fine-1", "rejected poison-2", "delivered fine-3");
+        assertThat(out).extracting(
+                d -> d instanceof SignalDelivery s ? "delivered " + s.id() : "rejected " + ((SignalRejection) d).id())
+            .containsExactly("delivered fine-1", "rejected poison-2", "delivered fine-3");
         assertThat(relay.failed(Failure.PROCESSING_ERROR)).isEqualTo(1);
         assertNoLineCarriesTheContent();
     }
@@ -162,16 +166,19 @@ class HostileContentTest {
 
     @Test
     void whatStillFailsPastTheLedgerIsSkippedByTheBackstopAndCounted() {
-        // Even the answer to the sender cannot be written: the processing handler skips the record.
+        // Even the answer to the sender cannot be written: the processing handler skips
+        // the record.
         relay = new RelayDriver(stateDir, topicsFailingOn(d -> d.userId().equals("mallory")), RelaySettings.defaults());
 
         relay.signals.pipeInput("nobody", signalWithMarker("m-1", "mallory", "nobody"));
         relay.signals.pipeInput("nobody", Fixtures.signal("m-2", "alice", "nobody"));
 
-        assertThat(relay.deliveries.readValuesToList()).containsExactly(rejection("m-2", "nobody", 1, Deliveries.NO_SESSION));
+        assertThat(relay.deliveries.readValuesToList())
+            .containsExactly(rejection("m-2", "nobody", 1, Deliveries.NO_SESSION));
         assertThat(relay.recordsFailed("processing")).isEqualTo(1);
-        assertThat(logs.lines()).anyMatch(line -> line.contains("Skipping record topic=" + relay.topics.signals().name())
-                && line.contains("offset=0"));
+        assertThat(logs.lines())
+            .anyMatch(line -> line.contains("Skipping record topic=" + relay.topics.signals().name())
+                    && line.contains("offset=0"));
         assertNoLineCarriesTheContent();
     }
 
@@ -188,7 +195,8 @@ class HostileContentTest {
         assertNoLineCarriesTheContent();
     }
 
-    // ---- helpers ------------------------------------------------------------------------------------
+    // ---- helpers
+    // ------------------------------------------------------------------------------------
 
     private void connect(String userId, String sessionId) {
         relay.commands.pipeInput(userId, create(userId, sessionId));
@@ -217,7 +225,10 @@ class HostileContentTest {
         return "[".repeat(depth) + "\"" + MARKER + "\"" + "]".repeat(depth);
     }
 
-    /** A signal record as a foreign or older writer could put it in the topic: content nested {@code depth} deep. */
+    /**
+     * A signal record as a foreign or older writer could put it in the topic: content
+     * nested {@code depth} deep.
+     */
     private static byte[] deepSignal(String id, String to, int depth) {
         String json = "{\"id\":\"" + id + "\",\"from\":\"alice\",\"to\":\"" + to + "\",\"content\":" + nested(depth)
                 + ",\"sentAt\":\"2030-01-01T00:00:00Z\",\"senderSessionId\":\"alice-session\",\"senderGatewayId\":\""
@@ -245,8 +256,9 @@ class HostileContentTest {
     }
 
     /**
-     * The deliveries topic with a serializer that fails on some records the way spring-kafka's does:
-     * with the whole record, content included, in its message. What the relay logs must not repeat it.
+     * The deliveries topic with a serializer that fails on some records the way
+     * spring-kafka's does: with the whole record, content included, in its message. What
+     * the relay logs must not repeat it.
      */
     private static Topics topicsFailingOn(Predicate<Delivery> poison) {
         Topics topics = Topics.from(TopicsProperties.defaults("test"));
@@ -277,4 +289,5 @@ class HostileContentTest {
         };
         return Serdes.serdeFrom(serializer, real.deserializer());
     }
+
 }

@@ -24,8 +24,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The production topology in a {@link TopologyTestDriver}, configured like the real app (the
- * skipping deserialization handler, metrics in the config), with typed topics at its edges.
+ * The production topology in a {@link TopologyTestDriver}, configured like the real app
+ * (the skipping deserialization handler, metrics in the config), with typed topics at its
+ * edges.
  */
 final class RelayDriver implements AutoCloseable {
 
@@ -34,14 +35,23 @@ final class RelayDriver implements AutoCloseable {
     static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(10);
 
     final Topics topics;
+
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     final TopologyTestDriver driver;
+
     final TestInputTopic<String, SessionCommand> commands;
+
     final TestInputTopic<String, GatewayReport> reports;
+
     final TestInputTopic<String, SignalAccepted> signals;
+
     final TestInputTopic<String, GatewayHeartbeat> gateways;
+
     final TestOutputTopic<String, SessionEvent> events;
+
     final TestOutputTopic<String, SessionState> sessions;
+
     final TestOutputTopic<String, Delivery> deliveries;
 
     RelayDriver(Path stateDir) {
@@ -52,7 +62,10 @@ final class RelayDriver implements AutoCloseable {
         this(stateDir, Topics.from(TopicsProperties.defaults("test")), settings);
     }
 
-    /** With these topics' serdes: a test may hand the topology a serde that fails, as a broken record would make it. */
+    /**
+     * With these topics' serdes: a test may hand the topology a serde that fails, as a
+     * broken record would make it.
+     */
     RelayDriver(Path stateDir, Topics topics, RelaySettings settings) {
         this.topics = topics;
         Properties props = new Properties();
@@ -70,8 +83,7 @@ final class RelayDriver implements AutoCloseable {
         reports = driver.createInputTopic(topics.gatewayReports().name(), keys,
                 topics.gatewayReports().valueSerde().serializer());
         signals = driver.createInputTopic(topics.signals().name(), keys, topics.signals().valueSerde().serializer());
-        gateways = driver.createInputTopic(topics.gateways().name(), keys,
-                topics.gateways().valueSerde().serializer());
+        gateways = driver.createInputTopic(topics.gateways().name(), keys, topics.gateways().valueSerde().serializer());
         StringDeserializer userIds = new StringDeserializer();
         events = driver.createOutputTopic(topics.sessionEvents().name(), userIds,
                 topics.sessionEvents().valueSerde().deserializer());
@@ -103,13 +115,19 @@ final class RelayDriver implements AutoCloseable {
     }
 
     double failed(RelayMetrics.Failure failure) {
-        return registry.get(RelayMetrics.FAILED).tag("reason", failure.name().toLowerCase().replace('_', '-'))
-                .counter().count();
+        return registry.get(RelayMetrics.FAILED)
+            .tag("reason", failure.name().toLowerCase().replace('_', '-'))
+            .counter()
+            .count();
     }
 
     double recordsFailed(String handler) {
-        return registry.find(RelayMetrics.RECORDS_FAILED).tag("handler", handler).counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+        return registry.find(RelayMetrics.RECORDS_FAILED)
+            .tag("handler", handler)
+            .counters()
+            .stream()
+            .mapToDouble(c -> c.count())
+            .sum();
     }
 
     KeyValueStore<String, HeldBacklog> backlogsStore() {
@@ -124,4 +142,5 @@ final class RelayDriver implements AutoCloseable {
     public void close() {
         driver.close();
     }
+
 }

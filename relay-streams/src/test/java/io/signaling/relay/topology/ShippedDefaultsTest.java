@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The relay's production defaults (contract §1 and §2), read from the shipped
- * {@code relay-streams.yml} and the properties' own defaults, and run: the topology with exactly the
- * settings the relay ships with. An unacked session lives 30 s, not 29 or 31; a recipient that has not
- * connected is held 1,000 signals or 4 MiB, the 1,001st (or the one past 4 MiB) is answered
- * {@code recipient-unavailable}.
+ * {@code relay-streams.yml} and the properties' own defaults, and run: the topology with
+ * exactly the settings the relay ships with. An unacked session lives 30 s, not 29 or 31;
+ * a recipient that has not connected is held 1,000 signals or 4 MiB, the 1,001st (or the
+ * one past 4 MiB) is answered {@code recipient-unavailable}.
  */
 class ShippedDefaultsTest {
 
@@ -38,6 +38,7 @@ class ShippedDefaultsTest {
     Path stateDir;
 
     private final RelaySettings shipped = ShippedConfiguration.settings();
+
     private RelayDriver relay;
 
     @BeforeEach
@@ -73,7 +74,8 @@ class ShippedDefaultsTest {
         assertThat(relay.events.isEmpty()).as("still there after 29 s").isTrue();
         relay.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
-        assertThat(relay.events.readValuesToList()).containsExactly(new SessionExpired("alice", "s1", T0.plusSeconds(30)));
+        assertThat(relay.events.readValuesToList())
+            .containsExactly(new SessionExpired("alice", "s1", T0.plusSeconds(30)));
     }
 
     @Test
@@ -96,7 +98,8 @@ class ShippedDefaultsTest {
     @Test
     void aRecipientThatHasNotConnectedIsHeldFourMebibytes() {
         relay.commands.pipeInput("bob", create("bob", "b1"));
-        String content = "x".repeat(20_000); // about 210 signals fit: a bound off by one signal's size shows
+        String content = "x".repeat(20_000); // about 210 signals fit: a bound off by one
+                                             // signal's size shows
         int sent = 0;
         List<String> rejected = List.of();
         while (rejected.isEmpty() && sent < 1_000) {
@@ -108,16 +111,21 @@ class ShippedDefaultsTest {
         assertThat(rejected).containsExactly("m" + sent);
         long held = relay.backlogsStore().get("bob").bytes();
         long one = held / (sent - 1);
-        assertThat(held).as("bytes held when the next signal did not fit").isLessThanOrEqualTo(FOUR_MIB)
-                .isGreaterThan(FOUR_MIB - one);
+        assertThat(held).as("bytes held when the next signal did not fit")
+            .isLessThanOrEqualTo(FOUR_MIB)
+            .isGreaterThan(FOUR_MIB - one);
     }
 
     private static List<String> rejected(List<Delivery> deliveries) {
-        return deliveries.stream().filter(SignalRejection.class::isInstance).map(d -> ((SignalRejection) d).id()).toList();
+        return deliveries.stream()
+            .filter(SignalRejection.class::isInstance)
+            .map(d -> ((SignalRejection) d).id())
+            .toList();
     }
 
     private static SignalAccepted withContent(String id, String text) {
         return new SignalAccepted(id, "alice", "bob", Json.mapper().getNodeFactory().stringNode(text), Fixtures.AT,
                 "alice-session", gatewayOf("alice"), partitionOf("alice"));
     }
+
 }

@@ -40,7 +40,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every row of the decision table in docs/architecture.md, through the production topology. */
+/**
+ * Every row of the decision table in docs/architecture.md, through the production
+ * topology.
+ */
 class SignalingTopologyTest {
 
     @TempDir
@@ -83,7 +86,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("alice", create("alice", "s2"));
 
             assertThat(relay.events.readValuesToList())
-                    .containsExactly(new SessionRefused("alice", "s2", SessionRefused.USER_ID_TAKEN, T0));
+                .containsExactly(new SessionRefused("alice", "s2", SessionRefused.USER_ID_TAKEN, T0));
             assertThat(relay.sessions.isEmpty()).isTrue();
             assertThat(relay.sessionsStore().get("alice").sessionId()).isEqualTo("s1");
         }
@@ -122,11 +125,11 @@ class SignalingTopologyTest {
             relay.driver.advanceWallClockTime(Duration.ofSeconds(2));
 
             // Opened at 1.5 s by the gateway's clock, read by the relay at 2 s.
-            relay.reports.pipeInput("alice", new ConnectionOpened("alice", "s1", gatewayOf("alice"),
-                    T0.plusMillis(1500)));
+            relay.reports.pipeInput("alice",
+                    new ConnectionOpened("alice", "s1", gatewayOf("alice"), T0.plusMillis(1500)));
 
             assertThat(relay.events.readValuesToList())
-                    .containsExactly(new SessionAcked("alice", "s1", gatewayOf("alice"), T0.plusMillis(1500)));
+                .containsExactly(new SessionAcked("alice", "s1", gatewayOf("alice"), T0.plusMillis(1500)));
             SessionState row = single(relay.sessions.readValuesToList());
             assertThat(row.acked()).isTrue();
             assertThat(row.ackedAt()).isEqualTo(T0.plusMillis(1500));
@@ -158,7 +161,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("alice", end("alice", "s1"));
 
             assertThat(relay.events.readValuesToList())
-                    .containsExactly(new SessionDeleted("alice", "s1", DeleteReason.DELETED_BY_CLIENT, T0));
+                .containsExactly(new SessionDeleted("alice", "s1", DeleteReason.DELETED_BY_CLIENT, T0));
             assertTombstone(single(relay.sessions.readRecordsToList()), "alice");
             relay.commands.pipeInput("alice", end("alice", "s1"));
             assertThat(relay.events.isEmpty()).as("a replayed EndSession changes nothing").isTrue();
@@ -176,7 +179,7 @@ class SignalingTopologyTest {
             relay.reports.pipeInput("alice", closed("alice", "s1", DeleteReason.CONNECTION_LOST));
 
             assertThat(relay.events.readValuesToList())
-                    .containsExactly(new SessionDeleted("alice", "s1", DeleteReason.CONNECTION_LOST, T0));
+                .containsExactly(new SessionDeleted("alice", "s1", DeleteReason.CONNECTION_LOST, T0));
             assertTombstone(single(relay.sessions.readRecordsToList()), "alice");
             assertThat(relay.sessionsStore().get("alice")).isNull();
         }
@@ -191,7 +194,7 @@ class SignalingTopologyTest {
 
             relay.driver.advanceWallClockTime(Duration.ofSeconds(1));
             assertThat(relay.events.readValuesToList())
-                    .containsExactly(new SessionExpired("alice", "s1", T0.plus(TTL)));
+                .containsExactly(new SessionExpired("alice", "s1", T0.plus(TTL)));
             assertTombstone(single(relay.sessions.readRecordsToList()), "alice");
 
             relay.commands.pipeInput("alice", create("alice", "s2"));
@@ -211,6 +214,7 @@ class SignalingTopologyTest {
             assertThat(relay.events.isEmpty()).isTrue();
             assertThat(relay.sessionsStore().get("alice").acked()).isTrue();
         }
+
     }
 
     @Nested
@@ -219,7 +223,9 @@ class SignalingTopologyTest {
         @Test
         void aSignalToAnAckedUserIsDeliveredToItsSessionOnItsGateway() {
             connect("bob", "b1");
-            relay.signals.pipeInput("bob", signal("m0", "bob", "bob")); // offset 0: a user may send to itself
+            relay.signals.pipeInput("bob", signal("m0", "bob", "bob")); // offset 0: a
+                                                                        // user may send
+                                                                        // to itself
             relay.deliveries.readRecordsToList();
 
             SignalAccepted signal = signal("m1", "alice", "bob");
@@ -237,8 +243,8 @@ class SignalingTopologyTest {
         void aSignalToAUserWithoutSessionIsRejectedToTheSender() {
             relay.signals.pipeInput("bob", signal("m1", "alice", "bob"));
 
-            assertThat(single(relay.deliveries.readValuesToList())).isEqualTo(rejection("m1", "alice", "bob", 0,
-                    Deliveries.NO_SESSION));
+            assertThat(single(relay.deliveries.readValuesToList()))
+                .isEqualTo(rejection("m1", "alice", "bob", 0, Deliveries.NO_SESSION));
             assertThat(relay.routed(Outcome.REJECTED)).isEqualTo(1);
         }
 
@@ -272,16 +278,17 @@ class SignalingTopologyTest {
         void manySignalsFromSeveralSendersArriveInSignalLogOrderAcrossHoldingAndRelease() {
             relay.commands.pipeInput("bob", create("bob", "b1"));
             List<String> senders = List.of("alice", "carol", "dave");
-            // 24 held (offsets 9 -> 10 check that held keys sort numerically), then 12 delivered at once.
-            IntStream.range(0, 24).forEach(i -> relay.signals.pipeInput("bob",
-                    signal("m" + i, senders.get(i % 3), "bob")));
+            // 24 held (offsets 9 -> 10 check that held keys sort numerically), then 12
+            // delivered at once.
+            IntStream.range(0, 24)
+                .forEach(i -> relay.signals.pipeInput("bob", signal("m" + i, senders.get(i % 3), "bob")));
             relay.reports.pipeInput("bob", opened("bob", "b1"));
-            IntStream.range(24, 36).forEach(i -> relay.signals.pipeInput("bob",
-                    signal("m" + i, senders.get(i % 3), "bob")));
+            IntStream.range(24, 36)
+                .forEach(i -> relay.signals.pipeInput("bob", signal("m" + i, senders.get(i % 3), "bob")));
 
             List<SignalDelivery> delivered = signalDeliveries();
             assertThat(delivered).extracting(SignalDelivery::id)
-                    .containsExactlyElementsOf(IntStream.range(0, 36).mapToObj(i -> "m" + i).toList());
+                .containsExactlyElementsOf(IntStream.range(0, 36).mapToObj(i -> "m" + i).toList());
             assertThat(delivered).extracting(SignalDelivery::sourceOffset).isSorted().doesNotHaveDuplicates();
         }
 
@@ -320,7 +327,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("bob", end("bob", "b1"));
 
             assertThat(relay.deliveries.readValuesToList())
-                    .containsExactly(rejection("m1", "alice", "bob", 0, Deliveries.SESSION_ENDED));
+                .containsExactly(rejection("m1", "alice", "bob", 0, Deliveries.SESSION_ENDED));
             relay.commands.pipeInput("bob", create("bob", "b2"));
             relay.reports.pipeInput("bob", opened("bob", "b2"));
             assertThat(relay.deliveries.isEmpty()).as("a new session does not get the old one's signals").isTrue();
@@ -334,10 +341,11 @@ class SignalingTopologyTest {
 
             relay.reports.pipeInput("bob", failed(delivered));
 
-            assertThat(single(relay.deliveries.readValuesToList())).isEqualTo(new SignalRejection(gatewayOf("alice"),
-                    partitionOf("alice"), "alice", "alice-session", "m1", "bob", SignalRejection.RECIPIENT_UNAVAILABLE,
-                    Deliveries.CONNECTION_GONE, 0, 0));
+            assertThat(single(relay.deliveries.readValuesToList()))
+                .isEqualTo(new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", "m1",
+                        "bob", SignalRejection.RECIPIENT_UNAVAILABLE, Deliveries.CONNECTION_GONE, 0, 0));
         }
+
     }
 
     @Nested
@@ -353,7 +361,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("bob", create("bob", "b1"));
 
             assertThat(single(relay.deliveries.readValuesToList()))
-                    .isEqualTo(rejection("m1", "alice", "bob", 1, Deliveries.NO_SESSION));
+                .isEqualTo(rejection("m1", "alice", "bob", 1, Deliveries.NO_SESSION));
             assertThat(single(relay.events.readValuesToList())).isInstanceOf(SessionCreated.class);
             assertThat(relay.skipped()).isEqualTo(2);
         }
@@ -364,8 +372,8 @@ class SignalingTopologyTest {
             relay.commands.pipeInput(null, create("alice", "s1"));
             relay.commands.pipeInput("mallory", create("alice", "s1"));
             relay.commands.pipeInput("alice", new CreateSession("alice", null, "h", "g", "a", 0, Fixtures.AT));
-            relay.signals.pipeInput("bob", new SignalAccepted("m1", "alice", "bob", null, Fixtures.AT, null,
-                    gatewayOf("alice"), 0));
+            relay.signals.pipeInput("bob",
+                    new SignalAccepted("m1", "alice", "bob", null, Fixtures.AT, null, gatewayOf("alice"), 0));
             relay.reports.pipeInput("bob", new DeliveryFailed("bob", null, null, null, null, -1, -1, -1, Fixtures.AT));
 
             assertThat(relay.events.isEmpty()).isTrue();
@@ -375,6 +383,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("alice", create("alice", "s1"));
             assertThat(single(relay.events.readValuesToList())).isInstanceOf(SessionCreated.class);
         }
+
     }
 
     private void connect(String userId, String sessionId) {
@@ -390,12 +399,10 @@ class SignalingTopologyTest {
     }
 
     private List<SignalDelivery> signalDeliveries() {
-        return relay.deliveries.readValuesToList().stream()
-                .map(d -> {
-                    assertThat(d).isInstanceOf(SignalDelivery.class);
-                    return (SignalDelivery) d;
-                })
-                .toList();
+        return relay.deliveries.readValuesToList().stream().map(d -> {
+            assertThat(d).isInstanceOf(SignalDelivery.class);
+            return (SignalDelivery) d;
+        }).toList();
     }
 
     private static SignalRejection rejection(String id, String from, String to, long offset, String message) {
@@ -412,4 +419,5 @@ class SignalingTopologyTest {
         assertThat(values).hasSize(1);
         return values.get(0);
     }
+
 }

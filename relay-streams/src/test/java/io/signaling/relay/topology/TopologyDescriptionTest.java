@@ -11,15 +11,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden test: node and store names are part of the deployed state (changelog topics, the
- * consumer group's offsets). If this fails, the change renames something in production: make it
- * deliberately and update {@code topology.txt}.
+ * consumer group's offsets). If this fails, the change renames something in production:
+ * make it deliberately and update {@code topology.txt}.
  */
 class TopologyDescriptionTest {
 
     @Test
     void theTopologyIsTheOneInTopologyTxt() throws IOException {
-        String described = SignalingTopology.build(Topics.from(TopicsProperties.defaults("signaling")),
-                RelaySettings.defaults()).describe().toString();
+        String described = SignalingTopology
+            .build(Topics.from(TopicsProperties.defaults("signaling")), RelaySettings.defaults())
+            .describe()
+            .toString();
 
         assertThat(normalize(described)).isEqualTo(normalize(golden()));
     }
@@ -34,4 +36,5 @@ class TopologyDescriptionTest {
     private static String normalize(String s) {
         return s.replace("\r\n", "\n").strip();
     }
+
 }

@@ -5,29 +5,20 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One line of {@code bin/signaling audit replay --format jsonl}: a session event or a signal
- * step, with where it sits in the log. Fields that do not apply to a kind are left out.
+ * One line of {@code bin/signaling audit replay --format jsonl}: a session event or a
+ * signal step, with where it sits in the log. Fields that do not apply to a kind are left
+ * out.
  *
- * @param at        the Kafka record's timestamp
- * @param kind      what happened, e.g. {@code session-created}, {@code signal-accepted}, {@code signal-delivered}
- * @param userId    whose session it is (session events), or whom a delivery was for
- * @param content   the signal's content; left out by {@code --redact} and for every kind but signal-accepted
+ * @param at the Kafka record's timestamp
+ * @param kind what happened, e.g. {@code session-created}, {@code signal-accepted},
+ * {@code signal-delivered}
+ * @param userId whose session it is (session events), or whom a delivery was for
+ * @param content the signal's content; left out by {@code --redact} and for every kind
+ * but signal-accepted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TimelineEntry(
-        Instant at,
-        String kind,
-        String topic,
-        int partition,
-        long offset,
-        String userId,
-        String sessionId,
-        String signalId,
-        String from,
-        String to,
-        String gatewayId,
-        String reason,
-        JsonNode content) {
+public record TimelineEntry(Instant at, String kind, String topic, int partition, long offset, String userId,
+        String sessionId, String signalId, String from, String to, String gatewayId, String reason, JsonNode content) {
 
     public TimelineEntry withoutContent() {
         return new TimelineEntry(at, kind, topic, partition, offset, userId, sessionId, signalId, from, to, gatewayId,

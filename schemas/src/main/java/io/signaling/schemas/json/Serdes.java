@@ -10,11 +10,12 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import tools.jackson.core.JacksonException;
 
 /**
- * JSON serdes for record types. Type information lives in the JSON ({@code "type"} of each sealed
- * family), not in Kafka headers, so records stay readable by any consumer and the audit tool.
- * A record that cannot be read raises {@link org.apache.kafka.common.errors.SerializationException},
- * which every consumer handles (log, count, skip) instead of retrying forever. Neither a failed
- * read nor a failed write carries the record into its exception: Kafka clients, Kafka Streams and
+ * JSON serdes for record types. Type information lives in the JSON ({@code "type"} of
+ * each sealed family), not in Kafka headers, so records stay readable by any consumer and
+ * the audit tool. A record that cannot be read raises
+ * {@link org.apache.kafka.common.errors.SerializationException}, which every consumer
+ * handles (log, count, skip) instead of retrying forever. Neither a failed read nor a
+ * failed write carries the record into its exception: Kafka clients, Kafka Streams and
  * our own handlers log those exceptions, and signal content must never reach a log.
  */
 public final class Serdes {
@@ -31,11 +32,13 @@ public final class Serdes {
 
     /**
      * Rethrows a failed write without the record: spring-kafka's message is
-     * {@code "Can't serialize data [<the record's toString>]"}, which holds a signal's content.
+     * {@code "Can't serialize data [<the record's toString>]"}, which holds a signal's
+     * content.
      */
     private static final class ContentFreeSerializer<T> implements Serializer<T> {
 
         private final Serializer<T> delegate;
+
         private final Class<T> type;
 
         ContentFreeSerializer(Serializer<T> delegate, Class<T> type) {
@@ -76,17 +79,20 @@ public final class Serdes {
         private SerializationException contentFree(String what, String topic, int size, RuntimeException e) {
             return Serdes.contentFree(what, type, topic, size, e);
         }
+
     }
 
     /**
-     * Rethrows a failed read without the record: spring-kafka's message holds all its bytes and
-     * Jackson's may quote a token of it, and consumers log the exception, but signal content must
-     * never reach a log. What is left (topic, type, size, where parsing stopped) is enough to find
-     * the record by the partition and offset the consumer logs next to it.
+     * Rethrows a failed read without the record: spring-kafka's message holds all its
+     * bytes and Jackson's may quote a token of it, and consumers log the exception, but
+     * signal content must never reach a log. What is left (topic, type, size, where
+     * parsing stopped) is enough to find the record by the partition and offset the
+     * consumer logs next to it.
      */
     private static final class ContentFreeDeserializer<T> implements Deserializer<T> {
 
         private final Deserializer<T> delegate;
+
         private final Class<T> type;
 
         ContentFreeDeserializer(Deserializer<T> delegate, Class<T> type) {
@@ -123,17 +129,20 @@ public final class Serdes {
         public void close() {
             delegate.close();
         }
+
     }
 
     /**
-     * What went wrong, without the record: its type, the topic, its size when known, the class of
-     * the cause and where parsing stopped. Neither Jackson's message (it may quote a token) nor the
-     * cause itself is kept: a logger prints a cause's message too.
+     * What went wrong, without the record: its type, the topic, its size when known, the
+     * class of the cause and where parsing stopped. Neither Jackson's message (it may
+     * quote a token) nor the cause itself is kept: a logger prints a cause's message too.
      */
     static SerializationException contentFree(String what, Class<?> type, String topic, int size, RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         StringBuilder message = new StringBuilder(what).append(type.getSimpleName())
-                .append(" for topic [").append(topic).append("]");
+            .append(" for topic [")
+            .append(topic)
+            .append("]");
         if (size >= 0) {
             message.append(" (").append(size).append(" bytes)");
         }
@@ -144,4 +153,5 @@ public final class Serdes {
         }
         return new SerializationException(message.toString());
     }
+
 }

@@ -7,19 +7,22 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Listening keys are 256-bit secrets shown to the client once. Only their SHA-256 hash ever
- * reaches Kafka. A fast hash is enough here: the key has full entropy, so there is nothing to
- * brute-force that a slow password hash would protect.
+ * Listening keys are 256-bit secrets shown to the client once. Only their SHA-256 hash
+ * ever reaches Kafka. A fast hash is enough here: the key has full entropy, so there is
+ * nothing to brute-force that a slow password hash would protect.
  */
 public final class ListeningKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     private ListeningKeys() {
     }
 
-    /** A fresh key: 32 bytes from {@link SecureRandom}, URL-safe base64 (43 characters). */
+    /**
+     * A fresh key: 32 bytes from {@link SecureRandom}, URL-safe base64 (43 characters).
+     */
     public static String generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -31,7 +34,10 @@ public final class ListeningKeys {
         return "sha256:" + URL_SAFE.encodeToString(digest(key));
     }
 
-    /** Constant-time comparison of a presented key with a stored hash; false for null input. */
+    /**
+     * Constant-time comparison of a presented key with a stored hash; false for null
+     * input.
+     */
     public static boolean matches(String presentedKey, String storedHash) {
         if (presentedKey == null || storedHash == null) {
             return false;
@@ -49,4 +55,5 @@ public final class ListeningKeys {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
+
 }

@@ -2,8 +2,12 @@ package io.signaling.schemas.session;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Why a session ended, as written in {@link SessionDeleted} and shown by the audit replay. */
+/**
+ * Why a session ended, as written in {@link SessionDeleted} and shown by the audit
+ * replay.
+ */
 public enum DeleteReason {
+
     /** The client closed its SockJS connection. */
     CONNECTION_CLOSED("connection-closed"),
     /** The connection was lost: heartbeat timeout or transport error. */
@@ -25,4 +29,5 @@ public enum DeleteReason {
     public String code() {
         return code;
     }
+
 }

@@ -1,9 +1,10 @@
 package io.signaling.schemas.session;
 
 /**
- * The one fold from session events to the session table. The relay applies it to the events it
- * decides; {@code audit rebuild} applies it to the session-events log to prove the two agree.
- * Idempotent: replaying an event that is already reflected leaves the row as it is.
+ * The one fold from session events to the session table. The relay applies it to the
+ * events it decides; {@code audit rebuild} applies it to the session-events log to prove
+ * the two agree. Idempotent: replaying an event that is already reflected leaves the row
+ * as it is.
  */
 public final class SessionTable {
 
@@ -12,10 +13,12 @@ public final class SessionTable {
 
     /** The row after {@code event}, or {@code null} when the user has no live session. */
     public static SessionState evolve(SessionState current, SessionEvent event) {
-        // Java 17 baseline: no pattern-matching switch, so a chain of instanceof over the sealed type.
+        // Java 17 baseline: no pattern-matching switch, so a chain of instanceof over the
+        // sealed type.
         if (event instanceof SessionCreated created) {
             if (current != null) {
-                return current; // exactly one live session per userId; a replayed create changes nothing
+                return current; // exactly one live session per userId; a replayed create
+                                // changes nothing
             }
             return new SessionState(created.userId(), created.sessionId(), created.keyHash(), created.gatewayId(),
                     created.listeningAddress(), created.deliveryPartition(), false, created.at(), created.expiresAt(),
@@ -33,4 +36,5 @@ public final class SessionTable {
     private static boolean isSame(SessionState current, SessionEvent event) {
         return current != null && current.sessionId().equals(event.sessionId());
     }
+
 }

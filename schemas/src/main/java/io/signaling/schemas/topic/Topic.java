@@ -8,32 +8,28 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * One topic of the platform: its full name, serdes, layout and the one deployable that writes it.
+ * One topic of the platform: its full name, serdes, layout and the one deployable that
+ * writes it.
  *
- * @param retention      how long records are kept; {@code null}, zero or negative keeps them forever
- * @param retentionBytes the most each partition keeps (Kafka's {@code retention.bytes}, the oldest segments go
- *                       first); zero or negative: no bound. Compacted topics keep the latest record per key instead
+ * @param retention how long records are kept; {@code null}, zero or negative keeps them
+ * forever
+ * @param retentionBytes the most each partition keeps (Kafka's {@code retention.bytes},
+ * the oldest segments go first); zero or negative: no bound. Compacted topics keep the
+ * latest record per key instead
  */
-public record Topic<K, V>(
-        String name,
-        Serde<K> keySerde,
-        Serde<V> valueSerde,
-        int partitions,
-        short replicationFactor,
-        CleanupPolicy cleanupPolicy,
-        Duration retention,
-        long retentionBytes,
-        String writer) {
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, int partitions, short replicationFactor,
+        CleanupPolicy cleanupPolicy, Duration retention, long retentionBytes, String writer) {
 
     public enum CleanupPolicy {
-        DELETE(TopicConfig.CLEANUP_POLICY_DELETE),
-        COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT);
+
+        DELETE(TopicConfig.CLEANUP_POLICY_DELETE), COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT);
 
         private final String config;
 
         CleanupPolicy(String config) {
             this.config = config;
         }
+
     }
 
     public boolean keepsForever() {

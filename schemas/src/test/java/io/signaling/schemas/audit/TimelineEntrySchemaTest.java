@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class TimelineEntrySchemaTest {
 
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(SchemaLocation.of("classpath:schemas/timeline-entry.json"));
+        .getSchema(SchemaLocation.of("classpath:schemas/timeline-entry.json"));
 
     static Stream<TimelineEntry> entries() {
         Instant at = Instant.parse("2026-01-01T10:00:00.5Z");
@@ -34,7 +34,8 @@ class TimelineEntrySchemaTest {
                 new TimelineEntry(at, "signal-accepted", "signaling.signals", 0, 4, null, "s-1", "m-1", "alice", "bob",
                         "gw-a", null, offer),
                 new TimelineEntry(at, "signal-accepted", "signaling.signals", 0, 4, null, "s-1", "m-1", "alice", "bob",
-                        "gw-a", null, offer).withoutContent(),
+                        "gw-a", null, offer)
+                    .withoutContent(),
                 new TimelineEntry(at, "signal-rejected", "signaling.deliveries", 1, 9, "alice", "s-1", "m-1", "alice",
                         "bob", "gw-a", "recipient-unavailable", null));
     }
@@ -50,7 +51,9 @@ class TimelineEntrySchemaTest {
     @Test
     void theSchemaListsExactlyTheRecordComponents() {
         JsonNode schema = Json.mapper().readTree(getClass().getResourceAsStream("/schemas/timeline-entry.json"));
-        List<String> components = Arrays.stream(TimelineEntry.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> components = Arrays.stream(TimelineEntry.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .toList();
 
         assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(components);
     }
@@ -62,4 +65,5 @@ class TimelineEntrySchemaTest {
 
         assertThat(SCHEMA.validate(json)).isNotEmpty();
     }
+
 }

@@ -11,9 +11,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * During a rolling upgrade, session-services and relays read beats of gateways that do not yet
- * announce capacity or load: such a beat must still be read (as "no limit known, not shedding"),
- * or the older gateways would vanish from every registry.
+ * During a rolling upgrade, session-services and relays read beats of gateways that do
+ * not yet announce capacity or load: such a beat must still be read (as "no limit known,
+ * not shedding"), or the older gateways would vanish from every registry.
  */
 class GatewayHeartbeatTest {
 
@@ -30,4 +30,5 @@ class GatewayHeartbeatTest {
         assertThat(beat).isEqualTo(new GatewayHeartbeat("gw-1", "http://127.0.0.1:8081/ws", List.of(0), 7, 0, false,
                 Instant.parse("2026-01-01T00:00:05Z"), Instant.parse("2026-01-01T00:00:00Z")));
     }
+
 }

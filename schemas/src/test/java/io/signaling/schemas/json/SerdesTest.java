@@ -29,9 +29,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every consumer relies on: records survive the trip through Kafka unchanged, tombstones stay
- * null, and anything unreadable raises {@link SerializationException} (which they log by
- * topic/partition/offset, count and skip) without carrying the record's content.
+ * What every consumer relies on: records survive the trip through Kafka unchanged,
+ * tombstones stay null, and anything unreadable raises {@link SerializationException}
+ * (which they log by topic/partition/offset, count and skip) without carrying the
+ * record's content.
  */
 class SerdesTest {
 
@@ -75,29 +76,23 @@ class SerdesTest {
     @Test
     void fieldsAddedByANewerWriterAreIgnored() {
         Serde<SessionCommand> serde = Serdes.json(SessionCommand.class);
-        ObjectNode newer = (ObjectNode) Json.mapper().readTree(serde.serializer().serialize(TOPIC, Samples.createSession()));
+        ObjectNode newer = (ObjectNode) Json.mapper()
+            .readTree(serde.serializer().serialize(TOPIC, Samples.createSession()));
         newer.put("addedLater", "something");
 
         assertThat(serde.deserializer().deserialize(TOPIC, Json.mapper().writeValueAsBytes(newer)))
-                .isEqualTo(Samples.createSession());
+            .isEqualTo(Samples.createSession());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "not json",
-            "",
-            "{\"type\":\"session-created\",\"userId\":",
-            "[]",
-            "42",
-            "{}",
+    @ValueSource(strings = { "not json", "", "{\"type\":\"session-created\",\"userId\":", "[]", "42", "{}",
             "{\"type\":\"session-teleported\",\"userId\":\"alice\",\"sessionId\":\"s\",\"at\":\"2025-06-01T09:30:00Z\"}",
-            "{\"type\":\"session-acked\",\"userId\":\"alice\",\"sessionId\":\"s\",\"gatewayId\":\"g\",\"at\":\"not an instant\"}"
-    })
+            "{\"type\":\"session-acked\",\"userId\":\"alice\",\"sessionId\":\"s\",\"gatewayId\":\"g\",\"at\":\"not an instant\"}" })
     void unreadableRecordRaisesSerializationException(String value) {
         Serde<SessionEvent> serde = Serdes.json(SessionEvent.class);
 
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, value.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SerializationException.class);
+            .isInstanceOf(SerializationException.class);
     }
 
     @Test
@@ -106,37 +101,45 @@ class SerdesTest {
         byte[] report = Serdes.json(GatewayReport.class).serializer().serialize(TOPIC, Samples.connectionOpened());
 
         assertThatThrownBy(() -> Serdes.json(SessionCommand.class).deserializer().deserialize(TOPIC, event))
-                .isInstanceOf(SerializationException.class);
+            .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> Serdes.json(Delivery.class).deserializer().deserialize(TOPIC, report))
-                .isInstanceOf(SerializationException.class);
+            .isInstanceOf(SerializationException.class);
     }
 
     @Test
     void unreadableRecordsExceptionNamesTheTopicButNotTheContent() {
-        // A signal whose content got mangled: consumers log the exception, so it must not repeat it.
-        String mangled = new String(Serdes.json(SignalAccepted.class).serializer().serialize(TOPIC, Samples.signalAccepted()),
-                StandardCharsets.UTF_8).replace("\"v=0", "v=0");
+        // A signal whose content got mangled: consumers log the exception, so it must not
+        // repeat it.
+        String mangled = new String(
+                Serdes.json(SignalAccepted.class).serializer().serialize(TOPIC, Samples.signalAccepted()),
+                StandardCharsets.UTF_8)
+            .replace("\"v=0", "v=0");
         byte[] bytes = mangled.getBytes(StandardCharsets.UTF_8);
 
-        Throwable thrown = catchThrowable(() -> Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, bytes));
+        Throwable thrown = catchThrowable(
+                () -> Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, bytes));
 
-        assertThat(thrown).isInstanceOf(SerializationException.class).hasMessageContaining(TOPIC)
-                .hasMessageContaining("SignalAccepted");
+        assertThat(thrown).isInstanceOf(SerializationException.class)
+            .hasMessageContaining(TOPIC)
+            .hasMessageContaining("SignalAccepted");
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            assertThat(String.valueOf(t.getMessage()))
-                    .doesNotContain("v=0")
-                    .doesNotContain("4611731400430051336")
-                    .doesNotContain(Arrays.toString(Arrays.copyOf(bytes, 8)).replace("]", ""));
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("v=0")
+                .doesNotContain("4611731400430051336")
+                .doesNotContain(Arrays.toString(Arrays.copyOf(bytes, 8)).replace("]", ""));
         }
     }
 
-    /** A record that wraps a signal one level deeper, as the relay's held-signals store once did. */
+    /**
+     * A record that wraps a signal one level deeper, as the relay's held-signals store
+     * once did.
+     */
     record Wrapped(SignalAccepted signal) {
     }
 
     @Test
     void aSignalAsDeepAsAnyReaderAcceptsCanBeWrittenAgainWrapped() {
-        // content nested MAX_READ_DEPTH - 1 deep: the signal record, one level more, is exactly at the read limit
+        // content nested MAX_READ_DEPTH - 1 deep: the signal record, one level more, is
+        // exactly at the read limit
         byte[] deepest = signalWithContent(nested(Json.MAX_READ_DEPTH - 1, "\"deep-marker\""));
         SignalAccepted read = Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, deepest);
 
@@ -144,7 +147,8 @@ class SerdesTest {
         byte[] wrapped = Serdes.json(Wrapped.class).serializer().serialize(TOPIC, new Wrapped(read));
 
         assertThat(again).isEqualTo(deepest);
-        // one level deeper than any reader accepts, so this is only ever written: the relay stores raw bytes instead
+        // one level deeper than any reader accepts, so this is only ever written: the
+        // relay stores raw bytes instead
         assertThat(new String(wrapped, StandardCharsets.UTF_8)).startsWith("{\"signal\":{\"id\":\"m-deep\"");
     }
 
@@ -152,7 +156,8 @@ class SerdesTest {
     void aSignalDeeperThanTheReadLimitIsUnreadableWithoutQuotingIt() {
         byte[] tooDeep = signalWithContent(nested(Json.MAX_READ_DEPTH, "\"deep-marker\""));
 
-        Throwable thrown = catchThrowable(() -> Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, tooDeep));
+        Throwable thrown = catchThrowable(
+                () -> Serdes.json(SignalAccepted.class).deserializer().deserialize(TOPIC, tooDeep));
 
         assertThat(thrown).isInstanceOf(SerializationException.class).hasMessageContaining("SignalAccepted");
         assertContentFree(thrown, "deep-marker");
@@ -170,10 +175,12 @@ class SerdesTest {
         SignalAccepted signal = new SignalAccepted("m-1", Samples.ALICE, Samples.BOB, root, Samples.T0,
                 Samples.ALICE_SESSION, Samples.GATEWAY_1, 1);
 
-        Throwable thrown = catchThrowable(() -> Serdes.json(SignalAccepted.class).serializer().serialize(TOPIC, signal));
+        Throwable thrown = catchThrowable(
+                () -> Serdes.json(SignalAccepted.class).serializer().serialize(TOPIC, signal));
 
-        assertThat(thrown).isInstanceOf(SerializationException.class).hasMessageContaining("SignalAccepted")
-                .hasMessageContaining(TOPIC);
+        assertThat(thrown).isInstanceOf(SerializationException.class)
+            .hasMessageContaining("SignalAccepted")
+            .hasMessageContaining(TOPIC);
         assertContentFree(thrown, "write-marker");
     }
 
@@ -187,17 +194,20 @@ class SerdesTest {
         legacy.set("delivery", Json.mapper().valueToTree(delivery));
         legacy.put("at", "2025-06-01T09:30:02Z");
 
-        GatewayReport read = Serdes.json(GatewayReport.class).deserializer()
-                .deserialize(TOPIC, Json.mapper().writeValueAsBytes(legacy));
+        GatewayReport read = Serdes.json(GatewayReport.class)
+            .deserializer()
+            .deserialize(TOPIC, Json.mapper().writeValueAsBytes(legacy));
 
-        assertThat(read).isEqualTo(new DeliveryFailed(delivery.userId(), delivery, java.time.Instant.parse("2025-06-01T09:30:02Z")));
+        assertThat(read).isEqualTo(
+                new DeliveryFailed(delivery.userId(), delivery, java.time.Instant.parse("2025-06-01T09:30:02Z")));
     }
 
     @Test
     void aDeliveryFailedWithoutItsSenderReadsAsIncomplete() {
-        DeliveryFailed read = (DeliveryFailed) Serdes.json(GatewayReport.class).deserializer().deserialize(TOPIC,
-                "{\"type\":\"delivery-failed\",\"userId\":\"bob\",\"at\":\"2025-06-01T09:30:02Z\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+        DeliveryFailed read = (DeliveryFailed) Serdes.json(GatewayReport.class)
+            .deserializer()
+            .deserialize(TOPIC, "{\"type\":\"delivery-failed\",\"userId\":\"bob\",\"at\":\"2025-06-01T09:30:02Z\"}"
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(read.id()).isNull();
         assertThat(read.senderDeliveryPartition()).isEqualTo(-1);
@@ -209,8 +219,9 @@ class SerdesTest {
     }
 
     private static byte[] signalWithContent(String content) {
-        ObjectNode signal = (ObjectNode) Json.mapper().valueToTree(new SignalAccepted("m-deep", Samples.ALICE,
-                Samples.BOB, null, Samples.T0, Samples.ALICE_SESSION, Samples.GATEWAY_1, 1));
+        ObjectNode signal = (ObjectNode) Json.mapper()
+            .valueToTree(new SignalAccepted("m-deep", Samples.ALICE, Samples.BOB, null, Samples.T0,
+                    Samples.ALICE_SESSION, Samples.GATEWAY_1, 1));
         String json = signal.toString().replace("\"content\":null", "\"content\":" + content);
         return json.getBytes(StandardCharsets.UTF_8);
     }
@@ -221,4 +232,5 @@ class SerdesTest {
             assertThat(t.toString()).doesNotContain(marker);
         }
     }
+
 }

@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The listening key is the session's only credential: unguessable, shown once, stored only as a hash. */
+/**
+ * The listening key is the session's only credential: unguessable, shown once, stored
+ * only as a hash.
+ */
 class ListeningKeysTest {
 
     @Test
@@ -41,8 +44,10 @@ class ListeningKeysTest {
 
     @Test
     void hashFormatIsStable() {
-        // Hashes live in the sessions log for its whole retention: a new format would lock out every live session.
-        // SHA-256("abc") is the FIPS 180-2 test vector ba7816bf...f20015ad, here in base64url.
+        // Hashes live in the sessions log for its whole retention: a new format would
+        // lock out every live session.
+        // SHA-256("abc") is the FIPS 180-2 test vector ba7816bf...f20015ad, here in
+        // base64url.
         assertThat(ListeningKeys.hash("abc")).isEqualTo("sha256:ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
         assertThat(ListeningKeys.hash(ListeningKeys.generate())).matches("sha256:[A-Za-z0-9_-]{43}");
         String key = ListeningKeys.generate();
@@ -59,7 +64,8 @@ class ListeningKeysTest {
         assertThat(ListeningKeys.matches(key.substring(1), hash)).isFalse();
         assertThat(ListeningKeys.matches(key + " ", hash)).isFalse();
         assertThat(ListeningKeys.matches("", hash)).isFalse();
-        // Whoever reads the log holds hashes: presenting one, or a key where a hash belongs, is no key.
+        // Whoever reads the log holds hashes: presenting one, or a key where a hash
+        // belongs, is no key.
         assertThat(ListeningKeys.matches(hash, hash)).isFalse();
         assertThat(ListeningKeys.matches(key, key)).isFalse();
     }
@@ -72,4 +78,5 @@ class ListeningKeysTest {
         assertThat(ListeningKeys.matches(key, null)).isFalse();
         assertThat(ListeningKeys.matches(null, null)).isFalse();
     }
+
 }

@@ -7,12 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fold that both the relay and {@code audit rebuild} apply: what a row is after each event,
- * and that replaying the log (as after a crash) changes nothing.
+ * The fold that both the relay and {@code audit rebuild} apply: what a row is after each
+ * event, and that replaying the log (as after a crash) changes nothing.
  */
 class SessionTableTest {
 
     private final SessionCreated created = Samples.sessionCreated();
+
     private final SessionAcked acked = Samples.sessionAcked();
 
     @Test
@@ -27,8 +28,9 @@ class SessionTableTest {
     @Test
     void secondCreateForALiveUserIdIsIgnored() {
         SessionState row = SessionTable.evolve(null, created);
-        SessionCreated other = new SessionCreated(created.userId(), "another-session", Samples.BOB_KEY_HASH, "gateway-9",
-                "http://127.0.0.1:8089/ws", 9, created.at().plusSeconds(1), created.expiresAt().plusSeconds(1));
+        SessionCreated other = new SessionCreated(created.userId(), "another-session", Samples.BOB_KEY_HASH,
+                "gateway-9", "http://127.0.0.1:8089/ws", 9, created.at().plusSeconds(1),
+                created.expiresAt().plusSeconds(1));
 
         assertThat(SessionTable.evolve(row, other)).isEqualTo(row);
         assertThat(SessionTable.evolve(row, created)).isEqualTo(row);
@@ -55,7 +57,8 @@ class SessionTableTest {
     @Test
     void repeatedAckKeepsTheFirstAckTime() {
         SessionState row = SessionTable.evolve(SessionTable.evolve(null, created), acked);
-        SessionAcked later = new SessionAcked(acked.userId(), acked.sessionId(), acked.gatewayId(), acked.at().plusSeconds(5));
+        SessionAcked later = new SessionAcked(acked.userId(), acked.sessionId(), acked.gatewayId(),
+                acked.at().plusSeconds(5));
 
         assertThat(SessionTable.evolve(row, later)).isEqualTo(row);
     }
@@ -63,8 +66,8 @@ class SessionTableTest {
     @Test
     void deleteAndExpireEndTheSessionAndFreeTheUserId() {
         SessionState row = SessionTable.evolve(SessionTable.evolve(null, created), acked);
-        SessionDeleted deleted = new SessionDeleted(created.userId(), created.sessionId(), DeleteReason.DELETED_BY_CLIENT,
-                created.at().plusSeconds(60));
+        SessionDeleted deleted = new SessionDeleted(created.userId(), created.sessionId(),
+                DeleteReason.DELETED_BY_CLIENT, created.at().plusSeconds(60));
         SessionExpired expired = new SessionExpired(created.userId(), created.sessionId(), created.expiresAt());
 
         assertThat(SessionTable.evolve(row, deleted)).isNull();
@@ -72,17 +75,19 @@ class SessionTableTest {
 
         SessionCreated next = new SessionCreated(created.userId(), "the-next-session", Samples.BOB_KEY_HASH,
                 "gateway-2", Samples.GATEWAY_2_ADDRESS, 2, deleted.at().plusSeconds(1), deleted.at().plusSeconds(31));
-        assertThat(SessionTable.evolve(SessionTable.evolve(row, deleted), next).sessionId()).isEqualTo("the-next-session");
+        assertThat(SessionTable.evolve(SessionTable.evolve(row, deleted), next).sessionId())
+            .isEqualTo("the-next-session");
     }
 
     @Test
     void endOfAnotherSessionIsIgnored() {
         SessionState row = SessionTable.evolve(null, created);
 
-        assertThat(SessionTable.evolve(row, new SessionDeleted(created.userId(), "an-older-session",
-                DeleteReason.CONNECTION_CLOSED, created.at()))).isEqualTo(row);
+        assertThat(SessionTable.evolve(row,
+                new SessionDeleted(created.userId(), "an-older-session", DeleteReason.CONNECTION_CLOSED, created.at())))
+            .isEqualTo(row);
         assertThat(SessionTable.evolve(row, new SessionExpired(created.userId(), "an-older-session", created.at())))
-                .isEqualTo(row);
+            .isEqualTo(row);
         assertThat(SessionTable.evolve(null, Samples.sessionDeleted())).isNull();
     }
 
@@ -124,4 +129,5 @@ class SessionTableTest {
         }
         return row;
     }
+
 }

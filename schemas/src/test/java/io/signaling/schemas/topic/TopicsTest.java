@@ -27,17 +27,21 @@ class TopicsTest {
 
     @Test
     void namesCarryThePrefix() {
-        assertThat(topics.all()).extracting(Topic::name).containsExactly("acme.session-commands", "acme.gateway-reports",
-                "acme.signals", "acme.session-events", "acme.sessions", "acme.deliveries", "acme.gateways");
+        assertThat(topics.all()).extracting(Topic::name)
+            .containsExactly("acme.session-commands", "acme.gateway-reports", "acme.signals", "acme.session-events",
+                    "acme.sessions", "acme.deliveries", "acme.gateways");
         assertThat(Topics.from(TopicsProperties.defaults("signaling")).signals().name()).isEqualTo("signaling.signals");
         assertThat(Topics.from(TopicsProperties.defaults("")).signals().name()).isEqualTo("signals");
     }
 
     @Test
     void userIdKeyedTopicsTheRelayReadsAreCoPartitioned() {
-        // The relay decides a userId's commands, reports and signals in one task only if they share a partition count.
+        // The relay decides a userId's commands, reports and signals in one task only if
+        // they share a partition count.
         assertThat(List.of(topics.sessionCommands(), topics.gatewayReports(), topics.signals(), topics.sessionEvents(),
-                topics.sessions())).extracting(Topic::partitions).containsOnly(CUSTOM.partitions());
+                topics.sessions()))
+            .extracting(Topic::partitions)
+            .containsOnly(CUSTOM.partitions());
         assertThat(topics.deliveries().partitions()).isEqualTo(CUSTOM.deliveryPartitions());
         assertThat(topics.gateways().partitions()).isEqualTo(1);
     }
@@ -46,14 +50,11 @@ class TopicsTest {
     void eachTopicHasItsOneWriter() {
         Map<String, String> writers = topics.all().stream().collect(Collectors.toMap(Topic::name, Topic::writer));
 
-        assertThat(writers).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                entry("acme.session-commands", Topics.SESSION_SERVICE),
-                entry("acme.gateway-reports", Topics.GATEWAY),
-                entry("acme.signals", Topics.GATEWAY),
-                entry("acme.session-events", Topics.RELAY),
-                entry("acme.sessions", Topics.RELAY),
-                entry("acme.deliveries", Topics.RELAY),
-                entry("acme.gateways", Topics.GATEWAY)));
+        assertThat(writers)
+            .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(entry("acme.session-commands", Topics.SESSION_SERVICE),
+                    entry("acme.gateway-reports", Topics.GATEWAY), entry("acme.signals", Topics.GATEWAY),
+                    entry("acme.session-events", Topics.RELAY), entry("acme.sessions", Topics.RELAY),
+                    entry("acme.deliveries", Topics.RELAY), entry("acme.gateways", Topics.GATEWAY)));
     }
 
     @Test
@@ -61,13 +62,16 @@ class TopicsTest {
         Map<String, NewTopic> created = newTopics();
 
         assertThat(topics.all()).filteredOn(topic -> topic.cleanupPolicy() == CleanupPolicy.COMPACT)
-                .extracting(Topic::name).containsExactlyInAnyOrder("acme.sessions", "acme.gateways");
+            .extracting(Topic::name)
+            .containsExactlyInAnyOrder("acme.sessions", "acme.gateways");
         assertThat(created.get("acme.sessions").configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
-                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
+            .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
         assertThat(created.get("acme.gateways").configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
-                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        // The event log is the source of truth: compacting it would lose history the replay needs.
-        assertThat(created.get("acme.session-events").configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete");
+            .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        // The event log is the source of truth: compacting it would lose history the
+        // replay needs.
+        assertThat(created.get("acme.session-events").configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG,
+                "delete");
     }
 
     @Test
@@ -80,8 +84,10 @@ class TopicsTest {
         assertThat(created.get("acme.signals").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, signals);
         assertThat(created.get("acme.deliveries").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, signals);
         assertThat(created.get("acme.session-events").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, events);
-        assertThat(created.get("acme.session-commands").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, commands);
-        assertThat(created.get("acme.gateway-reports").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, commands);
+        assertThat(created.get("acme.session-commands").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG,
+                commands);
+        assertThat(created.get("acme.gateway-reports").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG,
+                commands);
     }
 
     @Test
@@ -89,12 +95,14 @@ class TopicsTest {
         Map<String, NewTopic> created = newTopics();
         String bytes = Long.toString(DataSize.ofMegabytes(256).toBytes());
 
-        for (String name : List.of("acme.signals", "acme.deliveries", "acme.session-commands", "acme.gateway-reports")) {
+        for (String name : List.of("acme.signals", "acme.deliveries", "acme.session-commands",
+                "acme.gateway-reports")) {
             assertThat(created.get(name).configs()).as(name).containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, bytes);
         }
-        assertThat(created.get("acme.session-events").configs())
-                .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(DataSize.ofGigabytes(2).toBytes()));
-        // Compacted tables keep the latest row per key: a byte bound would delete live rows.
+        assertThat(created.get("acme.session-events").configs()).containsEntry(TopicConfig.RETENTION_BYTES_CONFIG,
+                Long.toString(DataSize.ofGigabytes(2).toBytes()));
+        // Compacted tables keep the latest row per key: a byte bound would delete live
+        // rows.
         assertThat(created.get("acme.sessions").configs()).doesNotContainKey(TopicConfig.RETENTION_BYTES_CONFIG);
         assertThat(created.get("acme.gateways").configs()).doesNotContainKey(TopicConfig.RETENTION_BYTES_CONFIG);
     }
@@ -118,13 +126,15 @@ class TopicsTest {
         assertRoundTrip(topics.gatewayReports(), Samples.connectionOpened(), Samples.connectionClosed(),
                 Samples.deliveryFailed());
         assertRoundTrip(topics.signals(), Samples.signalAccepted());
-        assertRoundTrip(topics.sessionEvents(), Samples.sessionCreated(), Samples.sessionRefused(), Samples.sessionAcked(),
-                Samples.sessionDeleted(), Samples.sessionExpired());
+        assertRoundTrip(topics.sessionEvents(), Samples.sessionCreated(), Samples.sessionRefused(),
+                Samples.sessionAcked(), Samples.sessionDeleted(), Samples.sessionExpired());
         assertRoundTrip(topics.sessions(), Samples.ackedState());
         assertRoundTrip(topics.deliveries(), Samples.signalDelivery(), Samples.signalRejection());
         assertRoundTrip(topics.gateways(), Samples.gatewayHeartbeat());
-        assertThat(topics.sessions().keySerde().deserializer().deserialize("t",
-                topics.sessions().keySerde().serializer().serialize("t", "alice"))).isEqualTo("alice");
+        assertThat(topics.sessions()
+            .keySerde()
+            .deserializer()
+            .deserialize("t", topics.sessions().keySerde().serializer().serialize("t", "alice"))).isEqualTo("alice");
     }
 
     @Test
@@ -138,13 +148,16 @@ class TopicsTest {
         assertThat(bound.commandRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(bound.retentionBytes()).isEqualTo(DataSize.ofGigabytes(4));
         assertThat(Topics.from(bound).newTopics(bound)).filteredOn(t -> t.name().endsWith(".signals"))
-                .singleElement().satisfies(t -> assertThat(t.configs())
-                        .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(4L << 30)));
-        // The session-event log is never deleted by default: audit rebuild folds it from the first event.
+            .singleElement()
+            .satisfies(t -> assertThat(t.configs()).containsEntry(TopicConfig.RETENTION_BYTES_CONFIG,
+                    Long.toString(4L << 30)));
+        // The session-event log is never deleted by default: audit rebuild folds it from
+        // the first event.
         assertThat(Topics.from(bound).sessionEvents().keepsForever()).isTrue();
         assertThat(Topics.from(bound).newTopics(bound)).filteredOn(t -> t.name().endsWith("session-events"))
-                .singleElement().satisfies(t -> assertThat(t.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
-                        .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+            .singleElement()
+            .satisfies(t -> assertThat(t.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
     }
 
     @Test
@@ -177,4 +190,5 @@ class TopicsTest {
         return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("signaling.topics",
                 TopicsProperties.class);
     }
+
 }

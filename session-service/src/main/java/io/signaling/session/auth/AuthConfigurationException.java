@@ -1,8 +1,9 @@
 package io.signaling.session.auth;
 
 /**
- * A start-up failure of the identity-token settings: what is wrong and what to do, printed by
- * {@link AuthFailureAnalyzer} as Spring Boot's "APPLICATION FAILED TO START" report, no stack trace.
+ * A start-up failure of the identity-token settings: what is wrong and what to do,
+ * printed by {@link AuthFailureAnalyzer} as Spring Boot's "APPLICATION FAILED TO START"
+ * report, no stack trace.
  */
 public class AuthConfigurationException extends RuntimeException {
 
@@ -16,4 +17,5 @@ public class AuthConfigurationException extends RuntimeException {
     public String action() {
         return action;
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Just before Spring Security's bearer-token filter, which rethrows an {@link AuthenticationServiceException}
- * (a JWK Set that could not be fetched) rather than answering it: here it becomes a 503, not a 500.
+ * Just before Spring Security's bearer-token filter, which rethrows an
+ * {@link AuthenticationServiceException} (a JWK Set that could not be fetched) rather
+ * than answering it: here it becomes a 503, not a 500.
  */
 final class IdentityProviderOutageFilter extends OncePerRequestFilter {
 
@@ -33,4 +34,5 @@ final class IdentityProviderOutageFilter extends OncePerRequestFilter {
             responses.unavailable(response, e);
         }
     }
+
 }

@@ -6,11 +6,15 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Appends commands keyed by userId, so all of one user's commands reach one relay task in order. */
+/**
+ * Appends commands keyed by userId, so all of one user's commands reach one relay task in
+ * order.
+ */
 @Component
 class KafkaSessionCommands implements SessionCommands {
 
     private final KafkaTemplate<String, SessionCommand> template;
+
     private final String topic;
 
     KafkaSessionCommands(KafkaTemplate<String, SessionCommand> template, Topics topics) {
@@ -24,8 +28,10 @@ class KafkaSessionCommands implements SessionCommands {
             return template.send(topic, command.userId(), command).thenApply(result -> null);
         }
         catch (RuntimeException e) {
-            // send() itself throws when the metadata cannot be fetched within max.block.ms
+            // send() itself throws when the metadata cannot be fetched within
+            // max.block.ms
             return CompletableFuture.failedFuture(e);
         }
     }
+
 }

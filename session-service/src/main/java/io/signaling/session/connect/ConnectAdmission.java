@@ -25,26 +25,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The one place that says whether {@code POST /connect} is taken now or answered {@code 503
- * overloaded} with {@code Retry-After} (contract §1: the platform is shedding load; nothing was
- * created). It watches two things, each cheap to read:
+ * The one place that says whether {@code POST /connect} is taken now or answered
+ * {@code 503
+ * overloaded} with {@code Retry-After} (contract §1: the platform is shedding load;
+ * nothing was created). It watches two things, each cheap to read:
  *
  * <ul>
- * <li>the gateways' own load, announced in their heartbeats: when every live gateway that has room
- *     refused messages {@code overloaded} since its previous beat, a new session would only add
- *     signals to a path that is already refusing them. The gateways see the whole signal path
- *     (their producer's acks, and the age of what the relay delivers), so a relay or broker behind
- *     shows here too. (A full gateway is the picker's business: {@code no-gateway-available}.)</li>
- * <li>requests being answered at once ({@code max-pending}): each holds a Tomcat thread until the
- *     relay has decided, up to the decision timeout, so a relay that decides slowly fills them.</li>
+ * <li>the gateways' own load, announced in their heartbeats: when every live gateway that
+ * has room refused messages {@code overloaded} since its previous beat, a new session
+ * would only add signals to a path that is already refusing them. The gateways see the
+ * whole signal path (their producer's acks, and the age of what the relay delivers), so a
+ * relay or broker behind shows here too. (A full gateway is the picker's business:
+ * {@code no-gateway-available}.)</li>
+ * <li>requests being answered at once ({@code max-pending}): each holds a Tomcat thread
+ * until the relay has decided, up to the decision timeout, so a relay that decides slowly
+ * fills them.</li>
  * </ul>
  *
- * Not the relay's decision time itself: right after a start its first decisions take seconds (its
- * code compiling, its stores opening) while nothing is overloaded, and refusing then would turn
- * every fresh platform away.
+ * Not the relay's decision time itself: right after a start its first decisions take
+ * seconds (its code compiling, its stores opening) while nothing is overloaded, and
+ * refusing then would turn every fresh platform away.
  *
- * A servlet filter after the per-address limit and before Spring Security's chain ({@link FilterOrder}):
- * under overload, a token is not even verified.
+ * A servlet filter after the per-address limit and before Spring Security's chain
+ * ({@link FilterOrder}): under overload, a token is not even verified.
  */
 @Component
 @Order(FilterOrder.OVERLOAD)
@@ -52,13 +55,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ConnectAdmission extends OncePerRequestFilter {
 
     private final GatewayRegistry gateways;
+
     private final ApiCors cors;
+
     private final Semaphore pending;
+
     private final Duration retryAfter;
+
     private final Counter overloaded;
 
     @Autowired
-    ConnectAdmission(GatewayRegistry gateways, OverloadProperties properties, CorsProperties cors, MeterRegistry meters) {
+    ConnectAdmission(GatewayRegistry gateways, OverloadProperties properties, CorsProperties cors,
+            MeterRegistry meters) {
         this(gateways, properties, new ApiCors(cors), meters);
     }
 
@@ -68,12 +76,15 @@ public class ConnectAdmission extends OncePerRequestFilter {
         this.pending = new Semaphore(properties.maxPending());
         this.retryAfter = properties.retryAfter();
         // the same meter as ConnectMetrics' outcome "overloaded"
-        this.overloaded = Counter.builder("signaling.session.connect").description("POST /connect answers by outcome")
-                .tag("outcome", "overloaded").register(meters);
-        Gauge.builder("signaling.session.connect.pending", pending,
-                        permits -> properties.maxPending() - permits.availablePermits())
-                .description("POST /connect being answered now (signaling.session.overload.max-pending at most)")
-                .register(meters);
+        this.overloaded = Counter.builder("signaling.session.connect")
+            .description("POST /connect answers by outcome")
+            .tag("outcome", "overloaded")
+            .register(meters);
+        Gauge
+            .builder("signaling.session.connect.pending", pending,
+                    permits -> properties.maxPending() - permits.availablePermits())
+            .description("POST /connect being answered now (signaling.session.overload.max-pending at most)")
+            .register(meters);
     }
 
     /** {@code POST /connect}, the one request this service admits or refuses for load. */
@@ -98,8 +109,8 @@ public class ConnectAdmission extends OncePerRequestFilter {
             overloaded.increment();
             cors.allowReading(request, response);
             ErrorResponses.retryAfter(response, retryAfter);
-            ErrorResponses.write(response, ErrorCode.OVERLOADED, "the platform is shedding load: " + refusal
-                    + "; nothing was created, try again later");
+            ErrorResponses.write(response, ErrorCode.OVERLOADED,
+                    "the platform is shedding load: " + refusal + "; nothing was created, try again later");
             return;
         }
         try {
@@ -119,4 +130,5 @@ public class ConnectAdmission extends OncePerRequestFilter {
         }
         return null;
     }
+
 }

@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code signaling.session.connect{outcome}}: what /connect answered; and
- * {@code signaling.session.connect.decision}: from sending the command to reading the relay's
- * decision, the part of call setup this service adds.
+ * {@code signaling.session.connect.decision}: from sending the command to reading the
+ * relay's decision, the part of call setup this service adds.
  */
 @Component
 class ConnectMetrics {
 
     enum Outcome {
+
         CREATED("created"), TAKEN("taken"), INVALID("invalid"), NO_GATEWAY("no-gateway"), TIMEOUT("timeout"),
         RATE_LIMITED("rate-limited"), OVERLOADED("overloaded");
 
@@ -25,23 +26,26 @@ class ConnectMetrics {
         Outcome(String tag) {
             this.tag = tag;
         }
+
     }
 
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+
     private final Timer decision;
 
     ConnectMetrics(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
             // registered up front so every outcome is exported, at 0 until it happens
-            outcomes.put(outcome, Counter.builder("signaling.session.connect")
-                    .description("POST /connect answers by outcome")
-                    .tag("outcome", outcome.tag)
-                    .register(registry));
+            outcomes.put(outcome,
+                    Counter.builder("signaling.session.connect")
+                        .description("POST /connect answers by outcome")
+                        .tag("outcome", outcome.tag)
+                        .register(registry));
         }
         decision = Timer.builder("signaling.session.connect.decision")
-                .description("From sending CreateSession to reading the relay's decision")
-                .publishPercentileHistogram()
-                .register(registry);
+            .description("From sending CreateSession to reading the relay's decision")
+            .publishPercentileHistogram()
+            .register(registry);
     }
 
     void count(Outcome outcome) {
@@ -51,4 +55,5 @@ class ConnectMetrics {
     void decided(long nanos) {
         decision.record(nanos, TimeUnit.NANOSECONDS);
     }
+
 }

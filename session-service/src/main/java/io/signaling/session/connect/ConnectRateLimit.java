@@ -27,24 +27,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code POST /connect} per client address: a token bucket each ({@link RequestLimits.ConnectRate}),
- * {@code 429 rate-limited} with {@code Retry-After} when it is empty. The address is the request's
- * remote address: the proxy's own unless {@code server.forward-headers-strategy} is set (docs/security.md).
- * Buckets live in a bounded cache: an untouched bucket is dropped once it would be full again (it
- * is then no different from a new one), and past {@code maxAddresses} the least recently used go.
+ * {@code POST /connect} per client address: a token bucket each
+ * ({@link RequestLimits.ConnectRate}), {@code 429 rate-limited} with {@code Retry-After}
+ * when it is empty. The address is the request's remote address: the proxy's own unless
+ * {@code server.forward-headers-strategy} is set (docs/security.md). Buckets live in a
+ * bounded cache: an untouched bucket is dropped once it would be full again (it is then
+ * no different from a new one), and past {@code maxAddresses} the least recently used go.
  *
- * <p>A servlet filter ordered before Spring Security's chain ({@link FilterOrder}): a flood from one
- * address is refused for the price of a bucket lookup, never of a token's signature check. Its
- * answer carries the CORS headers a page on an allowed origin needs to read it.
+ * <p>
+ * A servlet filter ordered before Spring Security's chain ({@link FilterOrder}): a flood
+ * from one address is refused for the price of a bucket lookup, never of a token's
+ * signature check. Its answer carries the CORS headers a page on an allowed origin needs
+ * to read it.
  */
 @Component
 @Order(FilterOrder.RATE_LIMIT)
 class ConnectRateLimit extends OncePerRequestFilter {
 
     private final RequestLimits.ConnectRate rate;
+
     private final ApiCors cors;
+
     private final LongSupplier nanoTime;
+
     private final Counter limited;
+
     private final Cache<String, TokenBucket> buckets;
 
     @Autowired
@@ -57,20 +64,26 @@ class ConnectRateLimit extends OncePerRequestFilter {
         this.cors = cors;
         this.nanoTime = nanoTime;
         // the same meter as ConnectMetrics' outcome "rate-limited"
-        this.limited = Counter.builder("signaling.session.connect").description("POST /connect answers by outcome")
-                .tag("outcome", "rate-limited").register(meters);
+        this.limited = Counter.builder("signaling.session.connect")
+            .description("POST /connect answers by outcome")
+            .tag("outcome", "rate-limited")
+            .register(meters);
         Ticker ticker = nanoTime::getAsLong;
         this.buckets = Caffeine.newBuilder()
-                .maximumSize(rate.maxAddresses())
-                .expireAfterAccess(rate.refill())
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+            .maximumSize(rate.maxAddresses())
+            .expireAfterAccess(rate.refill())
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .build();
         Gauge.builder("signaling.session.connect.rate-limit.addresses", buckets, Cache::estimatedSize)
-                .description("Client addresses with a /connect rate-limit bucket").register(meters);
+            .description("Client addresses with a /connect rate-limit bucket")
+            .register(meters);
     }
 
-    /** Only {@code POST /connect}, the one request that creates something; its preflight is not counted. */
+    /**
+     * Only {@code POST /connect}, the one request that creates something; its preflight
+     * is not counted.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !ConnectAdmission.isConnect(request);
@@ -80,8 +93,9 @@ class ConnectRateLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long now = nanoTime.getAsLong();
-        long wait = buckets.get(key(request.getRemoteAddr()), address -> new TokenBucket(rate.perSecond(), rate.burst(), now))
-                .take(now);
+        long wait = buckets
+            .get(key(request.getRemoteAddr()), address -> new TokenBucket(rate.perSecond(), rate.burst(), now))
+            .take(now);
         if (wait <= 0) {
             chain.doFilter(request, response);
             return;
@@ -93,13 +107,18 @@ class ConnectRateLimit extends OncePerRequestFilter {
                 + rate.perSecond() + " a second, bursts of " + rate.burst());
     }
 
-    /** The address, or for IPv6 its /64: one subscriber usually has a whole /64, and many addresses in it. */
+    /**
+     * The address, or for IPv6 its /64: one subscriber usually has a whole /64, and many
+     * addresses in it.
+     */
     static String key(String remoteAddress) {
         if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
             return String.valueOf(remoteAddress);
         }
         try {
-            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress(); // a literal: no lookup
+            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress(); // a
+                                                                              // literal:
+                                                                              // no lookup
             if (bytes.length != 16) {
                 return remoteAddress;
             }
@@ -113,4 +132,5 @@ class ConnectRateLimit extends OncePerRequestFilter {
             return remoteAddress;
         }
     }
+
 }

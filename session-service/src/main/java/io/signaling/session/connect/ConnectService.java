@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code POST /connect}: asks the relay to create a session and answers with its decision. There is
- * no check-then-set here: two instances may send a create for one userId at once, and the relay,
- * which sees every command of that userId in order, lets exactly one win.
+ * {@code POST /connect}: asks the relay to create a session and answers with its
+ * decision. There is no check-then-set here: two instances may send a create for one
+ * userId at once, and the relay, which sees every command of that userId in order, lets
+ * exactly one win.
  */
 @Service
 class ConnectService {
@@ -37,11 +38,17 @@ class ConnectService {
     private static final Logger log = LoggerFactory.getLogger(ConnectService.class);
 
     private final GatewayPicker picker;
+
     private final SessionCommands commands;
+
     private final SessionOutcomes outcomes;
+
     private final SessionView view;
+
     private final ConnectMetrics metrics;
+
     private final SessionProperties properties;
+
     private final Clock clock;
 
     ConnectService(GatewayPicker picker, SessionCommands commands, SessionOutcomes outcomes, SessionView view,
@@ -124,18 +131,19 @@ class ConnectService {
     }
 
     /**
-     * We are about to answer 503, yet the relay may still create (or have created) this session, whose
-     * key nobody will ever see: it would hold the userId until it expires. An EndSession behind the
-     * create, in the same partition, ends exactly that session and nothing newer. Best effort.
+     * We are about to answer 503, yet the relay may still create (or have created) this
+     * session, whose key nobody will ever see: it would hold the userId until it expires.
+     * An EndSession behind the create, in the same partition, ends exactly that session
+     * and nothing newer. Best effort.
      */
     private void abandon(CreateSession command) {
         try {
             commands.send(new EndSession(command.userId(), command.sessionId(), clock.instant()))
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            logNotEnded(command, error);
-                        }
-                    });
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        logNotEnded(command, error);
+                    }
+                });
         }
         catch (RuntimeException e) {
             logNotEnded(command, e);
@@ -151,4 +159,5 @@ class ConnectService {
         metrics.count(Outcome.TIMEOUT);
         return new ApiException(ErrorCode.RELAY_UNAVAILABLE, message);
     }
+
 }

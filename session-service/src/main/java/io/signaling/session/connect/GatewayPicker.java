@@ -10,19 +10,22 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the gateway for a new session: among the live ones that have room, those not shedding
- * load first, then the least loaded, ties by gatewayId. Load is the sessions bound to it in the view
- * plus this instance's creates in flight, so a burst of /connect spreads before its rows arrive;
- * picking and reserving happen under one lock for the same reason. A gateway has room while that
- * load, and the connections its heartbeat counts, are under the {@code maxConnections} it announces:
- * the view counts sessions not connected yet, which the gateway's own count cannot, so a burst of
- * /connect never binds more sessions to a gateway than it takes.
+ * Chooses the gateway for a new session: among the live ones that have room, those not
+ * shedding load first, then the least loaded, ties by gatewayId. Load is the sessions
+ * bound to it in the view plus this instance's creates in flight, so a burst of /connect
+ * spreads before its rows arrive; picking and reserving happen under one lock for the
+ * same reason. A gateway has room while that load, and the connections its heartbeat
+ * counts, are under the {@code maxConnections} it announces: the view counts sessions not
+ * connected yet, which the gateway's own count cannot, so a burst of /connect never binds
+ * more sessions to a gateway than it takes.
  */
 @Component
 class GatewayPicker {
 
     private final GatewayRegistry registry;
+
     private final SessionView view;
+
     private final Map<String, Integer> inFlight = new HashMap<>(); // guarded by this
 
     GatewayPicker(GatewayRegistry registry, SessionView view) {
@@ -30,7 +33,10 @@ class GatewayPicker {
         this.view = view;
     }
 
-    /** A reservation on the chosen gateway, to close once the create is decided; empty when none is live with room. */
+    /**
+     * A reservation on the chosen gateway, to close once the create is decided; empty
+     * when none is live with room.
+     */
     synchronized Optional<Reservation> reserve() {
         GatewayHeartbeat best = null;
         int bestLoad = Integer.MAX_VALUE;
@@ -54,9 +60,13 @@ class GatewayPicker {
         return Optional.of(new Reservation(best));
     }
 
-    /** True when {@code gateway} announces a limit and is at it, by its own count or by {@code boundSessions}. */
+    /**
+     * True when {@code gateway} announces a limit and is at it, by its own count or by
+     * {@code boundSessions}.
+     */
     static boolean full(GatewayHeartbeat gateway, int boundSessions) {
-        return gateway.maxConnections() > 0 && Math.max(gateway.connections(), boundSessions) >= gateway.maxConnections();
+        return gateway.maxConnections() > 0
+                && Math.max(gateway.connections(), boundSessions) >= gateway.maxConnections();
     }
 
     private static boolean better(GatewayHeartbeat gateway, int load, GatewayHeartbeat best, int bestLoad) {
@@ -66,7 +76,10 @@ class GatewayPicker {
         return load < bestLoad || (load == bestLoad && gateway.gatewayId().compareTo(best.gatewayId()) < 0);
     }
 
-    /** The deliveries partition for this user on that gateway: its only one, or one chosen by userId. */
+    /**
+     * The deliveries partition for this user on that gateway: its only one, or one chosen
+     * by userId.
+     */
     static int deliveryPartition(GatewayHeartbeat gateway, String userId) {
         List<Integer> partitions = gateway.deliveryPartitions();
         return partitions.get(Math.floorMod(userId.hashCode(), partitions.size()));
@@ -79,6 +92,7 @@ class GatewayPicker {
     final class Reservation implements AutoCloseable {
 
         private final GatewayHeartbeat gateway;
+
         private boolean closed;
 
         private Reservation(GatewayHeartbeat gateway) {
@@ -96,5 +110,7 @@ class GatewayPicker {
                 release(gateway.gatewayId());
             }
         }
+
     }
+
 }

@@ -1,14 +1,18 @@
 package io.signaling.session.connect;
 
 /**
- * One client address's allowance: {@code perSecond} tokens a second up to {@code burst}. Times are
- * {@link System#nanoTime()} readings (monotonic: a wall-clock step neither empties nor fills it).
+ * One client address's allowance: {@code perSecond} tokens a second up to {@code burst}.
+ * Times are {@link System#nanoTime()} readings (monotonic: a wall-clock step neither
+ * empties nor fills it).
  */
 final class TokenBucket {
 
     private final double perNano;
+
     private final double burst;
+
     private double tokens;
+
     private long last;
 
     TokenBucket(double perSecond, int burst, long now) {
@@ -28,4 +32,5 @@ final class TokenBucket {
         }
         return (long) Math.ceil((1 - tokens) / perNano);
     }
+
 }

@@ -6,6 +6,10 @@ import java.util.List;
 /** The gateways this instance may bind new sessions to. */
 public interface GatewayRegistry {
 
-    /** Gateways whose last heartbeat is recent enough by the injected clock, ordered by gatewayId. */
+    /**
+     * Gateways whose last heartbeat is recent enough by the injected clock, ordered by
+     * gatewayId.
+     */
     List<GatewayHeartbeat> live();
+
 }

@@ -12,15 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The last heartbeat of every gateway, from the compacted gateways topic (a tombstone removes it).
- * Liveness is judged when asked, against the injected clock, so a gateway that stops beating drops
- * out without any record telling us.
+ * The last heartbeat of every gateway, from the compacted gateways topic (a tombstone
+ * removes it). Liveness is judged when asked, against the injected clock, so a gateway
+ * that stops beating drops out without any record telling us.
  */
 @Component
 public class HeartbeatTable implements GatewayRegistry {
 
     private final Map<String, GatewayHeartbeat> heartbeats = new ConcurrentHashMap<>();
+
     private final Clock clock;
+
     private final Duration timeout;
 
     public HeartbeatTable(Clock clock, SessionProperties properties) {
@@ -28,7 +30,9 @@ public class HeartbeatTable implements GatewayRegistry {
         this.timeout = properties.gatewayTimeout();
     }
 
-    /** Applies one record of the gateways topic; {@code heartbeat} null is a tombstone. */
+    /**
+     * Applies one record of the gateways topic; {@code heartbeat} null is a tombstone.
+     */
     public void apply(String gatewayId, GatewayHeartbeat heartbeat) {
         if (heartbeat == null) {
             heartbeats.remove(gatewayId);
@@ -38,7 +42,10 @@ public class HeartbeatTable implements GatewayRegistry {
         }
     }
 
-    /** The view consumer reads the gateways topic again from the beginning: tombstones may be gone by now. */
+    /**
+     * The view consumer reads the gateways topic again from the beginning: tombstones may
+     * be gone by now.
+     */
     public void clear() {
         heartbeats.clear();
     }
@@ -46,9 +53,11 @@ public class HeartbeatTable implements GatewayRegistry {
     @Override
     public List<GatewayHeartbeat> live() {
         Instant oldest = clock.instant().minus(timeout);
-        return heartbeats.values().stream()
-                .filter(heartbeat -> heartbeat.at() != null && !heartbeat.at().isBefore(oldest))
-                .sorted(Comparator.comparing(GatewayHeartbeat::gatewayId))
-                .toList();
+        return heartbeats.values()
+            .stream()
+            .filter(heartbeat -> heartbeat.at() != null && !heartbeat.at().isBefore(oldest))
+            .sorted(Comparator.comparing(GatewayHeartbeat::gatewayId))
+            .toList();
     }
+
 }

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /ice-servers}: the RTCPeerConnection {@code iceServers} for a client. STUN for anyone;
- * TURN credentials only for a live session that proves itself with its listening key, since a
- * TURN relay costs bandwidth.
+ * {@code GET /ice-servers}: the RTCPeerConnection {@code iceServers} for a client. STUN
+ * for anyone; TURN credentials only for a live session that proves itself with its
+ * listening key, since a TURN relay costs bandwidth.
  */
 @RestController
 @EnableConfigurationProperties(IceProperties.class)
@@ -34,7 +34,9 @@ class IceServersController {
     }
 
     private final IceProperties properties;
+
     private final SessionView sessions;
+
     private final Clock clock;
 
     IceServersController(IceProperties properties, SessionView sessions, Clock clock) {
@@ -54,16 +56,19 @@ class IceServersController {
             return new IceServers(servers, null);
         }
         if (!UserIds.isValid(userId)) {
-            throw new ApiException(ErrorCode.INVALID_USER_ID, "userId must be 1 to 64 characters from A-Z a-z 0-9 . _ @ -");
+            throw new ApiException(ErrorCode.INVALID_USER_ID,
+                    "userId must be 1 to 64 characters from A-Z a-z 0-9 . _ @ -");
         }
         String key = BearerToken.from(authorization);
         boolean authorized = sessions.find(userId).map(s -> ListeningKeys.matches(key, s.keyHash())).orElse(false);
         if (!authorized) {
-            throw new ApiException(ErrorCode.INVALID_KEY, "TURN credentials need the session's listening key as a Bearer token");
+            throw new ApiException(ErrorCode.INVALID_KEY,
+                    "TURN credentials need the session's listening key as a Bearer token");
         }
         Instant expiresAt = clock.instant().plus(properties.credentialTtl());
         TurnCredentials turn = TurnCredentials.issue(properties.turnSecret(), userId, expiresAt);
         servers.add(new IceServer(properties.turnUrls(), turn.username(), turn.credential()));
         return new IceServers(servers, expiresAt);
     }
+
 }

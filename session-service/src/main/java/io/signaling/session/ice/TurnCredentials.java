@@ -8,9 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-limited TURN credentials in coturn's REST form ({@code use-auth-secret}): the username is
- * {@code <expiry unix seconds>:<userId>}, the password base64(HMAC-SHA1(secret, username)). coturn
- * checks both without asking us, and refuses them after the expiry.
+ * Time-limited TURN credentials in coturn's REST form ({@code use-auth-secret}): the
+ * username is {@code <expiry unix seconds>:<userId>}, the password
+ * base64(HMAC-SHA1(secret, username)). coturn checks both without asking us, and refuses
+ * them after the expiry.
  */
 record TurnCredentials(String username, String credential, Instant expiresAt) {
 

@@ -8,7 +8,9 @@ public final class BearerToken {
     private BearerToken() {
     }
 
-    /** The presented key, or null when the header is missing or not a Bearer credential. */
+    /**
+     * The presented key, or null when the header is missing or not a Bearer credential.
+     */
     public static String from(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;
@@ -16,4 +18,5 @@ public final class BearerToken {
         String token = authorization.substring(SCHEME.length()).trim();
         return token.isEmpty() ? null : token;
     }
+
 }

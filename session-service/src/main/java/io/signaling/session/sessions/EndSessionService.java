@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code DELETE /sessions/{userId}}: checks the key against the view's hash, then asks the relay to
- * end that very session (by sessionId, so a newer session of the same user is never touched) and
- * answers once it is gone from the log and from the view, so a GET right after says 404.
+ * {@code DELETE /sessions/{userId}}: checks the key against the view's hash, then asks
+ * the relay to end that very session (by sessionId, so a newer session of the same user
+ * is never touched) and answers once it is gone from the log and from the view, so a GET
+ * right after says 404.
  */
 @Service
 class EndSessionService {
@@ -30,9 +31,13 @@ class EndSessionService {
     private static final Logger log = LoggerFactory.getLogger(EndSessionService.class);
 
     private final SessionView view;
+
     private final SessionCommands commands;
+
     private final SessionOutcomes outcomes;
+
     private final SessionProperties properties;
+
     private final Clock clock;
 
     EndSessionService(SessionView view, SessionCommands commands, SessionOutcomes outcomes,
@@ -51,7 +56,8 @@ class EndSessionService {
         }
         String sessionId = session.sessionId();
         Deadline deadline = Deadline.in(properties.decisionTimeout());
-        // listen before sending; an expiry that beats our command ends the session just as well
+        // listen before sending; an expiry that beats our command ends the session just
+        // as well
         CompletableFuture<SessionEvent> ended = outcomes.next(sessionId,
                 event -> event instanceof SessionDeleted || event instanceof SessionExpired);
         // and the tombstone in our view, so that a GET right after the 204 says 404
@@ -61,7 +67,8 @@ class EndSessionService {
             if (!appended(new EndSession(userId, sessionId, clock.instant()), deadline)) {
                 throw new ApiException(ErrorCode.RELAY_UNAVAILABLE, "Kafka did not take the request in time");
             }
-            // If the session ended before we listened, the relay has nothing to say: the view decides.
+            // If the session ended before we listened, the relay has nothing to say: the
+            // view decides.
             if (!deadline.completes(CompletableFuture.allOf(ended, gone)) && !gone.isDone()) {
                 throw new ApiException(ErrorCode.RELAY_UNAVAILABLE, "the relay did not end the session in time");
             }
@@ -81,4 +88,5 @@ class EndSessionService {
             return false;
         }
     }
+
 }

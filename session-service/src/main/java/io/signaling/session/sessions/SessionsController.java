@@ -11,11 +11,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET} and {@code DELETE /sessions/{userId}}. Reads come from the view; deletes go to the relay. */
+/**
+ * {@code GET} and {@code DELETE /sessions/{userId}}. Reads come from the view; deletes go
+ * to the relay.
+ */
 @RestController
 class SessionsController {
 
     private final SessionView view;
+
     private final EndSessionService endSession;
 
     SessionsController(SessionView view, EndSessionService endSession) {
@@ -38,4 +42,5 @@ class SessionsController {
     static ApiException notFound(String userId) {
         return new ApiException(ErrorCode.SESSION_NOT_FOUND, "userId " + userId + " has no session");
     }
+
 }

@@ -1,6 +1,9 @@
 package io.signaling.session.system;
 
-/** A client-facing failure: {@link ApiExceptionHandler} turns it into its status and JSON body. */
+/**
+ * A client-facing failure: {@link ApiExceptionHandler} turns it into its status and JSON
+ * body.
+ */
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
@@ -13,4 +16,5 @@ public class ApiException extends RuntimeException {
     public ErrorCode code() {
         return code;
     }
+
 }

@@ -57,4 +57,5 @@ class ApiExceptionHandler {
     private static ResponseEntity<ErrorBody> of(ErrorCode code, String message) {
         return ResponseEntity.status(code.status()).body(ErrorBody.of(code, message));
     }
+
 }

@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No request body over {@code signaling.session.limits.max-body-size} (4 KiB) is read: one that says
- * it is larger ({@code Content-Length}) is answered {@code 413 request-too-large} at once; a chunked
- * one is read into a buffer of that size and answered 413 as soon as it passes it. Either way the
- * connection is closed rather than the rest read. The largest legitimate body, a {@code /connect}
- * with a 64-character userId, is under 100 bytes. First of all filters, before anything parses a body.
+ * No request body over {@code signaling.session.limits.max-body-size} (4 KiB) is read:
+ * one that says it is larger ({@code Content-Length}) is answered
+ * {@code 413 request-too-large} at once; a chunked one is read into a buffer of that size
+ * and answered 413 as soon as it passes it. Either way the connection is closed rather
+ * than the rest read. The largest legitimate body, a {@code /connect} with a 64-character
+ * userId, is under 100 bytes. First of all filters, before anything parses a body.
  */
 @Component
 @Order(FilterOrder.BODY_LIMIT)
@@ -27,12 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodyLimitFilter extends OncePerRequestFilter {
 
     private final int maxBytes;
+
     private final Counter refused;
 
     BodyLimitFilter(RequestLimits limits, MeterRegistry meters) {
         this.maxBytes = Math.toIntExact(limits.maxBodySize().toBytes());
         this.refused = Counter.builder("signaling.session.requests.too-large")
-                .description("Requests refused 413 because their body was over the limit").register(meters);
+            .description("Requests refused 413 because their body was over the limit")
+            .register(meters);
     }
 
     @Override
@@ -61,8 +64,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         refused.increment();
-        // What is left of the body is not read: the connection cannot carry another request.
+        // What is left of the body is not read: the connection cannot carry another
+        // request.
         response.setHeader(HttpHeaders.CONNECTION, "close");
         ErrorResponses.write(response, ErrorCode.REQUEST_TOO_LARGE, "the request body is over " + maxBytes + " bytes");
     }
+
 }

@@ -19,13 +19,15 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 
 /**
- * A request whose (small, already read) body is served from memory. Its form parameters are parsed
- * from that body here, because the container, which would otherwise parse them, can no longer read
- * it; query parameters come first, as the servlet spec orders them.
+ * A request whose (small, already read) body is served from memory. Its form parameters
+ * are parsed from that body here, because the container, which would otherwise parse
+ * them, can no longer read it; query parameters come first, as the servlet spec orders
+ * them.
  */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
+
     private Map<String, String[]> parameters;
 
     BufferedBodyRequest(HttpServletRequest request, byte[] body) {
@@ -103,8 +105,8 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     private Map<String, String[]> parameters() {
         if (parameters == null) {
             Map<String, List<String>> merged = new LinkedHashMap<>();
-            super.getParameterMap().forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>())
-                    .addAll(List.of(values)));
+            super.getParameterMap().forEach(
+                    (name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(List.of(values)));
             if (isForm()) {
                 for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
                     if (pair.isEmpty()) {
@@ -142,4 +144,5 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
             return StandardCharsets.UTF_8;
         }
     }
+
 }

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Browser origins allowed to call the API ({@code signaling.cors.*}), contract §4.
  *
- * @param allowedOriginPatterns Spring origin patterns ({@code http://localhost:*}); anything else is refused
+ * @param allowedOriginPatterns Spring origin patterns ({@code http://localhost:*});
+ * anything else is refused
  */
 @ConfigurationProperties("signaling.cors")
-public record CorsProperties(
-        @DefaultValue({"http://localhost:*", "http://127.0.0.1:*"}) List<String> allowedOriginPatterns) {
+public record CorsProperties(@DefaultValue( {
+        "http://localhost:*", "http://127.0.0.1:*" }) List<String> allowedOriginPatterns){
 }

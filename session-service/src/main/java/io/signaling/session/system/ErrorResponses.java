@@ -8,7 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The contract's error body written by a filter, which answers before Spring MVC (and its exception advice) runs. */
+/**
+ * The contract's error body written by a filter, which answers before Spring MVC (and its
+ * exception advice) runs.
+ */
 public final class ErrorResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,4 +30,5 @@ public final class ErrorResponses {
     public static void retryAfter(HttpServletResponse response, Duration wait) {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code gateways}: UP while at least one gateway is live, since /connect needs one to bind to. */
+/**
+ * {@code gateways}: UP while at least one gateway is live, since /connect needs one to
+ * bind to.
+ */
 @Component
 class GatewaysHealthIndicator implements HealthIndicator {
 
@@ -22,7 +25,8 @@ class GatewaysHealthIndicator implements HealthIndicator {
         List<GatewayHeartbeat> live = registry.live();
         Health.Builder health = live.isEmpty() ? Health.down() : Health.up();
         return health.withDetail("live", live.size())
-                .withDetail("gateways", live.stream().map(GatewayHeartbeat::gatewayId).toList())
-                .build();
+            .withDetail("gateways", live.stream().map(GatewayHeartbeat::gatewayId).toList())
+            .build();
     }
+
 }

@@ -17,20 +17,21 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
-/** Kafka wiring: the topic registry, topic creation, the command producer, and the clock. */
+/**
+ * Kafka wiring: the topic registry, topic creation, the command producer, and the clock.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SessionProperties.class)
 @Import(TopicsConfiguration.class)
 class KafkaConfiguration {
 
-
-
     /**
-     * The session-commands producer, with the signal path's settings ({@link SignalPathProducer}:
-     * idempotent with acks=all, so a retried append is neither lost nor doubled; linger 0 unless
-     * {@code spring.kafka.producer.properties.linger.ms} says otherwise, because a user waits for every
-     * command). {@code max.block.ms} is the decision budget so an unreachable broker fails a request
-     * instead of parking its thread for a minute.
+     * The session-commands producer, with the signal path's settings
+     * ({@link SignalPathProducer}: idempotent with acks=all, so a retried append is
+     * neither lost nor doubled; linger 0 unless
+     * {@code spring.kafka.producer.properties.linger.ms} says otherwise, because a user
+     * waits for every command). {@code max.block.ms} is the decision budget so an
+     * unreachable broker fails a request instead of parking its thread for a minute.
      */
     @Bean
     ProducerFactory<String, SessionCommand> sessionCommandProducerFactory(KafkaProperties kafka, Topics topics,
@@ -51,4 +52,5 @@ class KafkaConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

@@ -12,8 +12,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kafka}: UP when the cluster answers a describe within a short timeout and the views have
- * caught up with it, so that reads and gateway choices reflect the log, not a half-loaded table.
+ * {@code kafka}: UP when the cluster answers a describe within a short timeout and the
+ * views have caught up with it, so that reads and gateway choices reflect the log, not a
+ * half-loaded table.
  */
 @Component
 class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
@@ -21,8 +22,11 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     private static final int TIMEOUT_MILLIS = 2000;
 
     private final KafkaAdmin kafkaAdmin;
+
     private final SessionView view;
-    private Admin admin; // guarded by this; created on first use, kept for the next checks
+
+    private Admin admin; // guarded by this; created on first use, kept for the next
+                         // checks
 
     KafkaHealthIndicator(KafkaAdmin kafkaAdmin, SessionView view) {
         this.kafkaAdmin = kafkaAdmin;
@@ -33,14 +37,14 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     public Health health() {
         try {
             DescribeClusterResult cluster = admin()
-                    .describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS));
+                .describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS));
             String clusterId = cluster.clusterId().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             int nodes = cluster.nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size();
             Health.Builder health = view.isCaughtUp() ? Health.up() : Health.down();
             return health.withDetail("clusterId", clusterId)
-                    .withDetail("nodes", nodes)
-                    .withDetail("viewsCaughtUp", view.isCaughtUp())
-                    .build();
+                .withDetail("nodes", nodes)
+                .withDetail("viewsCaughtUp", view.isCaughtUp())
+                .build();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -48,9 +52,9 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         }
         catch (Exception e) {
             return Health.down()
-                    .withDetail("error", e.getClass().getSimpleName())
-                    .withDetail("viewsCaughtUp", view.isCaughtUp())
-                    .build();
+                .withDetail("error", e.getClass().getSimpleName())
+                .withDetail("viewsCaughtUp", view.isCaughtUp())
+                .build();
         }
     }
 
@@ -67,4 +71,5 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             admin.close();
         }
     }
+
 }

@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Contract §5: the session service answers {@code GET /actuator/health} with {@code UP} once Kafka
- * is reachable and a gateway is live, on the port clients and conformance checks reach. Actuator
- * itself lives on the management port; here is only the aggregate status of the same health
- * endpoint, without details (which gateways, which brokers), so the public port maps nothing of
- * the deployment for a stranger.
+ * Contract §5: the session service answers {@code GET /actuator/health} with {@code UP}
+ * once Kafka is reachable and a gateway is live, on the port clients and conformance
+ * checks reach. Actuator itself lives on the management port; here is only the aggregate
+ * status of the same health endpoint, without details (which gateways, which brokers), so
+ * the public port maps nothing of the deployment for a stranger.
  */
 @RestController
 class PublicHealthController {
@@ -29,6 +29,7 @@ class PublicHealthController {
     ResponseEntity<Map<String, String>> health() {
         Status status = health.health().getStatus();
         return ResponseEntity.status(Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(Map.of("status", status.getCode()));
+            .body(Map.of("status", status.getCode()));
     }
+
 }

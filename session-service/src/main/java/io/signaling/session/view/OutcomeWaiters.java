@@ -6,7 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
-/** Session events read from the end of the log, handed to whoever waits for that sessionId. */
+/**
+ * Session events read from the end of the log, handed to whoever waits for that
+ * sessionId.
+ */
 @Component
 class OutcomeWaiters implements SessionOutcomes {
 
@@ -26,4 +29,5 @@ class OutcomeWaiters implements SessionOutcomes {
     public CompletableFuture<SessionEvent> next(String sessionId, Predicate<SessionEvent> accepts) {
         return waiters.register(sessionId, accepts);
     }
+
 }

@@ -11,21 +11,26 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * The sessions topic folded into a map: last row per userId, a tombstone removes it. Only the view
- * consumer thread writes; request threads read. Per-gateway counts are kept alongside so picking a
- * gateway does not scan every session.
+ * The sessions topic folded into a map: last row per userId, a tombstone removes it. Only
+ * the view consumer thread writes; request threads read. Per-gateway counts are kept
+ * alongside so picking a gateway does not scan every session.
  *
- * <p>When the view consumer lost its consumer, the table is read again from the beginning and is not
- * caught up meanwhile. Rows read during that rebuild may be older than what the table held (their
- * later versions not compacted yet), so they are not offered to waiting requests; once caught up
- * again, each waiting request sees its user's row as it now is.
+ * <p>
+ * When the view consumer lost its consumer, the table is read again from the beginning
+ * and is not caught up meanwhile. Rows read during that rebuild may be older than what
+ * the table held (their later versions not compacted yet), so they are not offered to
+ * waiting requests; once caught up again, each waiting request sees its user's row as it
+ * now is.
  */
 @Component
 class SessionTableView implements SessionView {
 
     private final CompactedTable<SessionState> rows = new CompactedTable<>("Session table view");
+
     private final Map<String, Integer> perGateway = new ConcurrentHashMap<>();
+
     private final Waiters<String, Optional<SessionState>> waiters;
+
     private volatile boolean rebuilding; // view consumer's thread only writes
 
     SessionTableView(MeterRegistry meters) {
@@ -90,4 +95,5 @@ class SessionTableView implements SessionView {
         }
         return future;
     }
+
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
- * This instance's view of the session table (the compacted sessions topic), rebuilt from Kafka at
- * start. It answers reads; it never decides anything: only the relay does.
+ * This instance's view of the session table (the compacted sessions topic), rebuilt from
+ * Kafka at start. It answers reads; it never decides anything: only the relay does.
  */
 public interface SessionView {
 
@@ -17,8 +17,9 @@ public interface SessionView {
     int sessionsOn(String gatewayId);
 
     /**
-     * True once the view has read up to the end offsets taken when it (last) started reading; false
-     * again while it reads the topics again from the beginning after its consumer was lost.
+     * True once the view has read up to the end offsets taken when it (last) started
+     * reading; false again while it reads the topics again from the beginning after its
+     * consumer was lost.
      */
     boolean isCaughtUp();
 
@@ -27,4 +28,5 @@ public interface SessionView {
      * {@code condition}, possibly at once. Cancel it to stop waiting.
      */
     CompletableFuture<Optional<SessionState>> awaitRow(String userId, Predicate<Optional<SessionState>> condition);
+
 }

@@ -20,29 +20,39 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that feeds every view: the sessions and gateways tables from the beginning, and
- * session events from the end (only outcomes of requests made from now on matter).
+ * The one thread that feeds every view: the sessions and gateways tables from the
+ * beginning, and session events from the end (only outcomes of requests made from now on
+ * matter).
  *
- * <p>A plain consumer with {@code assign()} and no group: every instance must read every partition
- * (an outcome may land on any of them), nothing is committed because the views are rebuilt at each
- * start, and there is no rebalance to pause the reads. The session-events positions are resolved
- * before the first poll, hence before the views can be caught up, which /connect waits for: no
- * outcome of a command sent by this instance can slip by unread.
+ * <p>
+ * A plain consumer with {@code assign()} and no group: every instance must read every
+ * partition (an outcome may land on any of them), nothing is committed because the views
+ * are rebuilt at each start, and there is no rebalance to pause the reads. The
+ * session-events positions are resolved before the first poll, hence before the views can
+ * be caught up, which /connect waits for: no outcome of a command sent by this instance
+ * can slip by unread.
  *
- * <p>Whatever fails (the broker, a record the views cannot apply), the {@link ConsumerLoop} opens a
- * new consumer after a back-off and the tables are read again from the beginning; until they have
- * caught up, the views say so ({@link SessionView#isCaughtUp()}, hence health DOWN and /connect 503).
+ * <p>
+ * Whatever fails (the broker, a record the views cannot apply), the {@link ConsumerLoop}
+ * opens a new consumer after a back-off and the tables are read again from the beginning;
+ * until they have caught up, the views say so ({@link SessionView#isCaughtUp()}, hence
+ * health DOWN and /connect 503).
  */
 @Component
 class ViewConsumer implements SmartLifecycle, ConsumerLoop.Reader {
 
     private static final Logger log = LoggerFactory.getLogger(ViewConsumer.class);
+
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Topics topics;
+
     private final Map<String, Object> config;
+
     private final ViewRecords records;
+
     private final ConsumerLoop loop;
+
     private TableAssignment assignment; // loop's thread only
 
     ViewConsumer(Topics topics, KafkaProperties kafka, ViewRecords records) {
@@ -60,7 +70,10 @@ class ViewConsumer implements SmartLifecycle, ConsumerLoop.Reader {
         this.loop = new ConsumerLoop("session-views", this::open, POLL, this);
     }
 
-    /** Before the web server (phase DEFAULT_PHASE - 2048) starts and after it has drained on stop. */
+    /**
+     * Before the web server (phase DEFAULT_PHASE - 2048) starts and after it has drained
+     * on stop.
+     */
     @Override
     public int getPhase() {
         return 0;
@@ -106,4 +119,5 @@ class ViewConsumer implements SmartLifecycle, ConsumerLoop.Reader {
     public void lost(Throwable failure) {
         records.restart();
     }
+
 }

@@ -11,10 +11,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one record read by {@link ViewConsumer} into an update of the view it belongs to. Values
- * arrive as bytes and are decoded here, so a record that cannot be read is logged by
- * topic/partition/offset (never its content), counted in {@code signaling.session.records.skipped},
- * and skipped without stalling its partition.
+ * Turns one record read by {@link ViewConsumer} into an update of the view it belongs to.
+ * Values arrive as bytes and are decoded here, so a record that cannot be read is logged
+ * by topic/partition/offset (never its content), counted in
+ * {@code signaling.session.records.skipped}, and skipped without stalling its partition.
  */
 @Component
 class ViewRecords {
@@ -22,13 +22,21 @@ class ViewRecords {
     static final String SKIPPED_RECORDS = "signaling.session.records.skipped";
 
     private final String sessionsTopic;
+
     private final String gatewaysTopic;
+
     private final String eventsTopic;
+
     private final SessionTableView sessions;
+
     private final HeartbeatTable gateways;
+
     private final OutcomeWaiters outcomes;
+
     private final SkippingDecoder<SessionState> sessionRows;
+
     private final SkippingDecoder<GatewayHeartbeat> heartbeats;
+
     private final SkippingDecoder<SessionEvent> events;
 
     ViewRecords(Topics topics, SessionTableView sessions, HeartbeatTable gateways, OutcomeWaiters outcomes,
@@ -55,7 +63,8 @@ class ViewRecords {
         else if (topic.equals(gatewaysTopic)) {
             GatewayHeartbeat heartbeat = heartbeats.decode(record);
             if (heartbeats.applies(record, heartbeat)) {
-                gateways.apply(record.key(), heartbeat); // null: a tombstone, the gateway deregistered
+                gateways.apply(record.key(), heartbeat); // null: a tombstone, the gateway
+                                                         // deregistered
             }
         }
         else if (topic.equals(eventsTopic)) {
@@ -75,4 +84,5 @@ class ViewRecords {
     void markCaughtUp() {
         sessions.markCaughtUp();
     }
+
 }

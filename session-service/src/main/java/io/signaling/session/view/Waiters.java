@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * Futures waiting for a value under a key; several may wait on one key (two DELETEs of one session).
- * A future leaves the map however it completes, so a request that timed out leaks nothing: the
- * gauge {@code signaling.session.waiting} (tag {@code for}) counts the keys waited on, and returns
- * to zero once the requests are answered.
+ * Futures waiting for a value under a key; several may wait on one key (two DELETEs of
+ * one session). A future leaves the map however it completes, so a request that timed out
+ * leaks nothing: the gauge {@code signaling.session.waiting} (tag {@code for}) counts the
+ * keys waited on, and returns to zero once the requests are answered.
  */
 final class Waiters<K, V> {
 
@@ -23,10 +23,10 @@ final class Waiters<K, V> {
     /** {@code what}: the tag {@code for} of the gauge, what the requests wait for. */
     Waiters(MeterRegistry meters, String what) {
         Gauge.builder(GAUGE, byKey, Map::size)
-                .description("Requests waiting for the relay: for a decision on their command (decision), or for "
-                        + "their session's row in this service's view (session-row); grows while the relay is slow")
-                .tag("for", what)
-                .register(meters);
+            .description("Requests waiting for the relay: for a decision on their command (decision), or for "
+                    + "their session's row in this service's view (session-row); grows while the relay is slow")
+            .tag("for", what)
+            .register(meters);
     }
 
     CompletableFuture<V> register(K key, Predicate<V> condition) {
@@ -62,4 +62,5 @@ final class Waiters<K, V> {
 
     private record Waiter<V>(Predicate<V> condition, CompletableFuture<V> future) {
     }
+
 }

@@ -22,8 +22,9 @@ import org.springframework.core.io.UrlResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
- * Start-up of the token check: an unreachable JWK Set or issuer, or settings that cannot work, stop
- * the service with one clear reason (Spring Boot's failure report, no stack trace).
+ * Start-up of the token check: an unreachable JWK Set or issuer, or settings that cannot
+ * work, stop the service with one clear reason (Spring Boot's failure report, no stack
+ * trace).
  */
 class IdentityTokensTest {
 
@@ -43,17 +44,20 @@ class IdentityTokensTest {
     @Test
     void anUnreachableJwkSetStopsTheStartWithAClearReason() throws IOException {
         URI nowhere = closedPort();
-        assertThatThrownBy(() -> new IdentityTokens(properties(null, nowhere, List.of(), Duration.ofSeconds(60))).resolver())
-                .isInstanceOf(AuthConfigurationException.class)
-                .hasMessage("cannot fetch the JWK Set at " + nowhere + " within 2 s (ResourceAccessException)");
+        assertThatThrownBy(
+                () -> new IdentityTokens(properties(null, nowhere, List.of(), Duration.ofSeconds(60))).resolver())
+            .isInstanceOf(AuthConfigurationException.class)
+            .hasMessage("cannot fetch the JWK Set at " + nowhere + " within 2 s (ResourceAccessException)");
     }
 
     @Test
     void anUnreachableIssuerStopsTheStartWithAClearReason() throws IOException {
         URI issuer = URI.create(closedPort().toString().replace("/jwks", "/realms/app"));
-        assertThatThrownBy(() -> new IdentityTokens(properties(null, null, List.of(issuer), Duration.ofSeconds(60))).resolver())
-                .isInstanceOf(AuthConfigurationException.class)
-                .hasMessageStartingWith("cannot fetch the OIDC discovery document at " + issuer + "/.well-known/openid-configuration");
+        assertThatThrownBy(
+                () -> new IdentityTokens(properties(null, null, List.of(issuer), Duration.ofSeconds(60))).resolver())
+            .isInstanceOf(AuthConfigurationException.class)
+            .hasMessageStartingWith(
+                    "cannot fetch the OIDC discovery document at " + issuer + "/.well-known/openid-configuration");
     }
 
     @Test
@@ -61,39 +65,51 @@ class IdentityTokensTest {
         try (IdentityProvider provider = new IdentityProvider()) {
             provider.publish("realm", IdentityProvider.rsaKey("k"));
             URI misspelt = URI.create(provider.issuer("realm") + "/");
-            assertThatThrownBy(() -> new IdentityTokens(properties(null, null, List.of(misspelt), Duration.ofSeconds(60))).resolver())
-                    .isInstanceOf(AuthConfigurationException.class)
-                    .hasMessageContaining("names the issuer '" + provider.issuer("realm") + "', not " + misspelt);
+            assertThatThrownBy(
+                    () -> new IdentityTokens(properties(null, null, List.of(misspelt), Duration.ofSeconds(60)))
+                        .resolver())
+                .isInstanceOf(AuthConfigurationException.class)
+                .hasMessageContaining("names the issuer '" + provider.issuer("realm") + "', not " + misspelt);
         }
     }
 
     @Test
     void aShortOrMissingSecretAndImpossibleSettingsAreStartUpErrors() throws IOException {
         Path shortSecret = Files.writeString(temp.resolve("short"), "too-short\n");
-        assertThatThrownBy(() -> new IdentityTokens(properties(shortSecret, null, List.of(), Duration.ofSeconds(60))).resolver())
-                .isInstanceOf(AuthConfigurationException.class).hasMessageContaining("is 9 bytes; HS256 needs at least 32");
+        assertThatThrownBy(
+                () -> new IdentityTokens(properties(shortSecret, null, List.of(), Duration.ofSeconds(60))).resolver())
+            .isInstanceOf(AuthConfigurationException.class)
+            .hasMessageContaining("is 9 bytes; HS256 needs at least 32");
         Path missing = temp.resolve("missing");
-        assertThatThrownBy(() -> new IdentityTokens(properties(missing, null, List.of(), Duration.ofSeconds(60))).resolver())
-                .isInstanceOf(AuthConfigurationException.class).hasMessageContaining("cannot read signaling.auth.jwt.hmac-secret-file");
-        assertThatThrownBy(() -> properties(missing, URI.create("http://x/jwks"), List.of(), Duration.ofSeconds(60)).mode())
-                .isInstanceOf(AuthConfigurationException.class).hasMessageContaining("sets hmac-secret-file and jwk-set-uri");
+        assertThatThrownBy(
+                () -> new IdentityTokens(properties(missing, null, List.of(), Duration.ofSeconds(60))).resolver())
+            .isInstanceOf(AuthConfigurationException.class)
+            .hasMessageContaining("cannot read signaling.auth.jwt.hmac-secret-file");
+        assertThatThrownBy(
+                () -> properties(missing, URI.create("http://x/jwks"), List.of(), Duration.ofSeconds(60)).mode())
+            .isInstanceOf(AuthConfigurationException.class)
+            .hasMessageContaining("sets hmac-secret-file and jwk-set-uri");
         assertThatThrownBy(() -> properties(missing, null, List.of(), Duration.ofSeconds(61)).mode())
-                .isInstanceOf(AuthConfigurationException.class).hasMessageContaining("at most 60 s");
+            .isInstanceOf(AuthConfigurationException.class)
+            .hasMessageContaining("at most 60 s");
     }
 
     @Test
     void theFailureAnalyzerIsRegisteredAndReportsWhatToDo() throws IOException {
         List<String> registered = new ArrayList<>();
         for (URL factories : Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
-            registered.add(PropertiesLoaderUtils.loadProperties(new UrlResource(factories)).getProperty(FailureAnalyzer.class.getName(), ""));
+            registered.add(PropertiesLoaderUtils.loadProperties(new UrlResource(factories))
+                .getProperty(FailureAnalyzer.class.getName(), ""));
         }
         assertThat(registered).anyMatch(names -> names.contains(AuthFailureAnalyzer.class.getName()));
 
         FailureAnalysis analysis = new AuthFailureAnalyzer().analyze(new IllegalStateException("wrapped",
                 new AuthConfigurationException("cannot fetch the JWK Set at http://idp/jwks", "make sure it is up")));
 
-        assertThat(analysis.getDescription()).isEqualTo("Identity tokens on POST /connect: cannot fetch the JWK Set at http://idp/jwks");
+        assertThat(analysis.getDescription())
+            .isEqualTo("Identity tokens on POST /connect: cannot fetch the JWK Set at http://idp/jwks");
         assertThat(analysis.getAction()).isEqualTo("make sure it is up");
         assertThat(analysis.getCause()).isNull();
     }
+
 }

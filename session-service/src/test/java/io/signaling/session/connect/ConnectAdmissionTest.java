@@ -23,7 +23,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ConnectAdmissionTest {
 
     private final FakeGateways gateways = new FakeGateways().set(gateway("gw-a", 1, 0), gateway("gw-b", 2, 1));
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final ConnectAdmission admission = new ConnectAdmission(gateways,
             new OverloadProperties(2, Duration.ofSeconds(2)),
             new ApiCors(new CorsProperties(List.of("http://localhost:*"))), meters);
@@ -40,7 +42,8 @@ class ConnectAdmissionTest {
         assertThat(refused.getContentAsString()).contains("\"error\":\"overloaded\"");
         assertThat(meters.get("signaling.session.connect").tag("outcome", "overloaded").counter().count()).isEqualTo(1);
 
-        // A full gateway does not count: that one refuses sessions for want of room (no-gateway-available).
+        // A full gateway does not count: that one refuses sessions for want of room
+        // (no-gateway-available).
         gateways.set(heartbeat("gw-a", 0, 0, true), heartbeat("gw-b", 10, 10, false));
         assertThat(admission.refusal()).isNotNull();
         gateways.set(heartbeat("gw-b", 10, 10, false));
@@ -52,8 +55,9 @@ class ConnectAdmissionTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> held(release));
         CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> held(release));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> meters.get("signaling.session.connect.pending").gauge().value() == 2);
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> meters.get("signaling.session.connect.pending").gauge().value() == 2);
 
         assertThat(connect().getStatus()).isEqualTo(503);
 
@@ -101,4 +105,5 @@ class ConnectAdmissionTest {
         return new GatewayHeartbeat(id, "http://127.0.0.1:1/ws", List.of(0), connections, max, overloaded,
                 Instant.now(), Instant.now());
     }
+
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = ConnectController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class})
+@Import({ FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class })
 class ConnectControllerTest {
 
     private static final String USER_ID_RULE_VIOLATION = "invalid-user-id";
@@ -60,21 +60,21 @@ class ConnectControllerTest {
     void formBodyCreatesASessionBoundToALiveGateway() throws Exception {
         double before = count("created");
 
-        MvcResult result = mvc.perform(post("/connect")
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content("userId=alice"))
-                .andExpect(status().isCreated())
-                .andExpect(header().string(HttpHeaders.LOCATION, "/sessions/alice"))
-                .andExpect(jsonPath("$.userId").value("alice"))
-                .andExpect(jsonPath("$.listeningAddress").value("http://127.0.0.1:8081/ws"))
-                .andExpect(jsonPath("$.acked").value(false))
-                .andExpect(jsonPath("$.sessionId").isNotEmpty())
-                .andExpect(jsonPath("$.expiresAt").isString())
-                .andReturn();
+        MvcResult result = mvc
+            .perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("userId=alice"))
+            .andExpect(status().isCreated())
+            .andExpect(header().string(HttpHeaders.LOCATION, "/sessions/alice"))
+            .andExpect(jsonPath("$.userId").value("alice"))
+            .andExpect(jsonPath("$.listeningAddress").value("http://127.0.0.1:8081/ws"))
+            .andExpect(jsonPath("$.acked").value(false))
+            .andExpect(jsonPath("$.sessionId").isNotEmpty())
+            .andExpect(jsonPath("$.expiresAt").isString())
+            .andReturn();
 
         JsonNode body = json.readTree(result.getResponse().getContentAsString());
         String key = body.get("listeningKey").asString();
-        assertThat(key).hasSizeGreaterThanOrEqualTo(22); // 128 bits in base64url at the very least
+        assertThat(key).hasSizeGreaterThanOrEqualTo(22); // 128 bits in base64url at the
+                                                         // very least
         CreateSession create = (CreateSession) relay.received().get(0);
         assertThat(create.userId()).isEqualTo("alice");
         assertThat(create.sessionId()).isEqualTo(body.get("sessionId").asString());
@@ -86,12 +86,10 @@ class ConnectControllerTest {
 
     @Test
     void jsonBodyCreatesASession() throws Exception {
-        mvc.perform(post("/connect")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"userId\":\"bob.b_1@x-y\"}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.userId").value("bob.b_1@x-y"))
-                .andExpect(jsonPath("$.listeningKey").isNotEmpty());
+        mvc.perform(post("/connect").contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"bob.b_1@x-y\"}"))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.userId").value("bob.b_1@x-y"))
+            .andExpect(jsonPath("$.listeningKey").isNotEmpty());
     }
 
     @Test
@@ -102,18 +100,17 @@ class ConnectControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ali ce", "bad/char", "ünicode", "semi;colon",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(strings = { "", "   ", "ali ce", "bad/char", "ünicode", "semi;colon",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
     void invalidUserIdIsRefusedInBothForms(String userId) throws Exception {
-        mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .param("userId", userId))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION))
-                .andExpect(jsonPath("$.message").isNotEmpty());
+        mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("userId", userId))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION))
+            .andExpect(jsonPath("$.message").isNotEmpty());
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(java.util.Map.of("userId", userId))))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
+            .content(json.writeValueAsString(java.util.Map.of("userId", userId))))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
         assertThat(relay.received()).isEmpty();
     }
 
@@ -123,11 +120,12 @@ class ConnectControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"userId\":null}", "{\"userId\":", "[\"alice\"]", "{\"userId\":{\"a\":1}}", "{\"userId\":42}", "{\"userId\":true}", ""})
+    @ValueSource(strings = { "{}", "{\"userId\":null}", "{\"userId\":", "[\"alice\"]", "{\"userId\":{\"a\":1}}",
+            "{\"userId\":42}", "{\"userId\":true}", "" })
     void missingOrUnreadableJsonUserIdIsRefused(String body) throws Exception {
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
         assertThat(relay.received()).isEmpty();
     }
 
@@ -135,24 +133,24 @@ class ConnectControllerTest {
     void missingFormUserIdIsRefused() throws Exception {
         double before = count("invalid");
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("name=alice"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
         assertThat(count("invalid")).isEqualTo(before + 1);
     }
 
     @Test
     void noBodyAtAllIsAMissingUserId() throws Exception {
         mvc.perform(post("/connect"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value(USER_ID_RULE_VIOLATION));
     }
 
     @Test
     void otherBodyTypesAreUnsupported() throws Exception {
         mvc.perform(post("/connect").contentType(MediaType.TEXT_PLAIN).content("alice"))
-                .andExpect(status().isUnsupportedMediaType())
-                .andExpect(jsonPath("$.error").value("unsupported-media-type"))
-                .andExpect(jsonPath("$.message").isNotEmpty());
+            .andExpect(status().isUnsupportedMediaType())
+            .andExpect(jsonPath("$.error").value("unsupported-media-type"))
+            .andExpect(jsonPath("$.message").isNotEmpty());
         assertThat(relay.received()).isEmpty();
     }
 
@@ -162,10 +160,11 @@ class ConnectControllerTest {
         double before = count("taken");
 
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("userId=erin"))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.error").value("user-id-taken"))
-                .andExpect(jsonPath("$.message").isNotEmpty());
-        // the relay decided: the service did send the second create, it did not check first
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.error").value("user-id-taken"))
+            .andExpect(jsonPath("$.message").isNotEmpty());
+        // the relay decided: the service did send the second create, it did not check
+        // first
         assertThat(relay.received()).hasSize(2);
         assertThat(count("taken")).isEqualTo(before + 1);
     }
@@ -176,8 +175,8 @@ class ConnectControllerTest {
         double before = count("no-gateway");
 
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("userId=frank"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.error").value("no-gateway-available"));
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.error").value("no-gateway-available"));
         assertThat(relay.received()).isEmpty();
         assertThat(count("no-gateway")).isEqualTo(before + 1);
     }
@@ -187,8 +186,8 @@ class ConnectControllerTest {
         gateways.set(FakeGateways.gateway("gw-empty", 8089));
 
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("userId=frank"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.error").value("no-gateway-available"));
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.error").value("no-gateway-available"));
     }
 
     @Test
@@ -197,8 +196,8 @@ class ConnectControllerTest {
         double before = count("timeout");
 
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("userId=grace"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.error").value("relay-unavailable"));
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.error").value("relay-unavailable"));
 
         List<SessionCommand> sent = relay.received();
         assertThat(sent).hasSize(2);
@@ -213,8 +212,8 @@ class ConnectControllerTest {
         relay.loading();
 
         mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("userId=heidi"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.error").value("relay-unavailable"));
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.error").value("relay-unavailable"));
         assertThat(relay.received()).isEmpty();
     }
 
@@ -233,44 +232,40 @@ class ConnectControllerTest {
 
     @Test
     void corsAnswersAllowedOrigins() throws Exception {
-        mvc.perform(options("/connect")
-                        .header(HttpHeaders.ORIGIN, "http://localhost:5173")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type"))
-                .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:5173"));
-        mvc.perform(post("/connect")
-                        .header(HttpHeaders.ORIGIN, "http://127.0.0.1:3000")
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content("userId=niaj"))
-                .andExpect(status().isCreated())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://127.0.0.1:3000"));
+        mvc.perform(options("/connect").header(HttpHeaders.ORIGIN, "http://localhost:5173")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:5173"));
+        mvc.perform(post("/connect").header(HttpHeaders.ORIGIN, "http://127.0.0.1:3000")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("userId=niaj"))
+            .andExpect(status().isCreated())
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://127.0.0.1:3000"));
     }
 
     @Test
     void corsRefusesOtherOrigins() throws Exception {
-        mvc.perform(options("/connect")
-                        .header(HttpHeaders.ORIGIN, "https://evil.example")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
-                .andExpect(status().isForbidden())
-                .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
-        mvc.perform(post("/connect")
-                        .header(HttpHeaders.ORIGIN, "http://localhost.evil.example:80")
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content("userId=olivia"))
-                .andExpect(status().isForbidden());
+        mvc.perform(options("/connect").header(HttpHeaders.ORIGIN, "https://evil.example")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
+            .andExpect(status().isForbidden())
+            .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+        mvc.perform(post("/connect").header(HttpHeaders.ORIGIN, "http://localhost.evil.example:80")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("userId=olivia")).andExpect(status().isForbidden());
         assertThat(relay.received()).isEmpty();
     }
 
     private JsonNode connect(String userId) throws Exception {
-        MvcResult result = mvc.perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .param("userId", userId))
-                .andExpect(status().isCreated())
-                .andReturn();
+        MvcResult result = mvc
+            .perform(post("/connect").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("userId", userId))
+            .andExpect(status().isCreated())
+            .andReturn();
         return json.readTree(result.getResponse().getContentAsString());
     }
 
     private double count(String outcome) {
         return meters.get("signaling.session.connect").tag("outcome", outcome).counter().count();
     }
+
 }

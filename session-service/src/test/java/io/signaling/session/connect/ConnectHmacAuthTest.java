@@ -32,12 +32,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Contract §6 with an HMAC secret read from a file (its final newline is not part of it). */
+/**
+ * Contract §6 with an HMAC secret read from a file (its final newline is not part of it).
+ */
 @WebMvcTest(controllers = ConnectController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class})
+@Import({ FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class })
 class ConnectHmacAuthTest {
 
     private static final String SECRET = "a-shared-secret-of-at-least-64-bytes-so-that-HS512-is-fine-too!!";
+
     private static final Path SECRET_FILE;
 
     static {
@@ -73,7 +76,8 @@ class ConnectHmacAuthTest {
 
     private ResultActions connect(String token) throws Exception {
         return mvc.perform(post("/connect").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"alice\"}"));
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"userId\":\"alice\"}"));
     }
 
     private static byte[] secret() {
@@ -81,31 +85,35 @@ class ConnectHmacAuthTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HS256", "HS384", "HS512"})
+    @ValueSource(strings = { "HS256", "HS384", "HS512" })
     void aTokenSignedWithTheSecretConnects(String algorithm) throws Exception {
-        connect(signHmac(secret(), JWSAlgorithm.parse(algorithm), claims("alice", b -> { })))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("alice"));
+        connect(signHmac(secret(), JWSAlgorithm.parse(algorithm), claims("alice", b -> {
+        }))).andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("alice"));
     }
 
     @Test
     void anotherSecretIsUnauthorized() throws Exception {
         byte[] other = "another-secret-that-is-long-enough-for-hs256!".getBytes(StandardCharsets.UTF_8);
-        connect(signHmac(other, JWSAlgorithm.HS256, claims("alice", b -> { })))
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("unauthorized"));
+        connect(signHmac(other, JWSAlgorithm.HS256, claims("alice", b -> {
+        }))).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("unauthorized"));
     }
 
     @Test
     void expiredNotYetValidAndUnsignedAreUnauthorized() throws Exception {
-        connect(signHmac(secret(), JWSAlgorithm.HS256, claims("alice", b -> b.expirationTime(Date.from(Instant.now().minusSeconds(120))))))
-                .andExpect(status().isUnauthorized());
-        connect(signHmac(secret(), JWSAlgorithm.HS256, claims("alice", b -> b.notBeforeTime(Date.from(Instant.now().plusSeconds(120))))))
-                .andExpect(status().isUnauthorized());
-        connect(IdentityProvider.unsigned(claims("alice", b -> { }))).andExpect(status().isUnauthorized());
+        connect(signHmac(secret(), JWSAlgorithm.HS256,
+                claims("alice", b -> b.expirationTime(Date.from(Instant.now().minusSeconds(120))))))
+            .andExpect(status().isUnauthorized());
+        connect(signHmac(secret(), JWSAlgorithm.HS256,
+                claims("alice", b -> b.notBeforeTime(Date.from(Instant.now().plusSeconds(120))))))
+            .andExpect(status().isUnauthorized());
+        connect(IdentityProvider.unsigned(claims("alice", b -> {
+        }))).andExpect(status().isUnauthorized());
     }
 
     @Test
     void subjectOtherThanTheUserIdIsForbidden() throws Exception {
-        connect(signHmac(secret(), JWSAlgorithm.HS256, claims("mallory", b -> { })))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("user-id-not-allowed"));
+        connect(signHmac(secret(), JWSAlgorithm.HS256, claims("mallory", b -> {
+        }))).andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("user-id-not-allowed"));
     }
+
 }

@@ -26,16 +26,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Two OIDC issuers found through their discovery documents, whose JWK Sets both hold a key with
- * {@code kid} "k1" (different keys): a token is verified only with the keys of the issuer it names,
- * so one issuer's key never opens another's users (the cross-issuer bypass of Centrifugo CVE-2026-49998).
+ * Two OIDC issuers found through their discovery documents, whose JWK Sets both hold a
+ * key with {@code kid} "k1" (different keys): a token is verified only with the keys of
+ * the issuer it names, so one issuer's key never opens another's users (the cross-issuer
+ * bypass of Centrifugo CVE-2026-49998).
  */
 @WebMvcTest(controllers = ConnectController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class})
+@Import({ FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class })
 class ConnectIssuersAuthTest {
 
     private static final IdentityProvider provider = new IdentityProvider();
+
     private static final RSAKey COMPANY = IdentityProvider.rsaKey("k1");
+
     private static final RSAKey PARTNER = IdentityProvider.rsaKey("k1");
 
     static {
@@ -45,7 +48,8 @@ class ConnectIssuersAuthTest {
 
     @DynamicPropertySource
     static void identityTokens(DynamicPropertyRegistry registry) {
-        registry.add("signaling.auth.jwt.issuer-uri", () -> provider.issuer("company") + "," + provider.issuer("partner"));
+        registry.add("signaling.auth.jwt.issuer-uri",
+                () -> provider.issuer("company") + "," + provider.issuer("partner"));
         registry.add("signaling.auth.jwt.audience", () -> "signaling");
     }
 
@@ -72,7 +76,8 @@ class ConnectIssuersAuthTest {
     private ResultActions connect(RSAKey key, String issuer, String userId) throws Exception {
         String token = sign(key, JWSAlgorithm.RS256, claims(userId, b -> b.issuer(issuer).audience("signaling")));
         return mvc.perform(post("/connect").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"" + userId + "\"}"));
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"userId\":\"" + userId + "\"}"));
     }
 
     @Test
@@ -83,8 +88,8 @@ class ConnectIssuersAuthTest {
 
     @Test
     void aKeyOfOneIssuerDoesNotVerifyATokenNamingAnother() throws Exception {
-        connect(COMPANY, provider.issuer("partner"), "bob")
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("unauthorized"));
+        connect(COMPANY, provider.issuer("partner"), "bob").andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.error").value("unauthorized"));
         connect(PARTNER, provider.issuer("company"), "alice").andExpect(status().isUnauthorized());
     }
 
@@ -93,4 +98,5 @@ class ConnectIssuersAuthTest {
         connect(COMPANY, provider.issuer("stranger"), "alice").andExpect(status().isUnauthorized());
         connect(COMPANY, null, "alice").andExpect(status().isUnauthorized());
     }
+
 }

@@ -37,17 +37,22 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Contract §6 with a JWK Set served on loopback by the test (RSA and EC keys made here), an issuer
- * and an audience: every way a token can be right or wrong, each with its status and code.
+ * Contract §6 with a JWK Set served on loopback by the test (RSA and EC keys made here),
+ * an issuer and an audience: every way a token can be right or wrong, each with its
+ * status and code.
  */
 @WebMvcTest(controllers = ConnectController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class})
+@Import({ FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class })
 class ConnectJwkSetAuthTest {
 
     private static final IdentityProvider provider = new IdentityProvider();
+
     private static final RSAKey RSA = IdentityProvider.rsaKey("rsa-1");
+
     private static final ECKey EC = IdentityProvider.ecKey("ec-1");
+
     private static final String ISSUER = "https://id.example.test/";
+
     private static final String AUDIENCE = "signaling";
 
     static {
@@ -92,7 +97,8 @@ class ConnectJwkSetAuthTest {
     }
 
     private static String token(String subject) {
-        return token(subject, builder -> { });
+        return token(subject, builder -> {
+        });
     }
 
     private ResultActions connect(String body, String authorization) throws Exception {
@@ -104,19 +110,17 @@ class ConnectJwkSetAuthTest {
     }
 
     private void refusedUnauthorized(String authorization) throws Exception {
-        connect("{\"userId\":\"alice\"}", authorization)
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, org.hamcrest.Matchers.startsWith("Bearer")))
-                .andExpect(jsonPath("$.error").value("unauthorized"))
-                .andExpect(jsonPath("$.message").isString());
+        connect("{\"userId\":\"alice\"}", authorization).andExpect(status().isUnauthorized())
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, org.hamcrest.Matchers.startsWith("Bearer")))
+            .andExpect(jsonPath("$.error").value("unauthorized"))
+            .andExpect(jsonPath("$.message").isString());
         assertThat(relay.received()).as("nothing reaches Kafka").isEmpty();
     }
 
     @Test
     void anRs256TokenOfTheUserConnects() throws Exception {
-        connect("{\"userId\":\"alice\"}", "Bearer " + token("alice"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.userId").value("alice"));
+        connect("{\"userId\":\"alice\"}", "Bearer " + token("alice")).andExpect(status().isCreated())
+            .andExpect(jsonPath("$.userId").value("alice"));
     }
 
     @Test
@@ -128,32 +132,34 @@ class ConnectJwkSetAuthTest {
 
     @Test
     void aBodyWithoutUserIdTakesTheSubjectInEveryBodyForm() throws Exception {
-        connect("{}", "Bearer " + token("alice")).andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("alice"));
+        connect("{}", "Bearer " + token("alice")).andExpect(status().isCreated())
+            .andExpect(jsonPath("$.userId").value("alice"));
         relay.reset();
         mvc.perform(post("/connect").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("bob"))
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(""))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("bob"));
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("")).andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("bob"));
         relay.reset();
         mvc.perform(post("/connect").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("carol")))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("carol"));
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.userId").value("carol"));
     }
 
     @Test
     void aBodyNamingAnotherUserIsForbidden() throws Exception {
         double before = meters.counter("signaling.session.connect.auth", "outcome", "user-id-not-allowed").count();
 
-        connect("{\"userId\":\"bob\"}", "Bearer " + token("alice"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.error").value("user-id-not-allowed"));
+        connect("{\"userId\":\"bob\"}", "Bearer " + token("alice")).andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.error").value("user-id-not-allowed"));
 
         assertThat(relay.received()).isEmpty();
-        assertThat(meters.counter("signaling.session.connect.auth", "outcome", "user-id-not-allowed").count()).isEqualTo(before + 1);
+        assertThat(meters.counter("signaling.session.connect.auth", "outcome", "user-id-not-allowed").count())
+            .isEqualTo(before + 1);
     }
 
     @Test
     void anInvalidUserIdIsStillABadRequest() throws Exception {
-        connect("{\"userId\":\"no spaces\"}", "Bearer " + token("alice"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid-user-id"));
+        connect("{\"userId\":\"no spaces\"}", "Bearer " + token("alice")).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("invalid-user-id"));
     }
 
     @Test
@@ -163,12 +169,13 @@ class ConnectJwkSetAuthTest {
         refusedUnauthorized(null);
 
         connect("{\"userId\":\"alice\"}", null).andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
-        assertThat(meters.counter("signaling.session.connect.auth", "outcome", "missing").count()).isEqualTo(before + 2);
+        assertThat(meters.counter("signaling.session.connect.auth", "outcome", "missing").count())
+            .isEqualTo(before + 2);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer not-a-jwt", "Bearer a.b.c", "Bearer two words", "Basic YWxpY2U6cHc=",
-        "Token abc"})
+    @ValueSource(strings = { "Bearer", "Bearer ", "Bearer not-a-jwt", "Bearer a.b.c", "Bearer two words",
+            "Basic YWxpY2U6cHc=", "Token abc" })
     void aMalformedHeaderIsUnauthorized(String authorization) throws Exception {
         refusedUnauthorized(authorization);
     }
@@ -177,16 +184,15 @@ class ConnectJwkSetAuthTest {
     void anExpiredTokenIsUnauthorized() throws Exception {
         Instant now = Instant.now();
         refusedUnauthorized("Bearer " + token("alice", b -> b.issueTime(Date.from(now.minusSeconds(300)))
-                .expirationTime(Date.from(now.minusSeconds(61 + 5)))));
+            .expirationTime(Date.from(now.minusSeconds(61 + 5)))));
     }
 
     @Test
     void aTokenExpiredWithinTheClockSkewStillConnects() throws Exception {
         Instant now = Instant.now();
-        String expiredHalfAMinuteAgo = token("alice", b -> b.issueTime(Date.from(now.minusSeconds(300)))
-                .expirationTime(Date.from(now.minusSeconds(30))));
-        connect("{\"userId\":\"alice\"}", "Bearer " + expiredHalfAMinuteAgo)
-                .andExpect(status().isCreated());
+        String expiredHalfAMinuteAgo = token("alice",
+                b -> b.issueTime(Date.from(now.minusSeconds(300))).expirationTime(Date.from(now.minusSeconds(30))));
+        connect("{\"userId\":\"alice\"}", "Bearer " + expiredHalfAMinuteAgo).andExpect(status().isCreated());
     }
 
     @Test
@@ -196,19 +202,23 @@ class ConnectJwkSetAuthTest {
 
     @Test
     void aTokenNotYetValidIsUnauthorized() throws Exception {
-        refusedUnauthorized("Bearer " + token("alice", b -> b.notBeforeTime(Date.from(Instant.now().plusSeconds(61 + 30)))));
+        refusedUnauthorized(
+                "Bearer " + token("alice", b -> b.notBeforeTime(Date.from(Instant.now().plusSeconds(61 + 30)))));
     }
 
     @Test
     void aWrongSignatureIsUnauthorized() throws Exception {
-        RSAKey impostor = IdentityProvider.rsaKey(RSA.getKeyID()); // same kid, another key
-        refusedUnauthorized("Bearer " + sign(impostor, JWSAlgorithm.RS256, claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
+        RSAKey impostor = IdentityProvider.rsaKey(RSA.getKeyID()); // same kid, another
+                                                                   // key
+        refusedUnauthorized("Bearer "
+                + sign(impostor, JWSAlgorithm.RS256, claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
     }
 
     @Test
     void anUnknownKidIsUnauthorized() throws Exception {
         RSAKey stranger = IdentityProvider.rsaKey("stranger");
-        refusedUnauthorized("Bearer " + sign(stranger, JWSAlgorithm.RS256, claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
+        refusedUnauthorized("Bearer "
+                + sign(stranger, JWSAlgorithm.RS256, claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
     }
 
     @Test
@@ -222,17 +232,19 @@ class ConnectJwkSetAuthTest {
         refusedUnauthorized("Bearer " + token("alice", b -> b.audience("someone-else")));
         refusedUnauthorized("Bearer " + token("alice", b -> b.audience((String) null)));
         connect("{\"userId\":\"alice\"}", "Bearer " + token("alice", b -> b.audience("other-audience")))
-                .andExpect(status().isCreated());
+            .andExpect(status().isCreated());
     }
 
     @Test
     void algNoneIsUnauthorized() throws Exception {
-        refusedUnauthorized("Bearer " + IdentityProvider.unsigned(claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
+        refusedUnauthorized(
+                "Bearer " + IdentityProvider.unsigned(claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
     }
 
     @Test
     void anHmacTokenIsUnauthorizedWhereKeysArePublic() throws Exception {
-        // HS256 keyed with the RSA public key's bytes: the classic algorithm-confusion attack
+        // HS256 keyed with the RSA public key's bytes: the classic algorithm-confusion
+        // attack
         byte[] publicKey = RSA.toRSAPublicKey().getEncoded();
         refusedUnauthorized("Bearer " + IdentityProvider.signHmac(publicKey, JWSAlgorithm.HS256,
                 claims("alice", b -> b.issuer(ISSUER).audience(AUDIENCE))));
@@ -240,11 +252,13 @@ class ConnectJwkSetAuthTest {
 
     @Test
     void aPageOnAnAllowedOriginCanReadTheRefusal() throws Exception {
-        mvc.perform(post("/connect").header(HttpHeaders.ORIGIN, "http://localhost:3000").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"userId\":\"alice\"}"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000"))
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-                        org.hamcrest.Matchers.containsString(HttpHeaders.WWW_AUTHENTICATE)));
+        mvc.perform(post("/connect").header(HttpHeaders.ORIGIN, "http://localhost:3000")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"userId\":\"alice\"}"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000"))
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                    org.hamcrest.Matchers.containsString(HttpHeaders.WWW_AUTHENTICATE)));
     }
+
 }

@@ -28,16 +28,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The JWK Set changes under a running service: a key rotation is picked up without a restart (the
- * new {@code kid} makes the decoder fetch the set again), and a provider that stops answering is a
- * 503 for a token whose key is not cached, not a 401: the token may well be good.
+ * The JWK Set changes under a running service: a key rotation is picked up without a
+ * restart (the new {@code kid} makes the decoder fetch the set again), and a provider
+ * that stops answering is a 503 for a token whose key is not cached, not a 401: the token
+ * may well be good.
  */
 @WebMvcTest(controllers = ConnectController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class})
+@Import({ FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class })
 class ConnectKeyRotationTest {
 
     private static final IdentityProvider provider = new IdentityProvider();
+
     private static final RSAKey OLD = IdentityProvider.rsaKey("2026-01");
+
     private static final ECKey NEW = IdentityProvider.ecKey("2026-02");
 
     static {
@@ -66,27 +69,33 @@ class ConnectKeyRotationTest {
     private ResultActions connect(String userId, String token) throws Exception {
         relay.reset();
         return mvc.perform(post("/connect").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"" + userId + "\"}"));
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"userId\":\"" + userId + "\"}"));
     }
 
     @Test
     void aRotatedKeyIsPickedUpAndAnOutageIsA503() throws Exception {
         gateways.set(FakeGateways.gateway("gw-1", 8081, 3));
-        connect("alice", sign(OLD, JWSAlgorithm.RS256, claims("alice", b -> { }))).andExpect(status().isCreated());
+        connect("alice", sign(OLD, JWSAlgorithm.RS256, claims("alice", b -> {
+        }))).andExpect(status().isCreated());
 
-        provider.publish("idp", NEW); // the provider rotates: the old key is gone, a new kid signs
-        connect("bob", sign(NEW, JWSAlgorithm.ES256, claims("bob", b -> { }))).andExpect(status().isCreated());
+        provider.publish("idp", NEW); // the provider rotates: the old key is gone, a new
+                                      // kid signs
+        connect("bob", sign(NEW, JWSAlgorithm.ES256, claims("bob", b -> {
+        }))).andExpect(status().isCreated());
 
         provider.down(true);
         RSAKey newer = IdentityProvider.rsaKey("2026-03");
-        connect("carol", sign(newer, JWSAlgorithm.RS256, claims("carol", b -> { })))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
-                .andExpect(jsonPath("$.error").value("identity-provider-unavailable"));
+        connect("carol", sign(newer, JWSAlgorithm.RS256, claims("carol", b -> {
+        }))).andExpect(status().isServiceUnavailable())
+            .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+            .andExpect(jsonPath("$.error").value("identity-provider-unavailable"));
         assertThat(relay.received()).isEmpty();
 
         provider.down(false);
         provider.publish("idp", NEW, newer);
-        connect("carol", sign(newer, JWSAlgorithm.RS256, claims("carol", b -> { }))).andExpect(status().isCreated());
+        connect("carol", sign(newer, JWSAlgorithm.RS256, claims("carol", b -> {
+        }))).andExpect(status().isCreated());
     }
+
 }

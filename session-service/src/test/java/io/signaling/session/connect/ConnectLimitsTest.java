@@ -18,10 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Contract §1: {@code 413 request-too-large} over 4 KiB, {@code 429 rate-limited} per client address. */
-@WebMvcTest(controllers = ConnectController.class, properties = {"signaling.session.decision-timeout=300ms",
-        "signaling.session.limits.connect-rate.per-second=0.01", "signaling.session.limits.connect-rate.burst=3"})
-@Import({FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class})
+/**
+ * Contract §1: {@code 413 request-too-large} over 4 KiB, {@code 429 rate-limited} per
+ * client address.
+ */
+@WebMvcTest(controllers = ConnectController.class, properties = { "signaling.session.decision-timeout=300ms",
+        "signaling.session.limits.connect-rate.per-second=0.01", "signaling.session.limits.connect-rate.burst=3" })
+@Import({ FakeKafkaSide.class, ConnectService.class, GatewayPicker.class, ConnectMetrics.class })
 class ConnectLimitsTest {
 
     @Autowired
@@ -44,11 +47,11 @@ class ConnectLimitsTest {
         String body = "userId=alice&padding=" + "x".repeat(4096);
 
         mvc.perform(connect("10.0.0.1", MediaType.APPLICATION_FORM_URLENCODED, body))
-                .andExpect(status().isContentTooLarge())
-                .andExpect(header().string(HttpHeaders.CONNECTION, "close"))
-                .andExpect(jsonPath("$.error").value("request-too-large"));
+            .andExpect(status().isContentTooLarge())
+            .andExpect(header().string(HttpHeaders.CONNECTION, "close"))
+            .andExpect(jsonPath("$.error").value("request-too-large"));
         mvc.perform(connect("10.0.0.1", MediaType.APPLICATION_JSON, "{\"userId\":\"" + "a".repeat(5000) + "\"}"))
-                .andExpect(status().isContentTooLarge());
+            .andExpect(status().isContentTooLarge());
 
         org.assertj.core.api.Assertions.assertThat(relay.received()).isEmpty();
     }
@@ -65,20 +68,20 @@ class ConnectLimitsTest {
     void pastTheBurstOneAddressIsAnswered429WithRetryAfterAndOthersAreNot() throws Exception {
         for (int i = 0; i < 3; i++) {
             mvc.perform(connect("10.0.0.7", MediaType.APPLICATION_FORM_URLENCODED, "userId=u" + i))
-                    .andExpect(status().isCreated());
+                .andExpect(status().isCreated());
         }
 
         // A page on another origin can read the answer and when to come back.
-        mvc.perform(connect("10.0.0.7", MediaType.APPLICATION_FORM_URLENCODED, "userId=u3")
-                        .header(HttpHeaders.ORIGIN, "http://localhost:3000"))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(jsonPath("$.error").value("rate-limited"))
-                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "100"))
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000"))
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-                        org.hamcrest.Matchers.containsString(HttpHeaders.RETRY_AFTER)));
+        mvc.perform(connect("10.0.0.7", MediaType.APPLICATION_FORM_URLENCODED, "userId=u3").header(HttpHeaders.ORIGIN,
+                "http://localhost:3000"))
+            .andExpect(status().isTooManyRequests())
+            .andExpect(jsonPath("$.error").value("rate-limited"))
+            .andExpect(header().string(HttpHeaders.RETRY_AFTER, "100"))
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000"))
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                    org.hamcrest.Matchers.containsString(HttpHeaders.RETRY_AFTER)));
         mvc.perform(connect("10.0.0.8", MediaType.APPLICATION_FORM_URLENCODED, "userId=u4"))
-                .andExpect(status().isCreated());
+            .andExpect(status().isCreated());
         org.assertj.core.api.Assertions.assertThat(relay.received()).hasSize(4);
     }
 
@@ -88,4 +91,5 @@ class ConnectLimitsTest {
             return request;
         });
     }
+
 }

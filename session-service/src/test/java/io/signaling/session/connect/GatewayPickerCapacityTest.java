@@ -10,11 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Contract §1: no session is bound to a full gateway; gateways shedding load get new sessions last. */
+/**
+ * Contract §1: no session is bound to a full gateway; gateways shedding load get new
+ * sessions last.
+ */
 class GatewayPickerCapacityTest {
 
     private final FakeGateways gateways = new FakeGateways();
+
     private final FakeRelay view = new FakeRelay();
+
     private final GatewayPicker picker = new GatewayPicker(gateways, view);
 
     @Test
@@ -30,7 +35,8 @@ class GatewayPickerCapacityTest {
     @Test
     void sessionsNotConnectedYetAndCreatesInFlightCountAgainstTheLimit() {
         gateways.set(heartbeat("gw-a", 0, 3, false));
-        view.add("u1", "gw-a", "h", false); // bound, not connected yet: the gateway's own count does not show it
+        view.add("u1", "gw-a", "h", false); // bound, not connected yet: the gateway's own
+                                            // count does not show it
         view.add("u2", "gw-a", "h", false);
 
         Reservation third = picker.reserve().orElseThrow();
@@ -53,4 +59,5 @@ class GatewayPickerCapacityTest {
         return new GatewayHeartbeat(id, "http://127.0.0.1:1/ws", List.of(0), connections, max, overloaded,
                 Instant.now(), Instant.now());
     }
+
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class GatewayPickerTest {
 
     private final FakeGateways gateways = new FakeGateways();
+
     private final FakeRelay view = new FakeRelay();
+
     private final GatewayPicker picker = new GatewayPicker(gateways, view);
 
     @Test
@@ -34,9 +36,9 @@ class GatewayPickerTest {
         gateways.set(gateway("gw-a", 1, 0), gateway("gw-b", 2, 1), gateway("gw-c", 3, 2));
         view.add("u1", "gw-a", "h", true);
 
-        Reservation first = picker.reserve().orElseThrow();  // a:1, b:0, c:0 -> b
+        Reservation first = picker.reserve().orElseThrow(); // a:1, b:0, c:0 -> b
         Reservation second = picker.reserve().orElseThrow(); // a:1, b:1, c:0 -> c
-        Reservation third = picker.reserve().orElseThrow();  // all 1 -> a
+        Reservation third = picker.reserve().orElseThrow(); // all 1 -> a
 
         assertThat(first.gateway().gatewayId()).isEqualTo("gw-b");
         assertThat(second.gateway().gatewayId()).isEqualTo("gw-c");
@@ -66,4 +68,5 @@ class GatewayPickerTest {
         assertThat(used).containsExactlyInAnyOrder(4, 5, 6);
         assertThat(GatewayPicker.deliveryPartition(gateway("gw-b", 1, 7), "anyone")).isEqualTo(7);
     }
+
 }

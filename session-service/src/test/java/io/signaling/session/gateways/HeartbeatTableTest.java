@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class HeartbeatTableTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+
     private final HeartbeatTable table = new HeartbeatTable(clock,
             new SessionProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)));
 
@@ -51,4 +52,5 @@ class HeartbeatTableTest {
     private static GatewayHeartbeat beat(String id, Instant at) {
         return new GatewayHeartbeat(id, "http://127.0.0.1:8081/ws", List.of(0), 0, 0, false, at, at);
     }
+
 }

@@ -17,10 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** With identity tokens on /connect, /ice-servers still hands TURN credentials to the listening key. */
-@WebMvcTest(controllers = IceServersController.class, properties = {
-        "signaling.ice.turn-urls=turn:turn.example.test:3478",
-        "signaling.ice.turn-secret=north"})
+/**
+ * With identity tokens on /connect, /ice-servers still hands TURN credentials to the
+ * listening key.
+ */
+@WebMvcTest(controllers = IceServersController.class,
+        properties = { "signaling.ice.turn-urls=turn:turn.example.test:3478", "signaling.ice.turn-secret=north" })
 @Import(FakeKafkaSide.class)
 class IceServersWithTokensOnTest {
 
@@ -43,7 +45,8 @@ class IceServersWithTokensOnTest {
         relay.add("alice", "gw-1", ListeningKeys.hash(KEY), true);
 
         mvc.perform(get("/ice-servers").param("userId", "alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.iceServers[0].username").isString());
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.iceServers[0].username").isString());
     }
+
 }

@@ -17,9 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** With identity tokens on /connect, DELETE /sessions still takes the listening key as its Bearer, not a JWT. */
+/**
+ * With identity tokens on /connect, DELETE /sessions still takes the listening key as its
+ * Bearer, not a JWT.
+ */
 @WebMvcTest(controllers = SessionsController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, EndSessionService.class})
+@Import({ FakeKafkaSide.class, EndSessionService.class })
 class DeleteWithTokensOnTest {
 
     private static final String KEY = ListeningKeys.generate();
@@ -41,8 +44,10 @@ class DeleteWithTokensOnTest {
         relay.add("alice", "gw-1", ListeningKeys.hash(KEY), true);
 
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + ListeningKeys.generate()))
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("invalid-key"));
+            .andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.error").value("invalid-key"));
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY))
-                .andExpect(status().isNoContent());
+            .andExpect(status().isNoContent());
     }
+
 }

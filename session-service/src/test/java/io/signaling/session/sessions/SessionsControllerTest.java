@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = SessionsController.class, properties = "signaling.session.decision-timeout=300ms")
-@Import({FakeKafkaSide.class, EndSessionService.class})
+@Import({ FakeKafkaSide.class, EndSessionService.class })
 class SessionsControllerTest {
 
     private static final String KEY = ListeningKeys.generate();
@@ -47,11 +47,13 @@ class SessionsControllerTest {
     @Test
     void getShowsTheSessionWithoutItsKey() throws Exception {
         String body = mvc.perform(get("/sessions/alice"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.userId").value("alice"))
-                .andExpect(jsonPath("$.listeningAddress").value(alice.listeningAddress()))
-                .andExpect(jsonPath("$.acked").value(true))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.userId").value("alice"))
+            .andExpect(jsonPath("$.listeningAddress").value(alice.listeningAddress()))
+            .andExpect(jsonPath("$.acked").value(true))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         JsonNode json = JsonMapper.builder().build().readTree(body);
         assertThat(json.propertyNames()).containsExactly("userId", "listeningAddress", "acked");
@@ -61,41 +63,40 @@ class SessionsControllerTest {
     @Test
     void getOfAnUnknownUserIs404() throws Exception {
         mvc.perform(get("/sessions/nobody"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.error").value("session-not-found"))
-                .andExpect(jsonPath("$.message").isNotEmpty());
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.error").value("session-not-found"))
+            .andExpect(jsonPath("$.message").isNotEmpty());
     }
 
     @Test
     void deleteWithTheKeyEndsThatSession() throws Exception {
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY))
-                .andExpect(status().isNoContent());
+            .andExpect(status().isNoContent());
 
-        assertThat(relay.received()).singleElement()
-                .isInstanceOfSatisfying(EndSession.class, end -> {
-                    assertThat(end.userId()).isEqualTo("alice");
-                    assertThat(end.sessionId()).isEqualTo(alice.sessionId());
-                });
+        assertThat(relay.received()).singleElement().isInstanceOfSatisfying(EndSession.class, end -> {
+            assertThat(end.userId()).isEqualTo("alice");
+            assertThat(end.sessionId()).isEqualTo(alice.sessionId());
+        });
         mvc.perform(get("/sessions/alice")).andExpect(status().isNotFound());
     }
 
     @Test
     void theBearerSchemeIsCaseInsensitive() throws Exception {
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "bearer  " + KEY))
-                .andExpect(status().isNoContent());
+            .andExpect(status().isNoContent());
     }
 
     @Test
     void deleteWithAWrongKeyIs401AndChangesNothing() throws Exception {
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + ListeningKeys.generate()))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
-                .andExpect(jsonPath("$.error").value("invalid-key"));
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+            .andExpect(jsonPath("$.error").value("invalid-key"));
         // the hash itself is not a key
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + alice.keyHash()))
-                .andExpect(status().isUnauthorized());
+            .andExpect(status().isUnauthorized());
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Basic " + KEY))
-                .andExpect(status().isUnauthorized());
+            .andExpect(status().isUnauthorized());
 
         assertThat(relay.received()).isEmpty();
         mvc.perform(get("/sessions/alice")).andExpect(status().isOk());
@@ -104,18 +105,18 @@ class SessionsControllerTest {
     @Test
     void deleteWithoutAKeyIs401() throws Exception {
         mvc.perform(delete("/sessions/alice"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.error").value("invalid-key"));
+            .andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.error").value("invalid-key"));
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer "))
-                .andExpect(status().isUnauthorized());
+            .andExpect(status().isUnauthorized());
         assertThat(relay.received()).isEmpty();
     }
 
     @Test
     void deleteOfAnUnknownUserIs404() throws Exception {
         mvc.perform(delete("/sessions/nobody").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.error").value("session-not-found"));
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.error").value("session-not-found"));
     }
 
     @Test
@@ -123,29 +124,27 @@ class SessionsControllerTest {
         relay.silence();
 
         mvc.perform(delete("/sessions/alice").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.error").value("relay-unavailable"));
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.error").value("relay-unavailable"));
     }
 
     @Test
     void unknownPathsAndMethodsAnswerJsonErrors() throws Exception {
         mvc.perform(get("/nope")).andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("not-found"));
         mvc.perform(put("/sessions/alice"))
-                .andExpect(status().isMethodNotAllowed())
-                .andExpect(jsonPath("$.error").value("method-not-allowed"));
+            .andExpect(status().isMethodNotAllowed())
+            .andExpect(jsonPath("$.error").value("method-not-allowed"));
     }
 
     @Test
     void corsPreflightForDeleteAllowsTheAuthorizationHeader() throws Exception {
-        mvc.perform(options("/sessions/alice")
-                        .header(HttpHeaders.ORIGIN, "http://localhost:8000")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization"))
-                .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:8000"));
-        mvc.perform(options("/sessions/alice")
-                        .header(HttpHeaders.ORIGIN, "http://example.com")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE"))
-                .andExpect(status().isForbidden());
+        mvc.perform(options("/sessions/alice").header(HttpHeaders.ORIGIN, "http://localhost:8000")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:8000"));
+        mvc.perform(options("/sessions/alice").header(HttpHeaders.ORIGIN, "http://example.com")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE")).andExpect(status().isForbidden());
     }
+
 }

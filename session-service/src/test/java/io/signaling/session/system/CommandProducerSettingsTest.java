@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
-/** The command producer takes spring.kafka.producer.* as the gateway's and the relay's do, and cannot be weakened. */
+/**
+ * The command producer takes spring.kafka.producer.* as the gateway's and the relay's do,
+ * and cannot be weakened.
+ */
 class CommandProducerSettingsTest {
 
     private final Topics topics = Topics.from(TopicsProperties.defaults("unit"));
+
     private final SessionProperties session = new SessionProperties(Duration.ofSeconds(10), Duration.ofSeconds(3));
 
     @Test
@@ -26,14 +30,16 @@ class CommandProducerSettingsTest {
         configured.getProducer().getProperties().put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
 
         assertThat(defaults).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L);
+            .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L);
         assertThat(config(configured)).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "5")
-                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
-                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+            .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     }
 
     private Map<String, Object> config(KafkaProperties kafka) {
-        return ((DefaultKafkaProducerFactory<?, ?>) new KafkaConfiguration()
-                .sessionCommandProducerFactory(kafka, topics, session)).getConfigurationProperties();
+        return ((DefaultKafkaProducerFactory<?, ?>) new KafkaConfiguration().sessionCommandProducerFactory(kafka,
+                topics, session))
+            .getConfigurationProperties();
     }
+
 }

@@ -13,9 +13,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The session service's production defaults (contract §1 and §4), read from the shipped
- * {@code session-service.yml} and the properties' own defaults the way Spring Boot binds them, never
- * from a test's settings: a changed yml or {@code @DefaultValue} fails here. What the limits do is
- * tested on the platform (system-tests: {@code ConnectBodyFloodTest}, {@code ConnectRateLimitAttackTest}).
+ * {@code session-service.yml} and the properties' own defaults the way Spring Boot binds
+ * them, never from a test's settings: a changed yml or {@code @DefaultValue} fails here.
+ * What the limits do is tested on the platform (system-tests:
+ * {@code ConnectBodyFloodTest}, {@code ConnectRateLimitAttackTest}).
  */
 class ShippedDefaultsTest {
 
@@ -44,10 +45,11 @@ class ShippedDefaultsTest {
     private static Binder shipped() {
         try {
             return new Binder(ConfigurationPropertySources.from(new YamlPropertySourceLoader()
-                    .load("session-service.yml", new ClassPathResource("session-service.yml"))));
+                .load("session-service.yml", new ClassPathResource("session-service.yml"))));
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

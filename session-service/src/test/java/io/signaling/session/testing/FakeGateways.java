@@ -13,7 +13,8 @@ public final class FakeGateways implements GatewayRegistry {
     private final List<GatewayHeartbeat> live = new CopyOnWriteArrayList<>();
 
     public static GatewayHeartbeat gateway(String id, int port, Integer... partitions) {
-        return new GatewayHeartbeat(id, "http://127.0.0.1:" + port + "/ws", List.of(partitions), 0, 0, false, Instant.now(), Instant.now());
+        return new GatewayHeartbeat(id, "http://127.0.0.1:" + port + "/ws", List.of(partitions), 0, 0, false,
+                Instant.now(), Instant.now());
     }
 
     public FakeGateways set(GatewayHeartbeat... gateways) {
@@ -26,4 +27,5 @@ public final class FakeGateways implements GatewayRegistry {
     public List<GatewayHeartbeat> live() {
         return live.stream().sorted(Comparator.comparing(GatewayHeartbeat::gatewayId)).toList();
     }
+
 }

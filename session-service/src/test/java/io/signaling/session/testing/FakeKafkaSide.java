@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * For {@code @WebMvcTest} slices: the Kafka-facing ports as in-memory fakes (our interfaces, not
- * Kafka's), a meter registry to read the counters from, a clock, and the session settings; and the
- * service's own security chain (open unless a test sets {@code signaling.auth.jwt.*}), which a slice
- * would otherwise replace with Spring Boot's default of securing everything.
+ * For {@code @WebMvcTest} slices: the Kafka-facing ports as in-memory fakes (our
+ * interfaces, not Kafka's), a meter registry to read the counters from, a clock, and the
+ * session settings; and the service's own security chain (open unless a test sets
+ * {@code signaling.auth.jwt.*}), which a slice would otherwise replace with Spring Boot's
+ * default of securing everything.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SessionProperties.class)
@@ -39,4 +40,5 @@ public class FakeKafkaSide {
     public MutableClock clock() {
         return new MutableClock(Instant.now());
     }
+
 }

@@ -24,17 +24,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * Our three Kafka-facing ports in memory, deciding like the relay: first create per userId wins,
- * the table follows {@link SessionTable#evolve}. {@link #silence()} makes it take commands and never
- * answer, as a relay that is down.
+ * Our three Kafka-facing ports in memory, deciding like the relay: first create per
+ * userId wins, the table follows {@link SessionTable#evolve}. {@link #silence()} makes it
+ * take commands and never answer, as a relay that is down.
  */
 public final class FakeRelay implements SessionCommands, SessionOutcomes, SessionView {
 
     private final Map<String, SessionState> table = new ConcurrentHashMap<>();
+
     private final List<Waiter<SessionEvent>> eventWaiters = new CopyOnWriteArrayList<>();
+
     private final List<Waiter<Optional<SessionState>>> rowWaiters = new CopyOnWriteArrayList<>();
+
     private final List<SessionCommand> received = new CopyOnWriteArrayList<>();
+
     private volatile boolean silent;
+
     private volatile boolean caughtUp = true;
 
     public void reset() {
@@ -88,8 +93,7 @@ public final class FakeRelay implements SessionCommands, SessionOutcomes, Sessio
                     : new SessionRefused(create.userId(), create.sessionId(), SessionRefused.USER_ID_TAKEN,
                             Instant.now());
         }
-        else if (command instanceof EndSession end && current != null
-                && current.sessionId().equals(end.sessionId())) {
+        else if (command instanceof EndSession end && current != null && current.sessionId().equals(end.sessionId())) {
             event = new SessionDeleted(end.userId(), end.sessionId(), DeleteReason.DELETED_BY_CLIENT, Instant.now());
         }
         else {
@@ -158,4 +162,5 @@ public final class FakeRelay implements SessionCommands, SessionOutcomes, Sessio
 
     private record Waiter<V>(String key, Predicate<V> condition, CompletableFuture<V> future) {
     }
+
 }

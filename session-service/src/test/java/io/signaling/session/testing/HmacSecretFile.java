@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A secret file for {@code signaling.auth.jwt.hmac-secret-file}: turns identity tokens on in a slice test. */
+/**
+ * A secret file for {@code signaling.auth.jwt.hmac-secret-file}: turns identity tokens on
+ * in a slice test.
+ */
 public final class HmacSecretFile {
 
     private HmacSecretFile() {
@@ -22,4 +25,5 @@ public final class HmacSecretFile {
             throw new UncheckedIOException(e);
         }
     }
+
 }

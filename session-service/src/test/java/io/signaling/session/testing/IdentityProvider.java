@@ -32,16 +32,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * An identity provider on loopback, made by the test: keys generated here (RSA, EC), a JWK Set
- * served at {@code /<name>/jwks} and an OIDC discovery document at
- * {@code /<name>/.well-known/openid-configuration} for each issuer {@code <url>/<name>}, and
- * tokens signed with those keys. {@link #down} makes every request answer 503 (a provider outage).
+ * An identity provider on loopback, made by the test: keys generated here (RSA, EC), a
+ * JWK Set served at {@code /<name>/jwks} and an OIDC discovery document at
+ * {@code /<name>/.well-known/openid-configuration} for each issuer {@code <url>/<name>},
+ * and tokens signed with those keys. {@link #down} makes every request answer 503 (a
+ * provider outage).
  */
 public final class IdentityProvider implements AutoCloseable {
 
     private final HttpServer server;
+
     private final Map<String, JWKSet> jwkSets = new ConcurrentHashMap<>();
+
     private final AtomicInteger jwkSetRequests = new AtomicInteger();
+
     private volatile boolean down;
 
     public IdentityProvider() {
@@ -86,7 +90,10 @@ public final class IdentityProvider implements AutoCloseable {
         return issuer(name) + "/jwks";
     }
 
-    /** Publishes these keys (their public halves) as issuer {@code name}'s JWK Set, replacing what it had. */
+    /**
+     * Publishes these keys (their public halves) as issuer {@code name}'s JWK Set,
+     * replacing what it had.
+     */
     public void publish(String name, JWK... keys) {
         jwkSets.put(name, new JWKSet(List.of(keys)).toPublicJWKSet());
     }
@@ -105,7 +112,8 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        String[] path = exchange.getRequestURI().getPath().split("/", 3); // "", name, rest
+        String[] path = exchange.getRequestURI().getPath().split("/", 3); // "", name,
+                                                                          // rest
         String name = path.length > 1 ? path[1] : "";
         String rest = path.length > 2 ? path[2] : "";
         String body = null;
@@ -123,13 +131,18 @@ public final class IdentityProvider implements AutoCloseable {
         exchange.close();
     }
 
-    // ---- tokens ------------------------------------------------------------------------------------
+    // ---- tokens
+    // ------------------------------------------------------------------------------------
 
-    /** Claims valid now for five minutes: sub, iat, exp; the customizer adds or changes any. */
+    /**
+     * Claims valid now for five minutes: sub, iat, exp; the customizer adds or changes
+     * any.
+     */
     public static JWTClaimsSet claims(String subject, Consumer<JWTClaimsSet.Builder> customizer) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300)));
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(300)));
         customizer.accept(builder);
         return builder.build();
     }
@@ -161,4 +174,5 @@ public final class IdentityProvider implements AutoCloseable {
     public static String unsigned(JWTClaimsSet claims) {
         return new PlainJWT(claims).serialize();
     }
+
 }

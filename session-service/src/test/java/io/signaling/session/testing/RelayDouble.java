@@ -32,37 +32,45 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Plays relay-streams on a real broker, as simply as possible: reads session-commands, decides
- * first-wins per userId, writes the outcome to session-events and the row (or tombstone) to
- * sessions. Creates for userIds starting with {@code silent-} get no answer, as from a relay that
- * is down. Keeps every command record as written, to check what reaches Kafka.
+ * Plays relay-streams on a real broker, as simply as possible: reads session-commands,
+ * decides first-wins per userId, writes the outcome to session-events and the row (or
+ * tombstone) to sessions. Creates for userIds starting with {@code silent-} get no
+ * answer, as from a relay that is down. Keeps every command record as written, to check
+ * what reaches Kafka.
  */
 public final class RelayDouble implements AutoCloseable {
 
     private final Topics topics;
+
     private final Clock clock;
+
     private final KafkaConsumer<String, byte[]> consumer;
+
     private final KafkaProducer<String, byte[]> producer;
+
     private final Map<String, SessionState> table = new HashMap<>(); // relay thread only
+
     private final List<SessionCommand> commands = new CopyOnWriteArrayList<>();
+
     private final List<String> rawCommands = new CopyOnWriteArrayList<>();
+
     private final Thread thread;
+
     private volatile boolean running = true;
 
     public RelayDouble(String bootstrapServers, Topics topics, Clock clock) {
         this.topics = topics;
         this.clock = clock;
-        Map<String, Object> consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topics.sessionCommands().name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+                new ByteArraySerializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topics.sessionCommands().name())
+            .stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition()))
+            .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         this.thread = new Thread(this::run, "relay-double");
@@ -78,7 +86,9 @@ public final class RelayDouble implements AutoCloseable {
         return List.copyOf(rawCommands);
     }
 
-    /** Any record to any topic, as some other writer would; a null value is a tombstone. */
+    /**
+     * Any record to any topic, as some other writer would; a null value is a tombstone.
+     */
     public void write(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -93,8 +103,10 @@ public final class RelayDouble implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     rawCommands.add(new String(record.value(), StandardCharsets.UTF_8));
-                    SessionCommand command = topics.sessionCommands().valueSerde().deserializer()
-                            .deserialize(record.topic(), record.value());
+                    SessionCommand command = topics.sessionCommands()
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(record.topic(), record.value());
                     commands.add(command);
                     decide(command);
                 }
@@ -151,4 +163,5 @@ public final class RelayDouble implements AutoCloseable {
         consumer.close();
         producer.close();
     }
+
 }

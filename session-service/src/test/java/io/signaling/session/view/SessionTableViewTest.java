@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class SessionTableViewTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final SessionTableView view = new SessionTableView(meters);
 
     @Test
@@ -20,7 +21,8 @@ class SessionTableViewTest {
         view.apply("bob", row("bob", "s2", "gw-1"));
         assertThat(view.sessionsOn("gw-1")).isEqualTo(2);
 
-        view.apply("alice", row("alice", "s3", "gw-2")); // a newer session, on another gateway
+        view.apply("alice", row("alice", "s3", "gw-2")); // a newer session, on another
+                                                         // gateway
         assertThat(view.find("alice")).get().extracting(SessionState::sessionId).isEqualTo("s3");
         assertThat(view.sessionsOn("gw-1")).isEqualTo(1);
         assertThat(view.sessionsOn("gw-2")).isEqualTo(1);
@@ -69,11 +71,13 @@ class SessionTableViewTest {
         view.markCaughtUp();
         CompletableFuture<Optional<SessionState>> gone = view.awaitRow("alice", Optional::isEmpty);
 
-        view.restart(); // the consumer was lost: the table is read again from the beginning
+        view.restart(); // the consumer was lost: the table is read again from the
+                        // beginning
         assertThat(view.isCaughtUp()).isFalse();
         assertThat(view.sessionsOn("gw-1")).isZero();
         view.apply("alice", row("alice", "s0", "gw-1"));
-        view.apply("alice", null); // an older tombstone, not compacted yet: alice's row is not gone
+        view.apply("alice", null); // an older tombstone, not compacted yet: alice's row
+                                   // is not gone
         view.apply("alice", row("alice", "s1", "gw-1"));
         assertThat(gone).as("a row read during the rebuild may be older than the table").isNotDone();
 
@@ -91,7 +95,8 @@ class SessionTableViewTest {
         view.markCaughtUp();
         CompletableFuture<Optional<SessionState>> gone = view.awaitRow("bob", Optional::isEmpty);
 
-        view.restart(); // bob's tombstone was compacted away meanwhile: his row does not come back
+        view.restart(); // bob's tombstone was compacted away meanwhile: his row does not
+                        // come back
         assertThat(gone).isNotDone();
         view.markCaughtUp();
 
@@ -109,7 +114,8 @@ class SessionTableViewTest {
 
     private static SessionState row(String userId, String sessionId, String gatewayId) {
         Instant now = Instant.now();
-        return new SessionState(userId, sessionId, "sha256:x", gatewayId, "http://127.0.0.1:8081/ws", 0, false,
-                now, now.plusSeconds(30), null);
+        return new SessionState(userId, sessionId, "sha256:x", gatewayId, "http://127.0.0.1:8081/ws", 0, false, now,
+                now.plusSeconds(30), null);
     }
+
 }

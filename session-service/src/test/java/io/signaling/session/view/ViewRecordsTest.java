@@ -27,11 +27,16 @@ class ViewRecordsTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
     private final Topics topics = Topics.from(TopicsProperties.defaults("unit"));
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final SessionTableView sessions = new SessionTableView(meters);
+
     private final HeartbeatTable gateways = new HeartbeatTable(new MutableClock(NOW),
             new SessionProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)));
+
     private final OutcomeWaiters outcomes = new OutcomeWaiters(meters);
+
     private final ViewRecords records = new ViewRecords(topics, sessions, gateways, outcomes, meters);
 
     @Test
@@ -107,4 +112,5 @@ class ViewRecordsTest {
     private static ConsumerRecord<String, byte[]> record(Topic<String, ?> topic, String key, byte[] value) {
         return new ConsumerRecord<>(topic.name(), 0, 0L, key, value);
     }
+
 }

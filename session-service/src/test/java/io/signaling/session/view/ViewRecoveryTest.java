@@ -44,17 +44,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The views' consumer meets an exception that is not Kafka's (here: applying one heartbeat fails
- * once, as a bug would): the service does not go on answering from a frozen table. Its health says
- * the views are not caught up while they are read again, and then they follow the log again.
+ * The views' consumer meets an exception that is not Kafka's (here: applying one
+ * heartbeat fails once, as a bug would): the service does not go on answering from a
+ * frozen table. Its health says the views are not caught up while they are read again,
+ * and then they follow the log again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SessionServiceApplication.CONFIG_NAME,
-        "server.shutdown=immediate",
-        "signaling.topics.partitions=2",
-        "signaling.topics.delivery-partitions=2",
-        "signaling.session.decision-timeout=3s",
-        "signaling.session.gateway-timeout=60s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=" + SessionServiceApplication.CONFIG_NAME, "server.shutdown=immediate",
+                "signaling.topics.partitions=2", "signaling.topics.delivery-partitions=2",
+                "signaling.session.decision-timeout=3s", "signaling.session.gateway-timeout=60s" })
 @EmbeddedKafka(count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ViewRecoveryTest {
 
     private static final String PREFIX = "it-views-" + UUID.randomUUID();
+
     private static final String POISON = "gw-poison";
 
     @DynamicPropertySource
@@ -69,7 +68,9 @@ class ViewRecoveryTest {
         registry.add("signaling.topics.prefix", () -> PREFIX);
     }
 
-    /** The heartbeat table, but applying the first heartbeat of {@link #POISON} throws. */
+    /**
+     * The heartbeat table, but applying the first heartbeat of {@link #POISON} throws.
+     */
     static class FailingOnceHeartbeatTable extends HeartbeatTable {
 
         final AtomicInteger failures = new AtomicInteger();
@@ -85,6 +86,7 @@ class ViewRecoveryTest {
             }
             super.apply(gatewayId, heartbeat);
         }
+
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -101,6 +103,7 @@ class ViewRecoveryTest {
         FailingOnceHeartbeatTable failingOnceHeartbeatTable(MutableClock clock, SessionProperties properties) {
             return new FailingOnceHeartbeatTable(clock, properties);
         }
+
     }
 
     @LocalServerPort
@@ -125,7 +128,9 @@ class ViewRecoveryTest {
     private FailingOnceHeartbeatTable table;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private RelayDouble relay;
 
     @BeforeAll
@@ -145,24 +150,29 @@ class ViewRecoveryTest {
 
         heartbeat(POISON);
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .untilAsserted(() -> assertThat(kafkaHealth()).as("while the views are read again").isEqualTo("DOWN"));
+        await().atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(20))
+            .untilAsserted(() -> assertThat(kafkaHealth()).as("while the views are read again").isEqualTo("DOWN"));
         assertThat(table.failures).hasValue(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(kafkaHealth()).isEqualTo("UP");
-            assertThat(gateways.live()).extracting(GatewayHeartbeat::gatewayId).containsExactlyInAnyOrder("gw-it", POISON);
+            assertThat(gateways.live()).extracting(GatewayHeartbeat::gatewayId)
+                .containsExactlyInAnyOrder("gw-it", POISON);
         });
 
-        // and the views follow the log again: a session decided by the relay after the failure is answered
+        // and the views follow the log again: a session decided by the relay after the
+        // failure is answered
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(port, "/connect"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("userId=after")).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("userId=after"))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
     }
 
     private String kafkaHealth() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/health")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(uri(managementPort, "/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode body = json.readTree(health.body());
         return body.at("/components/kafka/status").asString();
     }
@@ -178,4 +188,5 @@ class ViewRecoveryTest {
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
+
 }
