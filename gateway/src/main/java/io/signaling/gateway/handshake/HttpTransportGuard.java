@@ -115,7 +115,8 @@ public final class HttpTransportGuard extends OncePerRequestFilter {
         boolean matches = admission.userId().equals(userId) && token != null
                 && ListeningKeys.matches(token, admission.keyHash());
         if (!matches) {
-            log.info("Refused an HTTP-transport request for the connection of {}: userId or token does not match",
+            log.info(
+                    "Refused an HTTP-transport request for the connection of {}: userId or listening key does not match",
                     admission.userId());
         }
         return matches;

@@ -89,7 +89,7 @@ final class AuthResponses implements AuthenticationEntryPoint {
      */
     void unavailable(HttpServletResponse response, Exception failure) throws IOException {
         count(Outcome.UNAVAILABLE);
-        log.warn("Identity provider unavailable while verifying a token on POST /connect: {}{}",
+        log.warn("Identity provider unavailable (JWK Set or issuer not answering) on POST /connect: {}{}",
                 failure.getClass().getSimpleName(),
                 failure.getCause() == null ? "" : " / " + failure.getCause().getClass().getSimpleName());
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

@@ -57,8 +57,9 @@ public class SecurityConfiguration {
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
             .anonymous(Customizer.withDefaults());
+        String policy = tokens.describe();
         if (properties.mode() == AuthProperties.Mode.OPEN) {
-            log.info("{}", tokens.describe());
+            log.info("{}", policy);
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
             return http.build();
         }
@@ -67,7 +68,7 @@ public class SecurityConfiguration {
             .exceptionHandling(errors -> errors.authenticationEntryPoint(responses))
             .addFilterBefore(new IdentityProviderOutageFilter(responses), BearerTokenAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
-        log.info("{}", tokens.describe());
+        log.info("{}", policy);
         return http.build();
     }
 
