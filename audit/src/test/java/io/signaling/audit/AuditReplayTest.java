@@ -7,6 +7,7 @@ import io.signaling.audit.replay.HistoryReader;
 import io.signaling.audit.replay.ReplayEntry;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.DeleteReason;
@@ -89,8 +90,8 @@ class AuditReplayTest {
                     "bob", offer, at(4), "s-a", "gw-a", 0, 0, 0L));
             send(producer, topics.signals(), 7, "carol",
                     new SignalAccepted("m2", "bob", "carol", candidate, at(7), "s-b", "gw-b", 1));
-            send(producer, topics.deliveries(), 8, "bob", new SignalRejection("gw-b", 1, "bob", "s-b", "m2", "carol",
-                    "recipient-unavailable", "carol has no session", 0, 1L));
+            send(producer, topics.deliveries(), 8, "bob",
+                    new SignalRejection("gw-b", 1, "bob", "s-b", "m2", "carol", RejectionReason.NO_SESSION, 0, 1L));
             send(producer, topics.sessionEvents(), 9, "carol",
                     new SessionCreated("carol", "s-c", "sha256:z", "gw-a", "http://gw-a/ws", 0, at(9), at(10)));
             send(producer, topics.sessionEvents(), 10, "carol", new SessionExpired("carol", "s-c", at(10)));
@@ -154,7 +155,7 @@ class AuditReplayTest {
         assertThat(first.path("topic").asString()).isEqualTo("audit-replay.session-events");
         assertThat(run.lines().get(2).path("reason").asString()).isEqualTo("user-id-taken");
         assertThat(run.lines().get(4).path("content").path("sdp").asString()).isEqualTo("v=0 IN IP4 192.0.2.1");
-        assertThat(run.lines().get(8).path("reason").asString()).isEqualTo("recipient-unavailable");
+        assertThat(run.lines().get(8).path("reason").asString()).isEqualTo("no-session");
         assertThat(run.lines().get(11).path("reason").asString()).isEqualTo("connection-closed");
         assertThat(run.err()).contains("skipped unreadable record audit-replay.signals");
     }
@@ -253,7 +254,7 @@ class AuditReplayTest {
                 }
                 for (int p = 0; p < 4; p++) {
                     sent.add(sendTo(producer, t.deliveries(), p, at, new SignalRejection("gw-b", p, "bob", "s-b",
-                            "m-" + i, "carol", "recipient-unavailable", "no session", 0, i)));
+                            "m-" + i, "carol", RejectionReason.NO_SESSION, 0, i)));
                     orders.add(2);
                 }
             }

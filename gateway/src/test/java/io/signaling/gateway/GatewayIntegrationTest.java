@@ -8,6 +8,7 @@ import io.signaling.edge.testing.TopicsCreatedFirst;
 import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
@@ -427,7 +428,7 @@ class GatewayIntegrationTest {
 
         assertThat(client.next())
             .isEqualTo(json("{\"type\":\"error\",\"id\":\"m-9\",\"code\":\"recipient-unavailable\","
-                    + "\"message\":\"no session\"}"));
+                    + "\"message\":\"the recipient has no session\"}"));
         assertThat(client.next().get("id").stringValue()).isEqualTo("m-8");
         client.assertNoMoreFrames();
     }
@@ -656,7 +657,7 @@ class GatewayIntegrationTest {
     private SignalRejection rejectionFor(String user, String sessionId, String id, int sourcePartition,
             long sourceOffset) {
         return new SignalRejection(GATEWAY_ID, identity.deliveryPartitions().get(0), user, sessionId, id, "nobody",
-                SignalRejection.RECIPIENT_UNAVAILABLE, "no session", sourcePartition, sourceOffset);
+                RejectionReason.NO_SESSION, sourcePartition, sourceOffset);
     }
 
     private List<GatewayReport> reportsFor(String user) {

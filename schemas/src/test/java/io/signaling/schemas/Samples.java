@@ -1,6 +1,7 @@
 package io.signaling.schemas;
 
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
@@ -151,8 +152,8 @@ public final class Samples {
     }
 
     public static SignalRejection signalRejection() {
-        return new SignalRejection(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB,
-                SignalRejection.RECIPIENT_UNAVAILABLE, "bob.smith@example-1 has no session", 5, 1_234_567L);
+        return new SignalRejection(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, RejectionReason.NO_SESSION, 5,
+                1_234_567L);
     }
 
     public static ConnectionOpened connectionOpened() {

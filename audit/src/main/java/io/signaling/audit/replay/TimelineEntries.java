@@ -1,5 +1,6 @@
 package io.signaling.audit.replay;
 
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.session.SessionAcked;
 import io.signaling.schemas.session.SessionCreated;
 import io.signaling.schemas.session.SessionDeleted;
@@ -20,7 +21,7 @@ final class TimelineEntries {
             "senderGatewayId");
 
     private static final RecordFields DELIVERY = new RecordFields(false, "type", "userId", "sessionId", "id", "from",
-            "to", "gatewayId", "code");
+            "to", "gatewayId", "reason");
 
     private TimelineEntries() {
     }
@@ -79,9 +80,11 @@ final class TimelineEntries {
                     v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), null, null);
         }
         if ("rejection".equals(type)) { // from: the rejected signal's sender, whom the
-                                        // rejection is for
+                                        // rejection is for; reason as the schema's
+                                        // reader has it ("unknown" for a record
+                                        // from before reasons were typed)
             return new ReplayEntry(p.timestamp(), "signal-rejected", p.topic(), p.partition(), p.offset(), v.get(1),
-                    v.get(2), v.get(3), v.get(1), v.get(5), v.get(6), v.get(7), null);
+                    v.get(2), v.get(3), v.get(1), v.get(5), v.get(6), RejectionReason.fromCode(v.get(7)).code(), null);
         }
         throw new IllegalArgumentException(
                 type == null ? "a delivery without a type" : "unknown delivery type " + type);

@@ -7,6 +7,7 @@ import io.signaling.audit.replay.TimelineEntries.Position;
 import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.DeleteReason;
@@ -126,14 +127,25 @@ class TimelineEntriesTest {
     @Test
     void aRejectionReadsAsTheSchemaRecordWouldGive() {
         SignalRejection rejection = new SignalRejection("gw-b", 1, "bob", "s-b", "m-2", "carol",
-                SignalRejection.RECIPIENT_UNAVAILABLE, "carol has no session", 0, 1L);
+                RejectionReason.HELD_LIMIT, 0, 1L);
         TimelineEntry expected = new TimelineEntry(AT, "signal-rejected", "t.deliveries", 7, 9, "bob", "s-b", "m-2",
-                "bob", "carol", "gw-b", "recipient-unavailable", null);
+                "bob", "carol", "gw-b", "held-limit", null);
 
         ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) rejection));
 
         assertThat(entry.toTimelineEntry()).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
+    }
+
+    @Test
+    void aRejectionFromBeforeReasonsWereTypedShowsReasonUnknown() {
+        byte[] old = ("{\"type\":\"rejection\",\"gatewayId\":\"gw-b\",\"deliveryPartition\":1,"
+                + "\"userId\":\"bob\",\"sessionId\":\"s-b\",\"id\":\"m-2\",\"to\":\"carol\","
+                + "\"code\":\"recipient-unavailable\",\"message\":\"carol has no session\","
+                + "\"sourcePartition\":0,\"sourceOffset\":1}")
+            .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TimelineEntries.delivery(DELIVERY_AT, old).reason()).isEqualTo("unknown");
     }
 
     @Test

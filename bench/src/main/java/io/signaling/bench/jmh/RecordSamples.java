@@ -87,8 +87,7 @@ final class RecordSamples {
         add("signal-rejection", Delivery.class,
                 "{\"type\":\"rejection\",\"gatewayId\":\"gateway-1\",\"deliveryPartition\":0,"
                         + "\"userId\":\"alice\",\"sessionId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"id\":\"m-42\",\"to\":\"bob\","
-                        + "\"code\":\"recipient-unavailable\",\"message\":\"bob has no session\",\"sourcePartition\":7,"
-                        + "\"sourceOffset\":123456}");
+                        + "\"reason\":\"no-session\",\"sourcePartition\":7," + "\"sourceOffset\":123456}");
         add("gateway-heartbeat", GatewayHeartbeat.class, "{\"gatewayId\":\"gateway-1\","
                 + "\"listeningAddress\":\"http://127.0.0.1:8081/ws\",\"deliveryPartitions\":[0],\"connections\":1234,"
                 + "\"at\":" + at + ",\"startedAt\":\"2030-01-01T00:00:00Z\"}");

@@ -106,8 +106,7 @@ class DeliveryDispatcher implements LostSignals {
             duplicates.increment();
             return;
         }
-        sender.reject(rejection.sourcePartition(), rejection.sourceOffset(),
-                OutgoingFrames.error(rejection.id(), rejection.code(), rejection.message()));
+        sender.reject(rejection.sourcePartition(), rejection.sourceOffset(), OutgoingFrames.rejection(rejection));
     }
 
     /**

@@ -18,8 +18,9 @@ public enum ErrorCode {
     /** {@code from} is present and is not the sender's userId. */
     FROM_MISMATCH("from-mismatch"),
     /**
-     * The recipient has no session, or it ended before delivery. Decided by the relay,
-     * forwarded as is.
+     * The relay could not deliver the signal (a {@code SignalRejection}, whatever its
+     * reason: no session, session ended, held limit, too large, ...); the text says which
+     * ({@link OutgoingFrames#rejection}).
      */
     RECIPIENT_UNAVAILABLE("recipient-unavailable"),
     /**

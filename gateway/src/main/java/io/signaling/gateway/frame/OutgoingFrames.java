@@ -1,6 +1,8 @@
 package io.signaling.gateway.frame;
 
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,6 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OutgoingFrames {
 
+    /**
+     * A rejection whose reason this gateway does not know (an older record, or a newer
+     * relay).
+     */
+    static final String UNAVAILABLE = "the recipient is unavailable";
+
     private OutgoingFrames() {
     }
 
@@ -20,18 +28,36 @@ public final class OutgoingFrames {
 
     /**
      * {@code id} is left out when {@code null}: the frame could not be read far enough to
-     * find one.
+     * find one. Only an {@link ErrorCode} can be sent: the contract's codes, no other.
      */
-    public static String error(String id, String code, String message) {
+    public static String error(String id, ErrorCode code, String message) {
         ObjectNode frame = Json.mapper().createObjectNode().put("type", "error");
         if (id != null) {
             frame.put("id", id);
         }
-        return write(frame.put("code", code).put("message", message));
+        return write(frame.put("code", code.code()).put("message", message));
     }
 
-    public static String error(String id, ErrorCode code, String message) {
-        return error(id, code.code(), message);
+    /**
+     * The relay's rejection as its sender reads it: {@code recipient-unavailable}
+     * whatever the reason (contract §2), with a text that says which. The one place a
+     * {@link RejectionReason} becomes client-facing.
+     */
+    public static String rejection(SignalRejection rejection) {
+        return error(rejection.id(), ErrorCode.RECIPIENT_UNAVAILABLE, text(rejection.reason()));
+    }
+
+    /** No default branch: a new reason does not compile until it has its text. */
+    static String text(RejectionReason reason) {
+        return switch (reason) {
+            case NO_SESSION -> "the recipient has no session";
+            case SESSION_ENDED -> "the recipient's session ended before the message could be delivered";
+            case HELD_LIMIT -> "the recipient has too many messages waiting for it to connect";
+            case TOO_LARGE -> "the message is too large to relay";
+            case PROCESSING_ERROR -> "the relay could not route the message";
+            case CONNECTION_GONE -> "the recipient's connection was gone when the message arrived";
+            case UNKNOWN -> UNAVAILABLE;
+        };
     }
 
     public static String signal(SignalDelivery delivery) {

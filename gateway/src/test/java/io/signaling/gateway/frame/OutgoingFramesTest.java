@@ -2,10 +2,19 @@ package io.signaling.gateway.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
+import io.signaling.schemas.topic.Topics;
+import io.signaling.schemas.topic.TopicsProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 class OutgoingFramesTest {
@@ -19,6 +28,46 @@ class OutgoingFramesTest {
             .readTree("{\"type\":\"error\",\"id\":\"m1\",\"code\":\"rate-limited\",\"message\":\"slow down\"}"));
         assertThat(withoutId.has("id")).isFalse();
         assertThat(withoutId.get("code").stringValue()).isEqualTo("invalid-message");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RejectionReason.class)
+    void everyRejectionReasonIsRecipientUnavailableWithItsOwnText(RejectionReason reason) {
+        SignalRejection rejection = new SignalRejection("gw", 0, "alice", "s-alice", "m7", "bob", reason, 1, 2);
+
+        JsonNode frame = Json.mapper().readTree(OutgoingFrames.rejection(rejection));
+
+        assertThat(frame).isEqualTo(Json.mapper()
+            .createObjectNode()
+            .put("type", "error")
+            .put("id", "m7")
+            .put("code", "recipient-unavailable")
+            .put("message", OutgoingFrames.text(reason)));
+        assertThat(Arrays.stream(RejectionReason.values()).filter(other -> other != reason).map(OutgoingFrames::text))
+            .as("each reason reads differently")
+            .doesNotContain(OutgoingFrames.text(reason));
+    }
+
+    @Test
+    void aRejectionWithoutAKnownReasonGetsTheGenericText() {
+        // A record written before reasons were typed: its relay-written code and text are
+        // not forwarded.
+        byte[] old = ("{\"type\":\"rejection\",\"gatewayId\":\"gw\",\"deliveryPartition\":0,"
+                + "\"userId\":\"alice\",\"sessionId\":\"s-alice\",\"id\":\"m7\",\"to\":\"bob\","
+                + "\"code\":\"recipient-unavailable\",\"message\":\"anything the relay wrote\","
+                + "\"sourcePartition\":1,\"sourceOffset\":2}")
+            .getBytes(StandardCharsets.UTF_8);
+        Delivery read = Topics.from(TopicsProperties.defaults("signaling"))
+            .deliveries()
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", old);
+
+        JsonNode frame = Json.mapper().readTree(OutgoingFrames.rejection((SignalRejection) read));
+
+        assertThat(frame).isEqualTo(Json.mapper()
+            .readTree("{\"type\":\"error\",\"id\":\"m7\",\"code\":\"recipient-unavailable\","
+                    + "\"message\":\"the recipient is unavailable\"}"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.signaling.relay.topology;
 
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
@@ -11,10 +12,6 @@ import io.signaling.schemas.signal.SignalAccepted;
  * from.
  */
 final class Deliveries {
-
-    static final String NO_SESSION = "the recipient has no session";
-    static final String SESSION_ENDED = "the recipient's session ended before the message could be delivered";
-    static final String CONNECTION_GONE = "the recipient's connection was gone when the message arrived";
 
     private Deliveries() {
     }
@@ -29,13 +26,13 @@ final class Deliveries {
     }
 
     /**
-     * {@code recipient-unavailable} for the sender, in the partition its gateway stamped
-     * into the signal.
+     * Why the signal could not be delivered, for the sender, in the partition its gateway
+     * stamped into the signal.
      */
-    static SignalRejection rejection(SignalAccepted signal, int sourcePartition, long sourceOffset, String message) {
+    static SignalRejection rejection(SignalAccepted signal, int sourcePartition, long sourceOffset,
+            RejectionReason reason) {
         return new SignalRejection(signal.senderGatewayId(), signal.senderDeliveryPartition(), signal.from(),
-                signal.senderSessionId(), signal.id(), signal.to(), SignalRejection.RECIPIENT_UNAVAILABLE, message,
-                sourcePartition, sourceOffset);
+                signal.senderSessionId(), signal.id(), signal.to(), reason, sourcePartition, sourceOffset);
     }
 
     /**
@@ -44,8 +41,8 @@ final class Deliveries {
      */
     static SignalRejection rejection(DeliveryFailed failed) {
         return new SignalRejection(failed.senderGatewayId(), failed.senderDeliveryPartition(), failed.from(),
-                failed.senderSessionId(), failed.id(), failed.userId(), SignalRejection.RECIPIENT_UNAVAILABLE,
-                CONNECTION_GONE, failed.sourcePartition(), failed.sourceOffset());
+                failed.senderSessionId(), failed.id(), failed.userId(), RejectionReason.CONNECTION_GONE,
+                failed.sourcePartition(), failed.sourceOffset());
     }
 
 }

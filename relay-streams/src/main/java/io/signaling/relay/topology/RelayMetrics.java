@@ -3,6 +3,7 @@ package io.signaling.relay.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.signaling.schemas.delivery.RejectionReason;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -49,16 +50,24 @@ public final class RelayMetrics {
     public enum Failure {
 
         /** Its recipient already had the most signals held that it may have. */
-        HELD_LIMIT("held-limit"),
+        HELD_LIMIT(RejectionReason.HELD_LIMIT),
         /** Its delivery (or held copy) would be larger than the relay writes. */
-        TOO_LARGE("too-large"),
+        TOO_LARGE(RejectionReason.TOO_LARGE),
         /** Routing it failed; the error's class is in the log. */
-        PROCESSING_ERROR("processing-error");
+        PROCESSING_ERROR(RejectionReason.PROCESSING_ERROR);
+
+        private final RejectionReason reason;
 
         private final String tag;
 
-        Failure(String tag) {
-            this.tag = tag;
+        Failure(RejectionReason reason) {
+            this.reason = reason;
+            this.tag = reason.code();
+        }
+
+        /** What its sender's rejection says. */
+        RejectionReason reason() {
+            return reason;
         }
 
     }

@@ -4,6 +4,7 @@ import io.signaling.relay.topology.HeldBacklog.Status;
 import io.signaling.relay.topology.RelayMetrics.Failure;
 import io.signaling.relay.topology.RelayMetrics.Outcome;
 import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.session.SessionEvent;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.session.SessionTable;
@@ -40,10 +41,6 @@ import org.slf4j.LoggerFactory;
 final class SessionLedger {
 
     private static final Logger log = LoggerFactory.getLogger(SessionLedger.class);
-
-    static final String HELD_FULL = "the recipient has too many messages waiting for it to connect";
-    static final String TOO_LARGE = "the message is too large to relay";
-    static final String NOT_RELAYED = "the relay could not route the message";
 
     /** What became of one recipient's backlog in one call of {@link #work}. */
     record Progress(int taken, boolean finished) {
@@ -176,7 +173,8 @@ final class SessionLedger {
         guarded(signal, sourcePartition, sourceOffset, timestamp, () -> {
             SessionState recipient = sessions.get(signal.to());
             if (recipient == null) {
-                reject(Deliveries.rejection(signal, sourcePartition, sourceOffset, Deliveries.NO_SESSION), timestamp);
+                reject(Deliveries.rejection(signal, sourcePartition, sourceOffset, RejectionReason.NO_SESSION),
+                        timestamp);
                 return;
             }
             if (recipient.acked() && held.backlog(signal.to()) == null) {
@@ -186,10 +184,10 @@ final class SessionLedger {
             // Not connected yet, or connected with older signals still being released:
             // behind them, in order.
             if (raw.json().length > settings.maxRecordBytes()) {
-                fail(signal, sourcePartition, sourceOffset, timestamp, Failure.TOO_LARGE, TOO_LARGE);
+                fail(signal, sourcePartition, sourceOffset, timestamp, Failure.TOO_LARGE);
             }
             else if (!held.hold(recipient, raw, sourcePartition, sourceOffset)) {
-                fail(signal, sourcePartition, sourceOffset, timestamp, Failure.HELD_LIMIT, HELD_FULL);
+                fail(signal, sourcePartition, sourceOffset, timestamp, Failure.HELD_LIMIT);
             }
             else {
                 metrics.routed(Outcome.HELD);
@@ -229,9 +227,9 @@ final class SessionLedger {
                         () -> deliver(session, signal, h.sourcePartition(), h.sourceOffset(), timestamp));
             }
             else {
-                guarded(signal, h.sourcePartition(), h.sourceOffset(), timestamp, () -> reject(
-                        Deliveries.rejection(signal, h.sourcePartition(), h.sourceOffset(), Deliveries.SESSION_ENDED),
-                        timestamp));
+                guarded(signal, h.sourcePartition(), h.sourceOffset(), timestamp,
+                        () -> reject(Deliveries.rejection(signal, h.sourcePartition(), h.sourceOffset(),
+                                RejectionReason.SESSION_ENDED), timestamp));
             }
         }
         return new Progress(batch.size(), held.backlog(userId) == null);
@@ -270,7 +268,7 @@ final class SessionLedger {
             long timestamp) {
         EncodedDelivery delivery = encode(Deliveries.delivery(recipient, signal, sourcePartition, sourceOffset));
         if (delivery.json().length > settings.maxRecordBytes()) {
-            fail(signal, sourcePartition, sourceOffset, timestamp, Failure.TOO_LARGE, TOO_LARGE);
+            fail(signal, sourcePartition, sourceOffset, timestamp, Failure.TOO_LARGE);
             return;
         }
         forward(recipient.userId(), delivery, timestamp);
@@ -293,14 +291,13 @@ final class SessionLedger {
             // The exception's class, never its message: it may quote the content.
             log.warn("Signal topic={} partition={} offset={} could not be routed ({}); answering its sender",
                     signalsTopic, sourcePartition, sourceOffset, e.getClass().getName());
-            fail(signal, sourcePartition, sourceOffset, timestamp, Failure.PROCESSING_ERROR, NOT_RELAYED);
+            fail(signal, sourcePartition, sourceOffset, timestamp, Failure.PROCESSING_ERROR);
         }
     }
 
-    private void fail(SignalAccepted signal, int sourcePartition, long sourceOffset, long timestamp, Failure failure,
-            String message) {
+    private void fail(SignalAccepted signal, int sourcePartition, long sourceOffset, long timestamp, Failure failure) {
         metrics.failed(failure);
-        reject(Deliveries.rejection(signal, sourcePartition, sourceOffset, message), timestamp);
+        reject(Deliveries.rejection(signal, sourcePartition, sourceOffset, failure.reason()), timestamp);
     }
 
     /**

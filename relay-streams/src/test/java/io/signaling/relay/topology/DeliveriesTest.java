@@ -3,6 +3,7 @@ package io.signaling.relay.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.json.Json;
@@ -34,17 +35,16 @@ class DeliveriesTest {
 
     @Test
     void aRejectionIsForTheSendersSessionOnTheSendersGatewayPartition() {
-        assertThat(Deliveries.rejection(fromAlice, 3, 42, "why")).isEqualTo(new SignalRejection("gateway-1", 9, "alice",
-                "a1", "m1", "bob", SignalRejection.RECIPIENT_UNAVAILABLE, "why", 3, 42));
+        assertThat(Deliveries.rejection(fromAlice, 3, 42, RejectionReason.HELD_LIMIT)).isEqualTo(
+                new SignalRejection("gateway-1", 9, "alice", "a1", "m1", "bob", RejectionReason.HELD_LIMIT, 3, 42));
     }
 
     @Test
     void aFailedDeliveryIsRejectedToItsSenderWithTheSameSourceRecord() {
         SignalDelivery delivered = Deliveries.delivery(bob, fromAlice, 3, 42);
 
-        assertThat(Deliveries.rejection(new DeliveryFailed("bob", delivered, AT)))
-            .isEqualTo(new SignalRejection("gateway-1", 9, "alice", "a1", "m1", "bob",
-                    SignalRejection.RECIPIENT_UNAVAILABLE, Deliveries.CONNECTION_GONE, 3, 42));
+        assertThat(Deliveries.rejection(new DeliveryFailed("bob", delivered, AT))).isEqualTo(new SignalRejection(
+                "gateway-1", 9, "alice", "a1", "m1", "bob", RejectionReason.CONNECTION_GONE, 3, 42));
     }
 
 }

@@ -11,6 +11,7 @@ import static io.signaling.relay.topology.RelayDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
@@ -80,7 +81,8 @@ class GatewayLossTest {
         relay.signals.pipeInput("alice", signal("m1", "bob", "alice"));
         relay.signals.pipeInput("bob", signal("m2", "carol", "bob"));
         assertThat(relay.deliveries.readValuesToList()).satisfiesExactly(
-                rejected -> assertThat(rejected).isEqualTo(rejection("m1", "bob", "alice", 0, Deliveries.NO_SESSION)),
+                rejected -> assertThat(rejected)
+                    .isEqualTo(rejection("m1", "bob", "alice", 0, RejectionReason.NO_SESSION)),
                 delivered -> assertThat(delivered).isInstanceOf(SignalDelivery.class));
     }
 
@@ -242,8 +244,8 @@ class GatewayLossTest {
         assertThat(relay.events.readValuesToList())
             .containsExactly(new SessionDeleted("bob", "b1", DeleteReason.GATEWAY_LOST, now));
         assertThat(relay.deliveries.readValuesToList()).containsExactly(
-                rejection("m1", "alice", "bob", 0, Deliveries.SESSION_ENDED),
-                rejection("m2", "carol", "bob", 1, Deliveries.SESSION_ENDED));
+                rejection("m1", "alice", "bob", 0, RejectionReason.SESSION_ENDED),
+                rejection("m2", "carol", "bob", 1, RejectionReason.SESSION_ENDED));
         assertThat(relay.heldStore().approximateNumEntries()).isZero();
     }
 
@@ -296,9 +298,9 @@ class GatewayLossTest {
         relay.deliveries.readRecordsToList();
     }
 
-    private static SignalRejection rejection(String id, String from, String to, long offset, String message) {
-        return new SignalRejection(gatewayOf(from), partitionOf(from), from, from + "-session", id, to,
-                SignalRejection.RECIPIENT_UNAVAILABLE, message, 0, offset);
+    private static SignalRejection rejection(String id, String from, String to, long offset, RejectionReason reason) {
+        return new SignalRejection(gatewayOf(from), partitionOf(from), from, from + "-session", id, to, reason, 0,
+                offset);
     }
 
 }

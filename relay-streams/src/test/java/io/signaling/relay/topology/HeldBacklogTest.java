@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signaling.relay.topology.RelayMetrics.Failure;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.SessionCreated;
@@ -53,8 +54,8 @@ class HeldBacklogTest {
 
         IntStream.rangeClosed(1, 5).forEach(n -> relay.signals.pipeInput("bob", signal("m" + n, "alice", "bob")));
 
-        assertThat(relay.deliveries.readValuesToList()).containsExactly(rejection("m4", 3, SessionLedger.HELD_FULL),
-                rejection("m5", 4, SessionLedger.HELD_FULL));
+        assertThat(relay.deliveries.readValuesToList()).containsExactly(rejection("m4", 3, RejectionReason.HELD_LIMIT),
+                rejection("m5", 4, RejectionReason.HELD_LIMIT));
         assertThat(relay.failed(Failure.HELD_LIMIT)).isEqualTo(2);
         assertThat(relay.backlogsStore().get("bob").count()).isEqualTo(3);
 
@@ -74,7 +75,7 @@ class HeldBacklogTest {
             relay.signals.pipeInput("bob", withContent("m" + n, sixHundred));
         }
 
-        assertThat(relay.deliveries.readValuesToList()).containsExactly(rejection("m3", 2, SessionLedger.HELD_FULL));
+        assertThat(relay.deliveries.readValuesToList()).containsExactly(rejection("m3", 2, RejectionReason.HELD_LIMIT));
         assertThat(relay.backlogsStore().get("bob").count()).isEqualTo(2);
         assertThat(relay.backlogsStore().get("bob").bytes()).isBetween(1_200L, 2_000L);
     }
@@ -169,9 +170,9 @@ class HeldBacklogTest {
                 "alice-session", gatewayOf("alice"), partitionOf("alice"));
     }
 
-    private static SignalRejection rejection(String id, long offset, String message) {
+    private static SignalRejection rejection(String id, long offset, RejectionReason reason) {
         return new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", id, "bob",
-                SignalRejection.RECIPIENT_UNAVAILABLE, message, 0, offset);
+                reason, 0, offset);
     }
 
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signaling.relay.topology.RelayMetrics.Failure;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.SessionEvent;
@@ -116,7 +117,7 @@ class HostileContentTest {
 
         List<Delivery> out = relay.deliveries.readValuesToList();
         assertThat(out).hasSize(2);
-        assertThat(out.get(0)).isEqualTo(rejection("poison-1", "bob", 0, SessionLedger.NOT_RELAYED));
+        assertThat(out.get(0)).isEqualTo(rejection("poison-1", "bob", 0, RejectionReason.PROCESSING_ERROR));
         assertThat(((SignalDelivery) out.get(1)).id()).isEqualTo("fine-1");
         assertThat(relay.failed(Failure.PROCESSING_ERROR)).isEqualTo(1);
         assertThat(logs.lines()).anyMatch(line -> line.contains("offset=0") && line.contains("could not be routed"));
@@ -157,8 +158,8 @@ class HostileContentTest {
         relay.signals.pipeInput("live", Fixtures.signal("small", "alice", "live"));
 
         List<Delivery> out = relay.deliveries.readValuesToList();
-        assertThat(out).containsExactly(rejection("big-live", "live", 0, SessionLedger.TOO_LARGE),
-                rejection("big-held", "held", 1, SessionLedger.TOO_LARGE), out.get(2));
+        assertThat(out).containsExactly(rejection("big-live", "live", 0, RejectionReason.TOO_LARGE),
+                rejection("big-held", "held", 1, RejectionReason.TOO_LARGE), out.get(2));
         assertThat(((SignalDelivery) out.get(2)).id()).isEqualTo("small");
         assertThat(relay.failed(Failure.TOO_LARGE)).isEqualTo(2);
         assertThat(relay.heldStore().approximateNumEntries()).isZero();
@@ -174,7 +175,7 @@ class HostileContentTest {
         relay.signals.pipeInput("nobody", Fixtures.signal("m-2", "alice", "nobody"));
 
         assertThat(relay.deliveries.readValuesToList())
-            .containsExactly(rejection("m-2", "nobody", 1, Deliveries.NO_SESSION));
+            .containsExactly(rejection("m-2", "nobody", 1, RejectionReason.NO_SESSION));
         assertThat(relay.recordsFailed("processing")).isEqualTo(1);
         assertThat(logs.lines())
             .anyMatch(line -> line.contains("Skipping record topic=" + relay.topics.signals().name())
@@ -250,9 +251,9 @@ class HostileContentTest {
                 from + "-session", gatewayOf(from), partitionOf(from));
     }
 
-    private static SignalRejection rejection(String id, String to, long offset, String message) {
-        return new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", id, to,
-                SignalRejection.RECIPIENT_UNAVAILABLE, message, 0, offset);
+    private static SignalRejection rejection(String id, String to, long offset, RejectionReason reason) {
+        return new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", id, to, reason,
+                0, offset);
     }
 
     /**

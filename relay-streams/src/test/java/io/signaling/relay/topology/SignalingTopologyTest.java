@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signaling.relay.topology.RelayMetrics.Outcome;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.DeliveryFailed;
@@ -244,7 +245,7 @@ class SignalingTopologyTest {
             relay.signals.pipeInput("bob", signal("m1", "alice", "bob"));
 
             assertThat(single(relay.deliveries.readValuesToList()))
-                .isEqualTo(rejection("m1", "alice", "bob", 0, Deliveries.NO_SESSION));
+                .isEqualTo(rejection("m1", "alice", "bob", 0, RejectionReason.NO_SESSION));
             assertThat(relay.routed(Outcome.REJECTED)).isEqualTo(1);
         }
 
@@ -314,8 +315,8 @@ class SignalingTopologyTest {
             relay.driver.advanceWallClockTime(TTL);
 
             assertThat(relay.deliveries.readValuesToList()).containsExactly(
-                    rejection("m1", "alice", "bob", 0, Deliveries.SESSION_ENDED),
-                    rejection("m2", "carol", "bob", 1, Deliveries.SESSION_ENDED));
+                    rejection("m1", "alice", "bob", 0, RejectionReason.SESSION_ENDED),
+                    rejection("m2", "carol", "bob", 1, RejectionReason.SESSION_ENDED));
             assertThat(relay.heldStore().approximateNumEntries()).isZero();
         }
 
@@ -327,7 +328,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("bob", end("bob", "b1"));
 
             assertThat(relay.deliveries.readValuesToList())
-                .containsExactly(rejection("m1", "alice", "bob", 0, Deliveries.SESSION_ENDED));
+                .containsExactly(rejection("m1", "alice", "bob", 0, RejectionReason.SESSION_ENDED));
             relay.commands.pipeInput("bob", create("bob", "b2"));
             relay.reports.pipeInput("bob", opened("bob", "b2"));
             assertThat(relay.deliveries.isEmpty()).as("a new session does not get the old one's signals").isTrue();
@@ -343,7 +344,7 @@ class SignalingTopologyTest {
 
             assertThat(single(relay.deliveries.readValuesToList()))
                 .isEqualTo(new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", "m1",
-                        "bob", SignalRejection.RECIPIENT_UNAVAILABLE, Deliveries.CONNECTION_GONE, 0, 0));
+                        "bob", RejectionReason.CONNECTION_GONE, 0, 0));
         }
 
     }
@@ -361,7 +362,7 @@ class SignalingTopologyTest {
             relay.commands.pipeInput("bob", create("bob", "b1"));
 
             assertThat(single(relay.deliveries.readValuesToList()))
-                .isEqualTo(rejection("m1", "alice", "bob", 1, Deliveries.NO_SESSION));
+                .isEqualTo(rejection("m1", "alice", "bob", 1, RejectionReason.NO_SESSION));
             assertThat(single(relay.events.readValuesToList())).isInstanceOf(SessionCreated.class);
             assertThat(relay.skipped()).isEqualTo(2);
         }
@@ -405,9 +406,9 @@ class SignalingTopologyTest {
         }).toList();
     }
 
-    private static SignalRejection rejection(String id, String from, String to, long offset, String message) {
-        return new SignalRejection(gatewayOf(from), partitionOf(from), from, from + "-session", id, to,
-                SignalRejection.RECIPIENT_UNAVAILABLE, message, 0, offset);
+    private static SignalRejection rejection(String id, String from, String to, long offset, RejectionReason reason) {
+        return new SignalRejection(gatewayOf(from), partitionOf(from), from, from + "-session", id, to, reason, 0,
+                offset);
     }
 
     private static void assertTombstone(TestRecord<String, SessionState> record, String userId) {

@@ -1,11 +1,18 @@
 package io.signaling.schemas.delivery;
 
 /**
- * A signal that could not be delivered, for its sender: becomes an {@code error} frame.
+ * A signal that could not be delivered, for its sender: the gateway turns it into a
+ * {@code recipient-unavailable} error frame whose text it chooses by {@code reason}.
+ * Records written before reasons were typed carry {@code code} and {@code message}
+ * instead, which are ignored: they read with {@link RejectionReason#UNKNOWN}.
  */
 public record SignalRejection(String gatewayId, int deliveryPartition, String userId, String sessionId, String id,
-        String to, String code, String message, int sourcePartition, long sourceOffset) implements Delivery {
+        String to, RejectionReason reason, int sourcePartition, long sourceOffset) implements Delivery {
 
-    public static final String RECIPIENT_UNAVAILABLE = "recipient-unavailable";
+    public SignalRejection {
+        if (reason == null) {
+            reason = RejectionReason.UNKNOWN;
+        }
+    }
 
 }
