@@ -40,8 +40,14 @@ public final class TableAssignment {
         List<TopicPartition> all = new ArrayList<>(tables);
         all.addAll(streams);
         consumer.assign(all);
-        consumer.seekToBeginning(tables);
-        consumer.seekToEnd(streams);
+        // An empty list would mean every assigned partition to both seeks: no streams
+        // must not send the tables to their end.
+        if (!tables.isEmpty()) {
+            consumer.seekToBeginning(tables);
+        }
+        if (!streams.isEmpty()) {
+            consumer.seekToEnd(streams);
+        }
         streams.forEach(consumer::position); // resolve now, see class comment
         return new TableAssignment(List.copyOf(tables), Map.copyOf(consumer.endOffsets(tables)));
     }
