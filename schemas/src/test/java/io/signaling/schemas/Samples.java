@@ -1,7 +1,7 @@
 package io.signaling.schemas;
 
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.RejectionReason;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;

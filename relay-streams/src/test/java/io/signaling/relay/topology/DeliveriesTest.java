@@ -2,8 +2,8 @@ package io.signaling.relay.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.RejectionReason;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.json.Json;

@@ -10,8 +10,8 @@ import static io.signaling.relay.topology.RelayDriver.GATEWAY_TIMEOUT;
 import static io.signaling.relay.topology.RelayDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.RejectionReason;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.GatewayHeartbeat;

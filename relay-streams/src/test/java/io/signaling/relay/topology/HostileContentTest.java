@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.relay.topology.RelayMetrics.Failure;
 import io.signaling.schemas.delivery.Delivery;
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.RejectionReason;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.SessionEvent;

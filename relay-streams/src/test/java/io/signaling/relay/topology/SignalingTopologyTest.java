@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.relay.topology.RelayMetrics.Outcome;
 import io.signaling.schemas.delivery.Delivery;
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.RejectionReason;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.DeliveryFailed;
