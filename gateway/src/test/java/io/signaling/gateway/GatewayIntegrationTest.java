@@ -72,6 +72,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.socket.CloseStatus;
@@ -98,7 +99,7 @@ import tools.jackson.databind.JsonNode;
                 "signaling.gateway.rate-limit.per-second=1", "signaling.gateway.rate-limit.burst=5",
                 "signaling.gateway.heartbeat-interval=500ms", "signaling.gateway.handshake-wait=3s" })
 @EmbeddedKafka(count = 1)
-@Import(TopicsCreatedFirst.class)
+@Import({ TopicsCreatedFirst.class, GatewayIntegrationTest.SessionWrittenBeforeStart.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -214,6 +215,43 @@ class GatewayIntegrationTest {
     }
 
     // --- handshake ---
+
+    /**
+     * A session row written after the topics exist and before the gateway's sessions view
+     * starts reading, as for every session of a gateway restarted under its id: the view
+     * reads the table from its beginning, not only what comes after it started.
+     */
+    static class SessionWrittenBeforeStart {
+
+        static final String USER = "written-before-start";
+
+        static final String KEY = ListeningKeys.generate();
+
+        SessionWrittenBeforeStart(Topics topics, GatewayIdentity identity,
+                @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) throws Exception {
+            Instant now = Instant.now();
+            SessionState row = new SessionState(USER, UUID.randomUUID().toString(), ListeningKeys.hash(KEY), GATEWAY_ID,
+                    "http://127.0.0.1/ws", identity.deliveryPartitions().get(0), false, now, now.plusSeconds(300),
+                    null);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map
+                .of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                producer
+                    .send(new ProducerRecord<>(topics.sessions().name(), USER,
+                            topics.sessions().valueSerde().serializer().serialize(topics.sessions().name(), row)))
+                    .get();
+            }
+        }
+
+    }
+
+    @Test
+    void aSessionWrittenBeforeTheGatewayStartedOpensItsConnection() throws Exception {
+        connect(webSocketClient(), SessionWrittenBeforeStart.USER, SessionWrittenBeforeStart.KEY);
+
+        assertThat(awaitReport(SessionWrittenBeforeStart.USER, ConnectionOpened.class).gatewayId())
+            .isEqualTo(GATEWAY_ID);
+    }
 
     @Test
     void theRightKeyOpensAWebSocketConnectionAndAClientCloseDeletesTheSession() throws Exception {
