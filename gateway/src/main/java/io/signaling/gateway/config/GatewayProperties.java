@@ -119,7 +119,7 @@ public record GatewayProperties(String id, String listeningAddress, List<Integer
      * (a busy relay delivers in bursts)
      */
     public record AdmissionLimits(@DefaultValue("2000") int maxInFlight, @DefaultValue("500ms") Duration maxAckLatency,
-            @DefaultValue("300ms") Duration maxDeliveryAge, @DefaultValue("250ms") Duration idleAfter) {
+            @DefaultValue("200ms") Duration maxDeliveryAge, @DefaultValue("250ms") Duration idleAfter) {
 
         public AdmissionLimits {
             if (maxInFlight < 1 || maxAckLatency.isNegative() || maxAckLatency.isZero() || maxDeliveryAge.isNegative()
