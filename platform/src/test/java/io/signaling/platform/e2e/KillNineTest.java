@@ -431,7 +431,8 @@ class KillNineTest {
                     .doesNotHaveDuplicates();
                 assertThat(outcome.received()).as("%s: every acked signal delivered", pair)
                     .containsAll(outcome.acked());
-                assertThat(outcome.errors().keySet()).as("%s: refused signals were neither acked nor delivered", pair)
+                assertThat(outcome.errors().keySet())
+                    .as("%s: refused signals were neither acked nor delivered (answered %s)", pair, outcome.errors())
                     .doesNotContainAnyElementsOf(outcome.acked())
                     .doesNotContainAnyElementsOf(outcome.received());
                 outcome.errors().values().forEach(code -> refusals.merge(code, 1, Integer::sum));
