@@ -182,7 +182,20 @@ public final class TopicLayout {
                     .collect(Collectors.toList()))
                 .values();
             for (Topic<String, ?> topic : present) {
-                Config config = await(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())));
+                Config config;
+                try {
+                    config = await(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())));
+                }
+                catch (TopicLayoutException e) {
+                    // described from metadata that still had a topic being deleted: it is
+                    // missing
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    mismatches.removeIf(m -> m.topic().equals(topic.name()));
+                    mismatches.add(new Mismatch(topic.name(), EXISTENCE, "present", "missing"));
+                    continue;
+                }
                 String expectedPolicy = topic.cleanupPolicy().name().toLowerCase(Locale.ROOT);
                 String found = config.get(TopicConfig.CLEANUP_POLICY_CONFIG) == null ? "none"
                         : config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();

@@ -69,6 +69,8 @@ class TopicLayoutTest {
         TopicLayout.create(admin(), two, TIMEOUT);
         try (Admin admin = Admin.create(admin())) {
             admin.deleteTopics(List.of(Topics.from(two).signals().name())).all().get();
+            await().atMost(TIMEOUT)
+                .until(() -> !admin.listTopics().names().get().contains(Topics.from(two).signals().name()));
         }
         TopicsProperties three = settings("refuse", 3);
         Topics expected = Topics.from(three);
