@@ -46,6 +46,9 @@ final class SessionSweep implements Punctuator {
      */
     private Instant hearingSince;
 
+    /** When this sweep last ran; null before its first run. */
+    private Instant lastRun;
+
     SessionSweep(SessionLedger ledger, ReadOnlyKeyValueStore<String, GatewayHeartbeat> gateways,
             Duration gatewayTimeout) {
         this.ledger = ledger;
@@ -57,10 +60,15 @@ final class SessionSweep implements Punctuator {
     public void punctuate(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
         Map<String, GatewayHeartbeat> heartbeats = heartbeats();
-        if (!GatewayLiveness.hearsAnyGateway(heartbeats, now, gatewayTimeout)) {
+        // A sweep that could not run for half a timeout (its stream thread blocked, e.g.
+        // in a commit while the only broker restarted) did not hear anyone meanwhile
+        // either: a break, so every gateway gets a whole timeout from now.
+        boolean wasBlind = lastRun != null && lastRun.plus(gatewayTimeout.dividedBy(2)).isBefore(now);
+        lastRun = now;
+        if (wasBlind || !GatewayLiveness.hearsAnyGateway(heartbeats, now, gatewayTimeout)) {
             hearingSince = null;
         }
-        else if (hearingSince == null) {
+        if (hearingSince == null && GatewayLiveness.hearsAnyGateway(heartbeats, now, gatewayTimeout)) {
             hearingSince = now;
         }
         boolean judgeSilence = hearingSince != null && !hearingSince.plus(gatewayTimeout).isAfter(now);

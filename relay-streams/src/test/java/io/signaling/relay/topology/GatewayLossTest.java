@@ -230,6 +230,29 @@ class GatewayLossTest {
     }
 
     @Test
+    void aRelayThatCouldNotSweepForATimeoutGivesEveryGatewayAWholeTimeoutOnceItSweepsAgain() {
+        // e.g. its stream thread blocked in a commit while the only broker was restarted:
+        // heartbeats written since then had no chance to be read, and one gateway's
+        // first heartbeat after the outage may not have got through yet
+        beat("alice", BOOTED);
+        beat("bob", BOOTED);
+        connect("alice", "a1");
+        connect("bob", "b1");
+        advanceBeating("bob", Duration.ofSeconds(1));
+        beat("alice", BOOTED);
+
+        now = now.plus(GATEWAY_TIMEOUT).plusSeconds(5);
+        beat("bob", BOOTED);
+        relay.driver.advanceWallClockTime(GATEWAY_TIMEOUT.plusSeconds(5));
+        advanceBeating("bob", GATEWAY_TIMEOUT.minusSeconds(1));
+        assertThat(relay.events.isEmpty()).as("alice's gateway is given a whole timeout to be heard").isTrue();
+
+        advanceBeating("bob", Duration.ofSeconds(2));
+
+        assertThat(relay.events.readValuesToList()).extracting(SessionEvent::userId).containsExactly("alice");
+    }
+
+    @Test
     void signalsHeldForASessionOfALostGatewayAreAnsweredToTheirSenders() {
         beat("alice", BOOTED);
         beat("bob", BOOTED);
