@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * is queued, every append of this connection at or below {@code o} in {@code p} has been
  * answered. A rejection above that waits here while appends are in flight, and goes out
  * right after the ack that covers it, or when no append is in flight any more (one whose
- * callback failed although the record landed is answered {@code overloaded}; its
- * rejection follows that).
+ * callback failed although the record may have landed ends the connection; its rejection
+ * goes out before the close).
  *
  * <p>
  * Cheap on the hot path: one uncontended lock and a map of at most one entry per signals
@@ -59,11 +59,13 @@ final class AckFirst {
     }
 
     /**
-     * The append failed: its error frame (no position: the record may or may not be in
-     * the log).
+     * The append failed: its error frame, or none ({@code null}) when the connection ends
+     * instead. No position: the record may be in the log, so rejections wait no more.
      */
     synchronized void failed(String error) {
-        out.accept(error);
+        if (error != null) {
+            out.accept(error);
+        }
         inFlight--;
         release(-1, -1);
     }

@@ -2,6 +2,7 @@ package io.signaling.gateway.connection;
 
 import io.signaling.gateway.delivery.DeliveryDedup;
 import io.signaling.gateway.delivery.Recipient;
+import io.signaling.gateway.frame.CloseCodes;
 import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
 import io.signaling.gateway.signal.Sender;
@@ -104,6 +105,15 @@ public final class Connection implements Sender, Recipient {
     @Override
     public void notAppended(String error) {
         answers.failed(error);
+    }
+
+    @Override
+    public void appendUncertain() {
+        answers.failed(null);
+        if (!closedByGateway) { // e.g. already closed for the gateway's shutdown: its
+                                // reason stands
+            close(CloseCodes.SIGNAL_LOG_UNAVAILABLE, DeleteReason.CONNECTION_LOST);
+        }
     }
 
     @Override

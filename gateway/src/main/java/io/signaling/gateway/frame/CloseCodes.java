@@ -38,6 +38,16 @@ public final class CloseCodes {
     public static final CloseStatus CONNECTION_LOST = new CloseStatus(4408, "connection-lost");
 
     /**
+     * A signal of this client went to the signal log and Kafka could not say whether it
+     * landed (the producer gave up after {@code delivery.timeout.ms}): neither an
+     * {@code ack} nor {@code overloaded} ("nothing was written") would be true, so the
+     * connection ends, as any lost connection does, and the client knows its unanswered
+     * messages' fate is unknown. The session is deleted {@code connection-lost}.
+     */
+    public static final CloseStatus SIGNAL_LOG_UNAVAILABLE = CloseStatus.SERVER_ERROR
+        .withReason("signal-log-unavailable");
+
+    /**
      * The gateway is shutting down; the session is deleted with reason
      * {@code gateway-shutdown}.
      */

@@ -54,10 +54,13 @@ public final class KafkaClients {
     static final int REQUEST_TIMEOUT_MS = 5_000;
 
     /**
-     * An append not acknowledged by then fails: the client hears {@code overloaded}
-     * instead of an ack.
+     * An append not acknowledged by then fails. Kafka's default: long enough for a broker
+     * to be restarted or replaced, so that an outage ends in the truth (the idempotent
+     * producer's retry is written once, and acked) rather than in "unknown", which ends
+     * the sender's connection ({@code SignalIntake}). Admission refuses new signals
+     * {@code overloaded} within {@code max-ack-latency} meanwhile.
      */
-    static final int DELIVERY_TIMEOUT_MS = 10_000;
+    static final int DELIVERY_TIMEOUT_MS = 120_000;
 
     public Producer<String, byte[]> producer(String clientId) {
         // docs/architecture.md "Settings on the signal path": an ack to the client means
@@ -84,10 +87,8 @@ public final class KafkaClients {
                                                                                         // a
                                                                                         // quiet
                                                                                         // topic's
-        // An answer within 10 s, whatever happens to the brokers: an ack, or overloaded
-        // (Kafka's default waits 2 min).
-        // Admission keeps acks far faster than this under load; this bounds a broker
-        // outage.
+        // A broker that does not answer a request is asked again after 5 s (Kafka:
+        // 30 s); an append is given up only after 2 min (see DELIVERY_TIMEOUT_MS).
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);

@@ -4,6 +4,7 @@ import io.signaling.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -24,24 +25,35 @@ public final class RecordWriter implements AutoCloseable {
 
     /**
      * Appends {@code value} ({@code null}: a tombstone); completes when the broker
-     * acknowledged it.
+     * acknowledged it. Fails with {@link NotSentException} when the record never left
+     * this process (it is certainly not in the log); any other failure comes from the
+     * producer's callback, after the record may have reached a broker.
      */
     public <V> CompletableFuture<RecordMetadata> write(Topic<String, V> topic, String key, V value) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
             byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+            Thread caller = Thread.currentThread();
+            AtomicBoolean returned = new AtomicBoolean();
             producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, failure) -> {
                 if (failure == null) {
                     result.complete(metadata);
+                }
+                else if (!returned.get() && Thread.currentThread() == caller) {
+                    // send() reports its own failures (no metadata within max.block.ms,
+                    // no buffer space) through the callback, on the calling thread,
+                    // before it returns: the record never left
+                    result.completeExceptionally(new NotSentException(failure));
                 }
                 else {
                     result.completeExceptionally(failure);
                 }
             });
+            returned.set(true);
         }
         catch (RuntimeException e) { // metadata timeout, closed producer, serialization:
                                      // a failed write, not a crash
-            result.completeExceptionally(e);
+            result.completeExceptionally(new NotSentException(e));
         }
         return result;
     }

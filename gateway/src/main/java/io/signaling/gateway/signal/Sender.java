@@ -34,7 +34,16 @@ public interface Sender {
      */
     void acked(SignalSink.Position position, String ack);
 
-    /** Sends the error of an append that failed. */
+    /**
+     * Sends the error of an append that failed before its record left this process:
+     * nothing was written.
+     */
     void notAppended(String error);
+
+    /**
+     * An append whose outcome Kafka could not tell: the record may be in the log. Ends
+     * the connection (no answer would be true).
+     */
+    void appendUncertain();
 
 }

@@ -9,6 +9,7 @@ import io.signaling.gateway.frame.OutgoingFrames;
 import io.signaling.gateway.frame.ParsedFrame;
 import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.gateway.config.GatewayProperties;
+import io.signaling.gateway.kafka.NotSentException;
 import io.signaling.schemas.signal.SignalAccepted;
 import java.time.Clock;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public class SignalIntake {
 
     private static final String SHEDDING = "the platform is shedding load; the message was not accepted: send it again later";
 
-    private static final String NOT_APPENDED = "the signal log did not take the message in time; it was not accepted: send it again later";
+    private static final String NOT_APPENDED = "the signal log cannot be reached now; the message was not accepted: send it again later";
 
     private final FrameParser parser;
 
@@ -106,14 +107,23 @@ public class SignalIntake {
                 sender.acked(written, OutgoingFrames.ack(id));
             }
             else {
-                // Not the exception's message: it may quote the record. The client may
-                // send it again.
+                // Not the exception's message: it may quote the record.
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(),
-                        cause.getClass().getSimpleName());
                 admission.appendFailed();
-                sender.notAppended(OutgoingFrames.error(id, ErrorCode.OVERLOADED, NOT_APPENDED));
+                if (cause instanceof NotSentException) {
+                    log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(),
+                            cause.getMessage());
+                    sender.notAppended(OutgoingFrames.error(id, ErrorCode.OVERLOADED, NOT_APPENDED));
+                }
+                else {
+                    // signaling-v1 §2: overloaded means "nothing was written", and a
+                    // batch that timed out may have been appended by a broker that died
+                    // before answering (seen with kill -9 of the only broker).
+                    log.warn("Kafka could not tell whether a signal from {} is in the signal log ({}): "
+                            + "closing its connection", sender.userId(), cause.getClass().getSimpleName());
+                    sender.appendUncertain();
+                }
             }
         });
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.signaling.gateway.frame.CloseCodes;
+import io.signaling.gateway.frame.MessageAssembler;
+import io.signaling.gateway.handshake.Admission;
+import io.signaling.gateway.signal.TokenBucket;
+import io.signaling.schemas.session.DeleteReason;
 import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.system.ShippedConfiguration;
 import io.signaling.schemas.delivery.SignalDelivery;
@@ -351,6 +355,23 @@ class OutboxTest {
                 shipped.sendTimeLimit().toNanos(), shipped.sockjsHeartbeat().toNanos());
         outbox.onEnd(losses::add);
         return outbox;
+    }
+
+    @Test
+    void anAppendKafkaCannotVouchForEndsTheConnectionAfterWhatWasQueuedAndLosesTheSession() {
+        Outbox outbox = outbox(later, 1000);
+        Connection connection = new Connection(new Admission("alice", "s-alice", 0, "hash"),
+                new TokenBucket(10, 10, () -> now), new MessageAssembler(1000), outbox);
+        connection.appending();
+        connection.reject(0, 5, "rejection"); // waits for the append's answer
+
+        connection.appendUncertain();
+        runTasks();
+
+        assertThat(transport.written).as("no ack, no overloaded; the waiting rejection goes out")
+            .containsExactly("rejection");
+        assertThat(transport.closed).containsExactly(CloseCodes.SIGNAL_LOG_UNAVAILABLE);
+        assertThat(connection.deleteReason(CloseCodes.SIGNAL_LOG_UNAVAILABLE)).contains(DeleteReason.CONNECTION_LOST);
     }
 
     private Outbox outbox(Executor executor, long maxQueued) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.gateway.frame.FrameParser;
+import io.signaling.gateway.kafka.NotSentException;
 import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.json.Json;
@@ -75,7 +76,7 @@ class SignalIntakeOverloadTest {
     void aFailedAppendFreesItsPlaceToo() {
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
-        pending.get(0).completeExceptionally(new IllegalStateException("timed out"));
+        pending.get(0).completeExceptionally(new NotSentException(new IllegalStateException("no buffer space")));
 
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m3\"}");
 
@@ -116,6 +117,8 @@ class SignalIntakeOverloadTest {
 
         private final List<JsonNode> frames = new ArrayList<>();
 
+        private int uncertain;
+
         @Override
         public String userId() {
             return "alice";
@@ -154,6 +157,11 @@ class SignalIntakeOverloadTest {
         @Override
         public void notAppended(String error) {
             send(error);
+        }
+
+        @Override
+        public void appendUncertain() {
+            uncertain++;
         }
 
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.gateway.frame.FrameParser;
+import io.signaling.gateway.kafka.NotSentException;
 import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.json.Json;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
@@ -70,12 +72,24 @@ class SignalIntakeTest {
     }
 
     @Test
-    void answersOverloadedWhenTheLogCannotTakeIt() {
+    void answersOverloadedWhenTheRecordNeverLeftTheGateway() {
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
-        pending.get(0).completeExceptionally(new IllegalStateException("broker down"));
+        pending.get(0).completeExceptionally(new NotSentException(new IllegalStateException("no metadata")));
 
         assertThat(alice.frames.get(0).get("code").stringValue()).isEqualTo("overloaded");
         assertThat(alice.frames.get(0).get("id").stringValue()).isEqualTo("m1");
+        assertThat(alice.uncertain).isZero();
+    }
+
+    @Test
+    void neverAnswersOverloadedWhenTheRecordMayBeInTheLog() {
+        // contract §2: overloaded means nothing was written; a batch that timed out may
+        // have been appended by a broker killed before it answered
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
+        pending.get(0).completeExceptionally(new TimeoutException("Expiring 1 record(s)"));
+
+        assertThat(alice.frames).as("neither ack nor overloaded would be true").isEmpty();
+        assertThat(alice.uncertain).as("the connection ends instead").isEqualTo(1);
     }
 
     @Test
@@ -123,6 +137,8 @@ class SignalIntakeTest {
 
         private final List<JsonNode> frames = new ArrayList<>();
 
+        private int uncertain;
+
         FakeSender(TokenBucket bucket) {
             this.bucket = bucket;
         }
@@ -165,6 +181,11 @@ class SignalIntakeTest {
         @Override
         public void notAppended(String error) {
             send(error);
+        }
+
+        @Override
+        public void appendUncertain() {
+            uncertain++;
         }
 
     }

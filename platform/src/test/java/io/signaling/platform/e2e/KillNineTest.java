@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -442,7 +443,19 @@ class KillNineTest {
 
             // The services work with the new broker: a new session is created, bound and
             // relays.
-            JsonNode newcomer = api.connectOn("k-back-" + RUN, Map.of(gateway(1), 1)).get(gateway(1)).get(0);
+            // A gateway that delivered the signals held during the outage sees them late
+            // and
+            // takes no new session until that age has fallen (admission control): asked
+            // again until it does.
+            AtomicInteger attempts = new AtomicInteger();
+            AtomicReference<JsonNode> placed = new AtomicReference<>();
+            await("a new session placed on gateway-1 again").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> placed
+                    .set(api.connectOn("k-back" + attempts.incrementAndGet() + "-" + RUN, Map.of(gateway(1), 1))
+                        .get(gateway(1))
+                        .get(0)));
+            JsonNode newcomer = placed.get();
             String newUser = connect(List.of(newcomer)).get(0);
             try (SignalTraffic after = traffic(
                     List.of(new Pair(newUser, users.get(1)), new Pair(users.get(1), newUser)))) {
