@@ -55,9 +55,10 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# bench ").append(r.scenario()).append(" — ").append(r.startedAt()).append("\n\n");
         RunSummary.Settings s = r.settings();
-        md.append(String.format(Locale.ROOT,
-                "Target %s; %d users, %s, warm-up %.0f s, measured %.0f s, concurrency %d.%n%n", s.url(), s.users(),
-                report.describeLoad(), s.warmupSeconds(), s.durationSeconds(), s.concurrency()));
+        // connect-storm makes a new user per cycle: it has no --users
+        md.append(String.format(Locale.ROOT, "Target %s; %s%s, warm-up %.0f s, measured %.0f s, concurrency %d.%n%n",
+                s.url(), s.users() > 0 ? s.users() + " users, " : "", report.describeLoad(), s.warmupSeconds(),
+                s.durationSeconds(), s.concurrency()));
         md.append("Machine: ")
             .append(r.machine().cores())
             .append(" cores, ")

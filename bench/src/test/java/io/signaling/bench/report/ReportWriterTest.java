@@ -23,8 +23,12 @@ class ReportWriterTest {
             LATENCY, LATENCY, 100, 100, 0.8, 600);
 
     private static RunSummary run(String scenario) {
+        return run(scenario, 100);
+    }
+
+    private static RunSummary run(String scenario, int users) {
         return new RunSummary(scenario, "abc123", Instant.parse("2030-01-01T00:00:00Z"),
-                new RunSummary.Settings("http://127.0.0.1:8080", 100, 5, 30, 5, 64),
+                new RunSummary.Settings("http://127.0.0.1:8080", users, 5, 30, 5, 64),
                 new RunSummary.Machine(2, 24L << 30, "Linux", "OpenJDK 17"),
                 new ConnectStats.Summary(100, Map.of(),
                         Map.of("http://127.0.0.1:8081/ws", 50L, "http://127.0.0.1:8082/ws", 50L), LATENCY, LATENCY,
@@ -88,7 +92,7 @@ class ReportWriterTest {
         String md = ReportWriter.markdown(relayReport());
 
         assertThat(md).startsWith("# bench relay")
-            .contains("2,000 signals/s (open loop), 600-byte messages")
+            .contains("Target http://127.0.0.1:8080; 100 users, 2,000 signals/s (open loop), 600-byte messages")
             .contains("| lost / duplicated / reordered | 2 / 1 / 0 |")
             .contains("| one-way latency ms | p50 1.90 · p95 3.50 · p99 6.20 · p99.9 12.40 · max 31.00 (n=60000) |")
             .contains("2,000 sent/s")
@@ -99,10 +103,11 @@ class ReportWriterTest {
     @Test
     void eachScenariosMarkdownHasItsOwnRows() {
         String storm = ReportWriter
-            .markdown(new ConnectStormReport(run("connect-storm"), new ConnectStormReport.Load(0, false),
+            .markdown(new ConnectStormReport(run("connect-storm", 0), new ConnectStormReport.Load(0, false),
                     new ConnectStormReport.Storm("connect-open-close", 40, 13.3, 0, LATENCY)));
         assertThat(storm)
-            .contains("max (closed loop, 64 in flight), connect-open-close", "| sessions per second | 13.30 |")
+            .contains("Target http://127.0.0.1:8080; max (closed loop, 64 in flight), connect-open-close",
+                    "| sessions per second | 13.30 |")
             .doesNotContain("signals sent");
 
         String calls = ReportWriter.markdown(new CallSetupReport(run("call-setup"), new CallSetupReport.Load(100),
