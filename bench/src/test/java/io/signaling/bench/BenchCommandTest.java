@@ -2,104 +2,67 @@ package io.signaling.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.bench.scenario.BenchSettings;
-import io.signaling.bench.scenario.Scenario;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.time.Duration;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchCommandTest {
 
-    private static BenchSettings parse(String... args) {
-        BenchCommand command = new BenchCommand();
-        new CommandLine(command).parseArgs(args);
-        return command.settings();
-    }
+    private final StringWriter out = new StringWriter();
+
+    private final StringWriter err = new StringWriter();
+
+    private final CommandLine cli = BenchMain.commandLine()
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true));
 
     @Test
     void itsOwnJarAnswersAsSignalingBenchWithItsScenariosAndExitCodes() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BenchMain.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-
         assertThat(cli.execute("--help")).isZero();
+
         assertThat(out.toString()).startsWith("Usage: signaling bench")
-            .contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay", "Exit codes:");
-        assertThat(cli.execute("--scenario", "teleport")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown scenario 'teleport'");
+            .contains("Scenarios:", "relay", "call-setup", "connect-storm", "idle-connections", "audit-replay",
+                    "Exit codes:");
     }
 
     @Test
-    void defaultsAreTheIssuesRelayRun() {
-        BenchSettings s = parse();
+    void withoutAScenarioItListsTheScenariosAndExitsWithTwo() {
+        assertThat(cli.execute()).isEqualTo(2);
 
-        assertThat(s.url()).isEqualTo(URI.create("http://127.0.0.1:8080"));
-        assertThat(s.scenario()).isEqualTo(Scenario.RELAY);
-        assertThat(s.rate()).isEqualTo(2000);
-        assertThat(s.messageBytes()).isEqualTo(600);
-        assertThat(s.warmup()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(s.runId()).matches("[a-z0-9]{6}");
+        assertThat(err.toString()).startsWith("Usage: signaling bench")
+            .contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay");
     }
 
     @Test
-    void eachScenarioHasItsOwnDefaultRate() {
-        assertThat(parse("--scenario", "call-setup").rate()).isEqualTo(100);
-        assertThat(parse("--scenario", "connect-storm").rate()).isZero();
-        assertThat(parse("--scenario", "relay", "--rate", "0").rate()).isZero();
+    void anUnknownScenarioOrTheOldScenarioOptionExitsWithTwoAndSaysWhy() {
+        assertThat(cli.execute("teleport")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'teleport'");
+
+        assertThat(cli.execute("--scenario", "relay")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--scenario'");
     }
 
     @Test
-    void readsEveryOption() {
-        BenchSettings s = parse("--url", "http://127.0.0.1:9080", "--scenario", "idle-connections", "--users", "20000",
-                "--message-bytes", "1200", "--warmup", "0s", "--duration", "2m", "--report-dir", "out", "--window", "8",
-                "--concurrency", "200", "--drain", "10s", "--timeout", "20s", "--io-clients", "4", "--connect-only",
-                "--scrape", "http://127.0.0.1:9999", "--run-id", "Run_1");
+    void eachScenarioAnswersItsOwnHelp() {
+        assertThat(cli.execute("relay", "--help")).isZero();
 
-        assertThat(s.scenario()).isEqualTo(Scenario.IDLE_CONNECTIONS);
-        assertThat(s.users()).isEqualTo(20000);
-        assertThat(s.duration()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(s.concurrency()).isEqualTo(200);
-        assertThat(s.ioClients()).isEqualTo(4);
-        assertThat(s.connectOnly()).isTrue();
-        assertThat(s.scrape()).containsExactly(URI.create("http://127.0.0.1:9999"));
-        assertThat(s.runId()).isEqualTo("run_1");
+        assertThat(out.toString()).contains("Usage: signaling bench relay")
+            .contains("--rate", "--window", "--message-bytes", "--url", "--warmup", "--drain", "Exit codes:")
+            .doesNotContain("--connect-only");
     }
 
     @Test
-    void badArgumentsExitWithTwoAndSayWhy() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setErr(new PrintWriter(err));
-
-        assertThat(cli.execute("--scenario", "teleport")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown scenario 'teleport'");
-        assertThat(cli.execute("--users", "0")).isEqualTo(2);
-        assertThat(cli.execute("--rate", "-5")).isEqualTo(2);
-    }
-
-    @Test
-    void helpListsTheScenariosAndTheAuditReplaySubcommand() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setOut(new PrintWriter(out));
-
-        assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("relay", "call-setup", "connect-storm", "idle-connections", "audit-replay");
-    }
-
-    @Test
-    void anUnreachablePlatformEndsWithExitCodeOneAndAReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void anUnreachablePlatformEndsWithExitCodeOneAndAReport(@TempDir Path dir) {
         // port 9 (discard) is closed on loopback: every /connect is refused at once
-        int code = new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:9", "--users", "2",
-                "--warmup", "0s", "--duration", "1s", "--drain", "0s", "--timeout", "2s", "--report-dir",
-                dir.toString());
+        int code = cli.execute("relay", "--url", "http://127.0.0.1:9", "--users", "2", "--warmup", "0s", "--duration",
+                "1s", "--drain", "0s", "--timeout", "2s", "--report-dir", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(dir.toFile().list()).anyMatch(f -> f.startsWith("relay-") && f.endsWith(".json"));
+        assertThat(dir.toFile().list()).anyMatch(f -> f.startsWith("relay-") && f.endsWith(".json"))
+            .anyMatch(f -> f.startsWith("relay-") && f.endsWith(".md"));
     }
 
 }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "  signaling audit replay [--user ID] [--since T] [--until T] [--format text|jsonl] [--redact] [--follow]",
                 "  signaling audit rebuild        (the session table rebuilt from the event log = the live one?)", "",
                 "Load against a running platform (docs/performance.md):",
-                "  signaling bench --scenario relay|call-setup|connect-storm|idle-connections [--users N] [--rate R]",
+                "  signaling bench relay|call-setup|connect-storm|idle-connections [--users N] [--rate R]",
                 "  (the load tool's own jar: bench/target/bench-<version>-exec.jar)",
                 "'signaling COMMAND --help' tells more about each command." })
 public final class SignalingCli implements Callable<Integer> {

@@ -52,8 +52,7 @@ class SignalingCliTest {
     void benchIsNotOnTheLaunchersClassPathButItsHelpSaysHowToRunIt() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString())
-            .contains("signaling bench --scenario relay|call-setup|connect-storm|idle-connections");
+        assertThat(out.toString()).contains("signaling bench relay|call-setup|connect-storm|idle-connections");
         assertThat(SignalingCliTest.class.getResource("/io/signaling/bench/BenchCommand.class"))
             .as("the load tool's classes")
             .isNull();

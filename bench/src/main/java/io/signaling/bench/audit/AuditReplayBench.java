@@ -4,7 +4,7 @@ import io.signaling.audit.replay.HistoryReader;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.audit.replay.TimelineFormat;
 import io.signaling.audit.replay.TimelineWriter;
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.RunSummary;
 import io.signaling.bench.stats.CpuMeter;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.signal.SignalAccepted;
@@ -75,7 +75,7 @@ public final class AuditReplayBench {
         }
         return new AuditReplayReport("audit-replay", startedAt, bootstrapServers, prefix, records, contentBytes,
                 props.partitions(), round(writeSeconds), round(records / writeSeconds), results,
-                BenchReport.Machine.current(), cpu.summary(), Runtime.getRuntime().maxMemory());
+                RunSummary.Machine.current(), cpu.summary(), Runtime.getRuntime().maxMemory());
     }
 
     private AuditReplayReport.Run replay(Topics topics, int run) {

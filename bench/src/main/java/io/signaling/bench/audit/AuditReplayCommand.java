@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-@Command(name = "audit-replay", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Writes --records accepted signals (--content-bytes of content each) to fresh topics on a real broker,",
-        "then times the streaming audit replay of the whole history (HistoryReader.replay alone, then printing JSONL).",
-        "The replay's memory does not grow with the history: a small heap (-Xmx256m) shows it." })
+@Command(name = "audit-replay", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Times the streaming audit replay of a large history on a real broker.",
+        description = {
+                "Writes --records accepted signals (--content-bytes of content each) to fresh topics on a real broker,",
+                "then times the streaming audit replay of the whole history (HistoryReader.replay alone, then printing JSONL).",
+                "The replay's memory does not grow with the history: a small heap (-Xmx256m) shows it." })
 public final class AuditReplayCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")

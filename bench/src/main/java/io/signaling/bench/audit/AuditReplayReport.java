@@ -1,6 +1,6 @@
 package io.signaling.bench.audit;
 
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.RunSummary;
 import io.signaling.bench.stats.CpuMeter;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record AuditReplayReport(String scenario, Instant startedAt, String bootstrapServers, String topicPrefix,
         long records, int contentBytes, int partitions, double writeSeconds, double writeRecordsPerSecond,
-        List<Run> runs, BenchReport.Machine machine, CpuMeter.ToolCpu tool, long maxHeapBytes) {
+        List<Run> runs, RunSummary.Machine machine, CpuMeter.ToolCpu tool, long maxHeapBytes) {
 
     /**
      * @param replaySeconds {@code HistoryReader.replay} streaming into nothing: read,

@@ -2,7 +2,7 @@ package io.signaling.bench.scenario;
 
 import io.signaling.bench.client.VirtualUser;
 import io.signaling.bench.pace.RatePacer;
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.CallSetupReport;
 import io.signaling.bench.signal.GatewayMessage;
 import io.signaling.bench.signal.Payloads;
 import io.signaling.bench.signal.StreamTracker;
@@ -34,7 +34,7 @@ final class CallSetupScenario {
     /** Offer + answer + 10 candidates each way. */
     static final int SIGNALS_PER_CALL = 2 + 2 * CANDIDATES;
 
-    private final RunContext ctx;
+    private final ScenarioRun run;
 
     private final SignalTraffic traffic;
 
@@ -53,6 +53,8 @@ final class CallSetupScenario {
     private final LongAdder skippedBusy = new LongAdder();
 
     private final List<PairState> pairs = new ArrayList<>();
+
+    private final double rate;
 
     private volatile boolean calling;
 
@@ -79,16 +81,17 @@ final class CallSetupScenario {
             long startMicros, AtomicInteger remaining) {
     }
 
-    CallSetupScenario(RunContext ctx) {
-        this.ctx = ctx;
-        this.traffic = new SignalTraffic(ctx.window(), ctx.clock());
+    CallSetupScenario(ScenarioRun run, double rate) {
+        this.run = run;
+        this.rate = rate;
+        this.traffic = new SignalTraffic(run.clock().window(), run.clock().clock());
     }
 
-    BenchReport run() {
-        BenchSettings s = ctx.settings();
-        List<VirtualUser> users = ctx.newUsers("call", s.users() - s.users() % 2);
+    CallSetupReport run() {
+        RunSettings s = run.settings();
+        List<VirtualUser> users = run.users().create("call", s.users() - s.users() % 2);
         users.forEach(u -> u.inbox(traffic));
-        List<VirtualUser> connected = ctx.connectAll(users);
+        List<VirtualUser> connected = run.users().connectAll(users);
         List<Pairing.Pair<VirtualUser>> pairing = Pairing.acrossGateways(connected, VirtualUser::gateway);
         int crossing = Pairing.crossing(pairing, VirtualUser::gateway);
         for (Pairing.Pair<VirtualUser> p : pairing) {
@@ -100,44 +103,37 @@ final class CallSetupScenario {
             traffic.add(ba);
             pairs.add(new PairState(p.a(), p.b()));
         }
-        ctx.out().println(String.format(Locale.ROOT, "%d pairs, %d of them across gateways", pairs.size(), crossing));
+        run.log()
+            .out()
+            .println(String.format(Locale.ROOT, "%d pairs, %d of them across gateways", pairs.size(), crossing));
         traffic.arrivals(this::arrived);
         if (pairs.isEmpty()) {
-            ctx.note("no pair could be formed: no call was made");
+            run.log().note("no pair could be formed: no call was made");
         }
         else {
             drive(s);
         }
         traffic.stop();
-        ctx.closeAll(connected);
-        double seconds = ctx.window().seconds();
-        BenchReport.Calls summary = new BenchReport.Calls(started.sum(), completed.sum(), calls.size(),
+        run.users().closeAll(connected);
+        double seconds = run.clock().window().seconds();
+        CallSetupReport.Calls summary = new CallSetupReport.Calls(started.sum(), completed.sum(), calls.size(),
                 skippedBusy.sum(), seconds == 0 ? 0 : Math.round(completedInWindow.sum() / seconds * 100) / 100.0,
                 Percentiles.ofMicros(setup.total()), SIGNALS_PER_CALL);
-        List<String> notes = new ArrayList<>(ctx.notes());
+        List<String> notes = new ArrayList<>();
         if (skippedBusy.sum() > 0) {
             notes.add(skippedBusy.sum() + " calls were not started because every pair was busy: use more --users");
         }
-        return new BenchReport(s.scenario().id(), s.runId(), ctx.startedAt(), ctx.reportSettings(),
-                BenchReport.Machine.current(), ctx.connector().stats().summary(),
-                traffic.summary(crossing * 2, pacerLateMaxMs), summary, null, null, ctx.services().summary(),
-                ctx.cpu().summary(), notes);
+        return new CallSetupReport(run.summary(notes), new CallSetupReport.Load(rate),
+                traffic.summary(crossing * 2, pacerLateMaxMs), summary);
     }
 
-    private void drive(BenchSettings s) {
-        double rate = s.rate() > 0 ? s.rate() : 10;
-        if (s.rate() <= 0) {
-            ctx.note("call-setup is open loop only: --rate 0 means 10 calls/s");
-        }
-        long startMicros = ctx.clock().micros();
-        ctx.window()
-            .set(startMicros + s.warmup().toNanos() / 1000,
-                    startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
-        long endNanos = System.nanoTime() + s.warmup().toNanos() + s.duration().toNanos();
+    private void drive(RunSettings s) {
+        run.clock().measureAfter(s.warmup(), s.duration());
+        long endNanos = System.nanoTime() + s.warmup().plus(s.duration()).toNanos();
         calling = true;
         RatePacer pacer = new RatePacer(rate, System.nanoTime());
         int[] cursor = { 0 };
-        ScheduledFuture<?> pacing = ctx.ticker().scheduleAtFixedRate(() -> {
+        ScheduledFuture<?> pacing = run.threads().pacer().scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             pacerLateMaxMs = Math.max(pacerLateMaxMs, pacer.lateness(now) / 1e6);
             long due = pacer.take(now);
@@ -152,25 +148,26 @@ final class CallSetupScenario {
             }
         }, 0, 1, TimeUnit.MILLISECONDS);
         AtomicLong lastCompleted = new AtomicLong();
-        ScheduledFuture<?> progress = ctx.everySecond(seconds -> {
-            ctx.phase(ctx.window().contains(ctx.clock().micros()) ? "measure"
-                    : ctx.clock().micros() < ctx.window().startMicros() ? "warmup" : "drain");
+        ScheduledFuture<?> progress = run.log().everySecond(seconds -> {
+            run.log().phase(run.clock().phase());
             Percentiles p = Percentiles.ofMicros(setup.interval());
             StreamTracker.Counts counts = traffic.counts();
             long done = completed.sum();
-            ctx.progressLine(String.format(Locale.ROOT,
-                    "calls %,.0f/s, %,d in progress | setup p50 %.1f p99 %.1f max %.1f ms | lost %,d refused %,d skipped %,d",
-                    (done - lastCompleted.getAndSet(done)) / seconds, calls.size(), p.p50(), p.p99(), p.max(),
-                    counts.lost(), counts.refused(), skippedBusy.sum()));
+            run.log()
+                .line(String.format(Locale.ROOT,
+                        "calls %,.0f/s, %,d in progress | setup p50 %.1f p99 %.1f max %.1f ms | lost %,d refused %,d skipped %,d",
+                        (done - lastCompleted.getAndSet(done)) / seconds, calls.size(), p.p50(), p.p99(), p.max(),
+                        counts.lost(), counts.refused(), skippedBusy.sum()));
         });
-        ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.warmup().plus(s.duration()).plusSeconds(1));
+        Waits.untilNanoTime(endNanos);
         calling = false;
         pacing.cancel(false);
-        boolean drained = ctx.awaitCondition(() -> calls.isEmpty() && traffic.settled(), s.drain());
+        boolean drained = Waits.until(() -> calls.isEmpty() && traffic.settled(), s.drain());
         progress.cancel(false);
         if (!drained) {
-            ctx.note(
-                    calls.size() + " calls were incomplete " + s.drain().toMillis() + " ms after the last one started");
+            run.log()
+                .note(calls.size() + " calls were incomplete " + s.drain().toMillis()
+                        + " ms after the last one started");
         }
     }
 
@@ -189,7 +186,7 @@ final class CallSetupScenario {
         VirtualUser callee = pair.aCalls ? pair.b : pair.a;
         pair.aCalls = !pair.aCalls;
         long id = nextCall.getAndIncrement();
-        Call call = new Call(id, pair, caller, callee, System.nanoTime(), ctx.clock().micros(),
+        Call call = new Call(id, pair, caller, callee, System.nanoTime(), run.clock().micros(),
                 new AtomicInteger(SIGNALS_PER_CALL));
         calls.put(id, call);
         started.increment();
@@ -216,9 +213,9 @@ final class CallSetupScenario {
             trickle(recipient, to, call.id());
         }
         if (call.remaining().decrementAndGet() == 0) {
-            setup.record((System.nanoTime() - call.startNanos()) / 1000, ctx.window().contains(call.startMicros()));
+            setup.record((System.nanoTime() - call.startNanos()) / 1000, run.clock().contains(call.startMicros()));
             completed.increment();
-            if (ctx.window().contains(receivedMicros)) {
+            if (run.clock().contains(receivedMicros)) {
                 completedInWindow.increment();
             }
             calls.remove(call.id());

@@ -2,7 +2,7 @@ package io.signaling.bench.scenario;
 
 import io.signaling.bench.client.VirtualUser;
 import io.signaling.bench.pace.RatePacer;
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.ConnectStormReport;
 import io.signaling.bench.stats.LatencyRecorder;
 import io.signaling.bench.stats.Percentiles;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ConnectStormScenario {
 
-    private final RunContext ctx;
+    private final ScenarioRun run;
 
     private final LatencyRecorder cycles = new LatencyRecorder();
 
@@ -37,26 +37,29 @@ final class ConnectStormScenario {
 
     private final LongAdder inFlight = new LongAdder();
 
+    private final double rate;
+
+    private final boolean connectOnly;
+
     private volatile boolean running;
 
     private volatile double pacerLateMaxMs;
 
-    ConnectStormScenario(RunContext ctx) {
-        this.ctx = ctx;
+    ConnectStormScenario(ScenarioRun run, double rate, boolean connectOnly) {
+        this.run = run;
+        this.rate = rate;
+        this.connectOnly = connectOnly;
     }
 
-    BenchReport run() {
-        BenchSettings s = ctx.settings();
-        long startMicros = ctx.clock().micros();
-        ctx.window()
-            .set(startMicros + s.warmup().toNanos() / 1000,
-                    startMicros + (s.warmup().toNanos() + s.duration().toNanos()) / 1000);
-        long endNanos = System.nanoTime() + s.warmup().toNanos() + s.duration().toNanos();
+    ConnectStormReport run() {
+        RunSettings s = run.settings();
+        run.clock().measureAfter(s.warmup(), s.duration());
+        long endNanos = System.nanoTime() + s.warmup().plus(s.duration()).toNanos();
         running = true;
         ScheduledFuture<?> pacing = null;
-        if (s.rate() > 0) {
-            RatePacer pacer = new RatePacer(s.rate(), System.nanoTime());
-            pacing = ctx.ticker().scheduleAtFixedRate(() -> {
+        if (rate > 0) {
+            RatePacer pacer = new RatePacer(rate, System.nanoTime());
+            pacing = run.threads().pacer().scheduleAtFixedRate(() -> {
                 long now = System.nanoTime();
                 pacerLateMaxMs = Math.max(pacerLateMaxMs, pacer.lateness(now) / 1e6);
                 long due = pacer.take(now);
@@ -71,37 +74,36 @@ final class ConnectStormScenario {
             }
         }
         AtomicLong last = new AtomicLong();
-        ScheduledFuture<?> progress = ctx.everySecond(seconds -> {
-            ctx.phase(ctx.window().contains(ctx.clock().micros()) ? "measure"
-                    : ctx.clock().micros() < ctx.window().startMicros() ? "warmup" : "drain");
+        ScheduledFuture<?> progress = run.log().everySecond(seconds -> {
+            run.log().phase(run.clock().phase());
             Percentiles p = Percentiles.ofMicros(cycles.interval());
             long n = done.sum();
-            ctx.progressLine(String.format(Locale.ROOT,
-                    "sessions %,.0f/s, %,d in flight | cycle p50 %.1f p99 %.1f max %.1f ms | failed %,d",
-                    (n - last.getAndSet(n)) / seconds, inFlight.sum(), p.p50(), p.p99(), p.max(), failed.sum()));
+            run.log()
+                .line(String.format(Locale.ROOT,
+                        "sessions %,.0f/s, %,d in flight | cycle p50 %.1f p99 %.1f max %.1f ms | failed %,d",
+                        (n - last.getAndSet(n)) / seconds, inFlight.sum(), p.p50(), p.p99(), p.max(), failed.sum()));
         });
-        ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.warmup().plus(s.duration()).plusSeconds(1));
+        Waits.untilNanoTime(endNanos);
         running = false;
         if (pacing != null) {
             pacing.cancel(false);
         }
-        ctx.phase("drain");
-        ctx.awaitCondition(() -> inFlight.sum() == 0, s.drain().plus(s.timeout()));
+        run.log().phase("drain");
+        Waits.until(() -> inFlight.sum() == 0, s.drain().plus(s.timeout()));
         progress.cancel(false);
-        double seconds = ctx.window().seconds();
-        BenchReport.Storm storm = new BenchReport.Storm(s.connectOnly() ? "connect-only" : "connect-open-close",
-                doneInWindow.sum(), seconds == 0 ? 0 : Math.round(doneInWindow.sum() / seconds * 100) / 100.0,
-                failed.sum(), Percentiles.ofMicros(cycles.total()));
-        List<String> notes = new ArrayList<>(ctx.notes());
-        if (s.connectOnly()) {
+        double seconds = run.clock().window().seconds();
+        ConnectStormReport.Storm storm = new ConnectStormReport.Storm(
+                connectOnly ? "connect-only" : "connect-open-close", doneInWindow.sum(),
+                seconds == 0 ? 0 : Math.round(doneInWindow.sum() / seconds * 100) / 100.0, failed.sum(),
+                Percentiles.ofMicros(cycles.total()));
+        List<String> notes = new ArrayList<>();
+        if (connectOnly) {
             notes.add("connect-only: sessions were never opened; they expire after the session TTL");
         }
         if (pacerLateMaxMs > 100) {
             notes.add(String.format(Locale.ROOT, "the pacer fell up to %.0f ms behind its schedule", pacerLateMaxMs));
         }
-        return new BenchReport(s.scenario().id(), s.runId(), ctx.startedAt(), ctx.reportSettings(),
-                BenchReport.Machine.current(), ctx.connector().stats().summary(), null, null, storm, null,
-                ctx.services().summary(), ctx.cpu().summary(), notes);
+        return new ConnectStormReport(run.summary(notes), new ConnectStormReport.Load(rate, connectOnly), storm);
     }
 
     /** Closed loop: one worker; its next cycle starts when this one ends. */
@@ -109,28 +111,28 @@ final class ConnectStormScenario {
         if (!running) {
             return;
         }
-        cycle().whenComplete((v, e) -> ctx.callbacks().execute(this::loop));
+        cycle().whenComplete((v, e) -> run.threads().callbacks().execute(this::loop));
     }
 
     private CompletableFuture<?> cycle() {
-        VirtualUser user = new VirtualUser("storm-" + ctx.settings().runId() + "-" + nextUser.getAndIncrement());
+        VirtualUser user = new VirtualUser("storm-" + run.settings().runId() + "-" + nextUser.getAndIncrement());
         long startNanos = System.nanoTime();
-        long startMicros = ctx.clock().micros();
+        long startMicros = run.clock().micros();
         inFlight.increment();
-        CompletableFuture<?> work = ctx.settings().connectOnly() ? ctx.connector().create(user.userId()) : ctx
+        CompletableFuture<?> work = connectOnly ? run.users().connector().create(user.userId()) : run.users()
             .connector()
             .connect(user)
             .thenCompose(
-                    u -> u.connection().close().orTimeout(ctx.settings().timeout().toMillis(), TimeUnit.MILLISECONDS));
+                    u -> u.connection().close().orTimeout(run.settings().timeout().toMillis(), TimeUnit.MILLISECONDS));
         return work.whenComplete((v, error) -> {
             inFlight.decrement();
             if (error != null) {
                 failed.increment();
                 return;
             }
-            cycles.record((System.nanoTime() - startNanos) / 1000, ctx.window().contains(startMicros));
+            cycles.record((System.nanoTime() - startNanos) / 1000, run.clock().contains(startMicros));
             done.increment();
-            if (ctx.window().contains(ctx.clock().micros())) {
+            if (run.clock().contains(run.clock().micros())) {
                 doneInWindow.increment();
             }
         });

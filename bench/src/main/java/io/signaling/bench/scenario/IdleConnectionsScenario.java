@@ -1,10 +1,11 @@
 package io.signaling.bench.scenario;
 
 import io.signaling.bench.client.VirtualUser;
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.IdleConnectionsReport;
 import io.signaling.bench.sockjs.SockJsUrls;
 import io.signaling.bench.stats.ServiceMetrics;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,65 +22,61 @@ import java.util.stream.Collectors;
  */
 final class IdleConnectionsScenario {
 
-    private final RunContext ctx;
+    private final ScenarioRun run;
 
-    IdleConnectionsScenario(RunContext ctx) {
-        this.ctx = ctx;
+    IdleConnectionsScenario(ScenarioRun run) {
+        this.run = run;
     }
 
-    BenchReport run() {
-        BenchSettings s = ctx.settings();
-        List<VirtualUser> users = ctx.newUsers("idle", s.users());
+    IdleConnectionsReport run() {
+        RunSettings s = run.settings();
+        List<VirtualUser> users = run.users().create("idle", s.users());
         // A gateway's baseline is taken when it is first seen: after its first session,
         // before most connect.
         Map<URI, ServiceMetrics.Sample> baselines = new java.util.concurrent.ConcurrentHashMap<>();
-        ScheduledFuture<?> baselining = ctx.everySecond(seconds -> {
+        ScheduledFuture<?> baselining = run.log().everySecond(seconds -> {
             for (VirtualUser u : users) {
                 if (u.gateway() != null) {
                     URI gateway = SockJsUrls.origin(u.gateway());
-                    baselines.computeIfAbsent(gateway, g -> ctx.services().scrape(g));
+                    baselines.computeIfAbsent(gateway, g -> run.services().scrape(g));
                 }
             }
         });
-        List<VirtualUser> connected = ctx.connectAll(users);
+        List<VirtualUser> connected = run.users().connectAll(users);
         baselining.cancel(false);
-        long startMicros = ctx.clock().micros();
-        ctx.window().set(startMicros, startMicros + s.duration().toNanos() / 1000);
-        ctx.phase("hold");
-        ScheduledFuture<?> progress = ctx.everySecond(seconds -> ctx.progressLine(holding(connected)));
-        long endNanos = System.nanoTime() + s.duration().toNanos();
-        ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.duration().plusSeconds(1));
+        run.clock().measureAfter(Duration.ZERO, s.duration());
+        run.log().phase("hold");
+        ScheduledFuture<?> progress = run.log().everySecond(seconds -> run.log().line(holding(connected)));
+        Waits.untilNanoTime(System.nanoTime() + s.duration().toNanos());
         progress.cancel(false);
-        ctx.services().sample(true);
+        run.services().sample(true);
         long open = connected.stream().filter(u -> u.closeCode() == 0).count();
         long heartbeats = connected.stream().mapToLong(u -> u.connection().heartbeats()).sum();
-        Map<String, BenchReport.IdleGateway> gateways = new TreeMap<>();
+        Map<String, IdleConnectionsReport.IdleGateway> gateways = new TreeMap<>();
         for (URI gateway : gatewaysOf(connected)) {
-            ServiceMetrics.Sample last = ctx.services().latest(gateway);
-            ServiceMetrics.Sample base = baselines.getOrDefault(gateway, ctx.services().first(gateway));
-            ServiceMetrics.Summary summary = ctx.services().summary().get(gateway.toString());
+            ServiceMetrics.Sample last = run.services().latest(gateway);
+            ServiceMetrics.Sample base = baselines.getOrDefault(gateway, run.services().first(gateway));
+            ServiceMetrics.Summary summary = run.services().summary().get(gateway.toString());
             if (last == null || summary == null) {
                 continue;
             }
             double baseHeap = base == null ? Double.NaN : base.heapUsedBytes();
             gateways.put(gateway.toString(),
-                    new BenchReport.IdleGateway(last.connections(), mb(baseHeap), mb(last.heapUsedBytes()),
+                    new IdleConnectionsReport.IdleGateway(last.connections(), mb(baseHeap), mb(last.heapUsedBytes()),
                             summary.heapUsedMaxMb(), mb(last.liveDataBytes()), mb(last.heapMaxBytes()),
                             last.connections() > 0 ? Math.round((last.heapUsedBytes() - baseHeap) / last.connections())
                                     : Double.NaN));
         }
-        ctx.closeAll(connected);
-        BenchReport.Idle idle = new BenchReport.Idle(s.users(), open, connected.size() - open,
+        run.users().closeAll(connected);
+        IdleConnectionsReport.Idle idle = new IdleConnectionsReport.Idle(s.users(), open, connected.size() - open,
                 s.duration().toMillis() / 1000.0, heartbeats, gateways);
-        return new BenchReport(s.scenario().id(), s.runId(), ctx.startedAt(), ctx.reportSettings(),
-                BenchReport.Machine.current(), ctx.connector().stats().summary(), null, null, null, idle,
-                ctx.services().summary(), ctx.cpu().summary(), ctx.notes());
+        return new IdleConnectionsReport(run.summary(List.of()), idle);
     }
 
     private String holding(List<VirtualUser> connected) {
         long open = connected.stream().filter(u -> u.closeCode() == 0).count();
         String heaps = gatewaysOf(connected).stream().map(g -> {
-            ServiceMetrics.Sample sample = ctx.services().latest(g);
+            ServiceMetrics.Sample sample = run.services().latest(g);
             return sample == null ? g + " ?" : String.format(Locale.ROOT, "%s %.0f conns heap %.0f MiB",
                     g.getAuthority(), sample.connections(), sample.heapUsedBytes() / (1024 * 1024));
         }).collect(Collectors.joining(", "));

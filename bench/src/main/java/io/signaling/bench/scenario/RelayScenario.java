@@ -2,7 +2,7 @@ package io.signaling.bench.scenario;
 
 import io.signaling.bench.client.VirtualUser;
 import io.signaling.bench.pace.RatePacer;
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.RelayReport;
 import io.signaling.bench.signal.Payloads;
 import io.signaling.bench.signal.StreamTracker;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class RelayScenario {
      */
     static final int GATEWAY_RATE_LIMIT = 200;
 
-    private final RunContext ctx;
+    private final ScenarioRun run;
 
     private final SignalTraffic traffic;
 
@@ -36,20 +36,29 @@ final class RelayScenario {
 
     private final Map<VirtualUser, VirtualUser> partners = new IdentityHashMap<>();
 
+    private final double rate;
+
+    private final int messageBytes;
+
+    private final int window;
+
     private volatile boolean sending;
 
     private volatile double pacerLateMaxMs;
 
-    RelayScenario(RunContext ctx) {
-        this.ctx = ctx;
-        this.traffic = new SignalTraffic(ctx.window(), ctx.clock());
+    RelayScenario(ScenarioRun run, double rate, int messageBytes, int window) {
+        this.run = run;
+        this.rate = rate;
+        this.messageBytes = messageBytes;
+        this.window = window;
+        this.traffic = new SignalTraffic(run.clock().window(), run.clock().clock());
     }
 
-    BenchReport run() {
-        BenchSettings s = ctx.settings();
-        List<VirtualUser> users = ctx.newUsers("relay", s.users() - s.users() % 2);
+    RelayReport run() {
+        RunSettings s = run.settings();
+        List<VirtualUser> users = run.users().create("relay", s.users() - s.users() % 2);
         users.forEach(u -> u.inbox(traffic));
-        List<VirtualUser> connected = ctx.connectAll(users);
+        List<VirtualUser> connected = run.users().connectAll(users);
         List<Pairing.Pair<VirtualUser>> pairs = Pairing.acrossGateways(connected, VirtualUser::gateway);
         int crossing = Pairing.crossing(pairs, VirtualUser::gateway);
         for (Pairing.Pair<VirtualUser> pair : pairs) {
@@ -64,33 +73,35 @@ final class RelayScenario {
             partners.put(pair.a(), pair.b());
             partners.put(pair.b(), pair.a());
         }
-        ctx.out().println(String.format(Locale.ROOT, "%d pairs, %d of them across gateways", pairs.size(), crossing));
+        run.log()
+            .out()
+            .println(String.format(Locale.ROOT, "%d pairs, %d of them across gateways", pairs.size(), crossing));
         if (pairs.size() > crossing) {
-            ctx.note((pairs.size() - crossing) + " of " + pairs.size()
-                    + " pairs are on one gateway (sessions per gateway: "
-                    + ctx.connector().stats().summary().byGateway() + ")");
+            run.log()
+                .note((pairs.size() - crossing) + " of " + pairs.size()
+                        + " pairs are on one gateway (sessions per gateway: "
+                        + run.users().stats().summary().byGateway() + ")");
         }
         if (senders.isEmpty()) {
-            ctx.note("no pair could be formed: nothing was sent");
+            run.log().note("no pair could be formed: nothing was sent");
         }
         else {
-            if (s.rate() > 0 && s.rate() / senders.size() > GATEWAY_RATE_LIMIT) {
-                ctx.note(String.format(Locale.ROOT,
-                        "each user sends %.0f signals/s, over the gateway's default limit of %d/s: expect rate-limited refusals; use more --users",
-                        s.rate() / senders.size(), GATEWAY_RATE_LIMIT));
+            if (rate > 0 && rate / senders.size() > GATEWAY_RATE_LIMIT) {
+                run.log()
+                    .note(String.format(Locale.ROOT,
+                            "each user sends %.0f signals/s, over the gateway's default limit of %d/s: expect rate-limited refusals; use more --users",
+                            rate / senders.size(), GATEWAY_RATE_LIMIT));
             }
             drive(s);
         }
         traffic.stop();
-        ctx.closeAll(connected);
-        return new BenchReport(s.scenario().id(), s.runId(), ctx.startedAt(), ctx.reportSettings(),
-                BenchReport.Machine.current(), ctx.connector().stats().summary(),
-                traffic.summary(crossing * 2, pacerLateMaxMs), null, null, null, ctx.services().summary(),
-                ctx.cpu().summary(), notes());
+        run.users().closeAll(connected);
+        return new RelayReport(run.summary(notes()), new RelayReport.Load(rate, messageBytes, window),
+                traffic.summary(crossing * 2, pacerLateMaxMs));
     }
 
     private List<String> notes() {
-        List<String> notes = new ArrayList<>(ctx.notes());
+        List<String> notes = new ArrayList<>();
         if (traffic.unknown() > 0) {
             notes.add(traffic.unknown() + " deliveries were not from this run's streams");
         }
@@ -100,71 +111,68 @@ final class RelayScenario {
         return notes;
     }
 
-    private void drive(BenchSettings s) {
-        long startMicros = ctx.clock().micros();
-        long warmupMicros = s.warmup().toNanos() / 1000;
-        long durationMicros = s.duration().toNanos() / 1000;
-        ctx.window().set(startMicros + warmupMicros, startMicros + warmupMicros + durationMicros);
-        long endNanos = System.nanoTime() + s.warmup().toNanos() + s.duration().toNanos();
+    private void drive(RunSettings s) {
+        run.clock().measureAfter(s.warmup(), s.duration());
+        long endNanos = System.nanoTime() + s.warmup().plus(s.duration()).toNanos();
         sending = true;
-        ScheduledFuture<?> pacing = s.rate() > 0 ? openLoop(s.rate()) : closedLoop(s.window());
+        ScheduledFuture<?> pacing = rate > 0 ? openLoop() : closedLoop();
         AtomicLong lastSent = new AtomicLong();
         AtomicLong lastReceived = new AtomicLong();
-        ScheduledFuture<?> progress = ctx.everySecond(seconds -> {
+        ScheduledFuture<?> progress = run.log().everySecond(seconds -> {
             StreamTracker.Counts now = traffic.counts();
-            ctx.phase(ctx.window().contains(ctx.clock().micros()) ? "measure"
-                    : ctx.clock().micros() < ctx.window().startMicros() ? "warmup" : "drain");
-            ctx.progressLine(traffic.interval(seconds, lastSent.getAndSet(now.sent()),
-                    lastReceived.getAndSet(now.received()), now));
+            run.log().phase(run.clock().phase());
+            run.log()
+                .line(traffic.interval(seconds, lastSent.getAndSet(now.sent()), lastReceived.getAndSet(now.received()),
+                        now));
         });
-        ctx.awaitCondition(() -> System.nanoTime() >= endNanos, s.warmup().plus(s.duration()).plusSeconds(1));
+        Waits.untilNanoTime(endNanos);
         sending = false;
         if (pacing != null) {
             pacing.cancel(false);
         }
-        boolean drained = ctx.awaitCondition(traffic::settled, s.drain());
+        boolean drained = Waits.until(traffic::settled, s.drain());
         progress.cancel(false);
         if (!drained) {
-            ctx.note("signals were still missing " + s.drain().toMillis() + " ms after the last send: counted as lost");
+            run.log()
+                .note("signals were still missing " + s.drain().toMillis()
+                        + " ms after the last send: counted as lost");
         }
     }
 
-    private ScheduledFuture<?> openLoop(double rate) {
+    private ScheduledFuture<?> openLoop() {
         RatePacer pacer = new RatePacer(rate, System.nanoTime());
         long[] next = { 0 };
-        int messageBytes = ctx.settings().messageBytes();
-        return ctx.ticker().scheduleAtFixedRate(() -> {
+        return run.threads().pacer().scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             pacerLateMaxMs = Math.max(pacerLateMaxMs, pacer.lateness(now) / 1e6);
             long due = pacer.take(now);
             for (long i = 0; i < due && sending; i++) {
                 VirtualUser sender = senders.get((int) (next[0]++ % senders.size()));
-                sendRelay(sender, messageBytes);
+                sendRelay(sender);
             }
         }, 0, 1, TimeUnit.MILLISECONDS);
     }
 
-    private ScheduledFuture<?> closedLoop(int window) {
-        int messageBytes = ctx.settings().messageBytes();
+    private ScheduledFuture<?> closedLoop() {
         traffic.arrivals((recipient, signal, micros) -> {
             if (sending) {
                 // the recipient's partner is the sender of this stream: it sends its next
                 // one
                 VirtualUser sender = partners.get(recipient);
                 if (sender != null) {
-                    sendRelay(sender, messageBytes);
+                    sendRelay(sender);
                 }
             }
         });
         for (VirtualUser sender : senders) {
             for (int i = 0; i < window; i++) {
-                sendRelay(sender, messageBytes);
+                sendRelay(sender);
             }
         }
         return null;
     }
 
-    private void sendRelay(VirtualUser sender, int messageBytes) {
+    private void sendRelay(VirtualUser sender) {
         String to = sender.outgoing().recipient();
         traffic.send(sender, 'r', (seq, id, micros) -> Payloads.relay(to, id, seq, micros, messageBytes));
     }

@@ -1,7 +1,7 @@
 package io.signaling.bench.scenario;
 
 import io.signaling.bench.client.VirtualUser;
-import io.signaling.bench.report.BenchReport;
+import io.signaling.bench.report.Signals;
 import io.signaling.bench.signal.GatewayMessage;
 import io.signaling.bench.signal.MessageIds;
 import io.signaling.bench.signal.StreamTracker;
@@ -184,14 +184,14 @@ final class SignalTraffic implements VirtualUser.Inbox {
                 p.max(), now.lost(), now.duplicates(), now.reordered(), now.refused());
     }
 
-    BenchReport.Signals summary(int crossGatewayStreams, double pacerLateMaxMs) {
+    Signals summary(int crossGatewayStreams, double pacerLateMaxMs) {
         StreamTracker.Counts c = counts();
         Map<String, Long> byCode = new TreeMap<>();
         errors.forEach((code, n) -> byCode.put(code, n.sum()));
         double seconds = window.seconds();
         long messages = messagesSent.sum();
-        return new BenchReport.Signals(c.sent(), c.acked(), c.refused(), byCode, c.received(), c.duplicates(),
-                c.reordered(), c.lost(), seconds == 0 ? 0 : round(sentInWindow.sum() / seconds),
+        return new Signals(c.sent(), c.acked(), c.refused(), byCode, c.received(), c.duplicates(), c.reordered(),
+                c.lost(), seconds == 0 ? 0 : round(sentInWindow.sum() / seconds),
                 seconds == 0 ? 0 : round(receivedInWindow.sum() / seconds), Percentiles.ofMicros(oneWay.total()),
                 Percentiles.ofMicros(acks.total()), streams.size(), crossGatewayStreams, round(pacerLateMaxMs),
                 messages == 0 ? 0 : round((double) bytesSent.sum() / messages));

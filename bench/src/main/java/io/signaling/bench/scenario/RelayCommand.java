@@ -1,0 +1,62 @@
+package io.signaling.bench.scenario;
+
+import static io.signaling.bench.scenario.Arguments.require;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code signaling bench relay}. */
+@Command(name = "relay", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Pairs of users across gateways stream signals both ways (--rate signals/s; 0: closed loop).",
+        description = "Pairs of users on different gateways stream signals to each other, both ways. Open loop: --rate "
+                + "signals/s in all, round robin over the streams. Closed loop (--rate 0): each stream keeps "
+                + "--window signals in flight. Reports sent, received, lost, duplicated, reordered, throughput and "
+                + "one-way latency percentiles.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:the run finished and its report was written",
+                "1:no user could connect (is the platform up?)", "2:bad arguments" })
+public final class RelayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    LoadOptions load;
+
+    @Option(names = "--users", defaultValue = "100", paramLabel = "N",
+            description = "Virtual users, paired (an odd one out stays home). Default: ${DEFAULT-VALUE}.")
+    int users;
+
+    @Option(names = "--rate", defaultValue = "2000", paramLabel = "PER_SECOND",
+            description = "Signals/s in all (open loop); 0 = closed loop at maximum. Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--message-bytes", defaultValue = "600", paramLabel = "BYTES",
+            description = "Size of one message as sent (JSON text), like an SDP or ICE signal. Default: ${DEFAULT-VALUE}.")
+    int messageBytes;
+
+    @Option(names = "--window", defaultValue = "4", paramLabel = "N",
+            description = "Closed loop (--rate 0): signals in flight per stream. Default: ${DEFAULT-VALUE}.")
+    int window;
+
+    @Override
+    public Integer call() {
+        RunSettings settings = settings();
+        return ScenarioLauncher.run(settings, false, r -> new RelayScenario(r, rate, messageBytes, window).run());
+    }
+
+    RunSettings settings() {
+        require(spec, users >= 2, "--users must be at least 2 (users are paired)");
+        require(spec, rate >= 0, "--rate must not be negative");
+        require(spec, messageBytes >= 1 && messageBytes <= 1 << 20, "--message-bytes must be between 1 and 1048576");
+        require(spec, window >= 1, "--window must be at least 1");
+        return run.settings(spec.name(), users, load);
+    }
+
+}
