@@ -93,6 +93,15 @@ public final class ReportWriter {
                                 sv.cpuAvgCores(), sv.cpuMaxCores(), sv.heapUsedLastMb(), sv.heapUsedMaxMb()));
             }
         }
+        if (r.processes() != null && !r.processes().isEmpty()) {
+            StringBuilder cores = new StringBuilder();
+            r.processes()
+                .forEach((name, cpu) -> cores.append(cores.length() == 0 ? "" : " · ")
+                    .append(name)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", cpu.avgCores())));
+            table.row("CPU by process, cores (measured window)", cores.toString());
+        }
         if (!r.notes().isEmpty()) {
             md.append("\nNotes:\n\n");
             r.notes().forEach(n -> md.append("- ").append(n).append('\n'));

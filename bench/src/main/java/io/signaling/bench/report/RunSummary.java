@@ -2,6 +2,7 @@ package io.signaling.bench.report;
 
 import io.signaling.bench.client.ConnectStats;
 import io.signaling.bench.stats.CpuMeter;
+import io.signaling.bench.stats.ProcessCpuWindow;
 import io.signaling.bench.stats.ServiceMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -14,12 +15,14 @@ import java.util.Map;
  * scenario's report embeds it; in JSON its fields are at the top level.
  *
  * @param services by public base URL (or management URL for {@code --scrape})
+ * @param processes the CPU each process of a platform on this host used in the measured
+ * window, by name (read from the operating system; empty for a platform elsewhere)
  * @param notes what a reader of the figures should know (e.g. users that could not
  * connect, the machine's load)
  */
 public record RunSummary(String scenario, String runId, Instant startedAt, Settings settings, Machine machine,
-        ConnectStats.Summary connect, Map<String, ServiceMetrics.Summary> services, CpuMeter.ToolCpu tool,
-        List<String> notes) {
+        ConnectStats.Summary connect, Map<String, ServiceMetrics.Summary> services,
+        Map<String, ProcessCpuWindow.ProcessCpu> processes, CpuMeter.ToolCpu tool, List<String> notes) {
 
     public RunSummary {
         notes = List.copyOf(notes);

@@ -21,4 +21,12 @@ public interface ScenarioReport {
     /** The scenario's own rows of the Markdown table. */
     void addRows(MarkdownTable table);
 
+    /**
+     * One line for the terminal after the report, with the figure a reader compares runs
+     * by; null when the scenario has none.
+     */
+    default String summaryLine() {
+        return null;
+    }
+
 }

@@ -128,7 +128,7 @@ final class CallSetupScenario {
     }
 
     private void drive(RunSettings s) {
-        run.clock().measureAfter(s.warmup(), s.duration());
+        run.measureAfter(s.warmup(), s.duration());
         long endNanos = System.nanoTime() + s.warmup().plus(s.duration()).toNanos();
         calling = true;
         RatePacer pacer = new RatePacer(rate, System.nanoTime());

@@ -53,7 +53,7 @@ final class ConnectStormScenario {
 
     ConnectStormReport run() {
         RunSettings s = run.settings();
-        run.clock().measureAfter(s.warmup(), s.duration());
+        run.measureAfter(s.warmup(), s.duration());
         long endNanos = System.nanoTime() + s.warmup().plus(s.duration()).toNanos();
         running = true;
         ScheduledFuture<?> pacing = null;

@@ -44,7 +44,7 @@ final class IdleConnectionsScenario {
         });
         List<VirtualUser> connected = run.users().connectAll(users);
         baselining.cancel(false);
-        run.clock().measureAfter(Duration.ZERO, s.duration());
+        run.measureAfter(Duration.ZERO, s.duration());
         run.log().phase("hold");
         ScheduledFuture<?> progress = run.log().everySecond(seconds -> run.log().line(holding(connected)));
         Waits.untilNanoTime(System.nanoTime() + s.duration().toNanos());

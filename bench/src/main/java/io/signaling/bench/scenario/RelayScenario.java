@@ -112,7 +112,7 @@ final class RelayScenario {
     }
 
     private void drive(RunSettings s) {
-        run.clock().measureAfter(s.warmup(), s.duration());
+        run.measureAfter(s.warmup(), s.duration());
         long endNanos = System.nanoTime() + s.warmup().plus(s.duration()).toNanos();
         sending = true;
         ScheduledFuture<?> pacing = rate > 0 ? openLoop() : closedLoop();

@@ -30,6 +30,9 @@ final class ScenarioLauncher {
         out.println();
         out.print(ReportWriter.markdown(report));
         out.println();
+        if (report.summaryLine() != null) {
+            out.println(report.summaryLine());
+        }
         out.println("report: " + json.toAbsolutePath() + " (and .md)");
         boolean nobody = report.run().connect().succeeded() == 0;
         return nobody ? 1 : 0;

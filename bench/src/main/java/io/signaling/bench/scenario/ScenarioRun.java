@@ -2,6 +2,8 @@ package io.signaling.bench.scenario;
 
 import io.signaling.bench.report.RunSummary;
 import io.signaling.bench.stats.CpuMeter;
+import io.signaling.bench.stats.PlatformProcesses;
+import io.signaling.bench.stats.ProcessCpuWindow;
 import io.signaling.bench.stats.ServiceMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One scenario's run: its settings and the parts every scenario uses (threads, window
@@ -38,6 +41,8 @@ final class ScenarioRun implements AutoCloseable {
 
     private final String loadAtStart = loadAverage();
 
+    private final ProcessCpuWindow processCpu;
+
     /**
      * @param connectsInWindowOnly true where connecting is what is measured
      * (connect-storm); the others connect before their window and report every connect
@@ -49,10 +54,21 @@ final class ScenarioRun implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2))
             .build(), settings.managementPortOffset());
         services.watch(settings.url());
+        this.processCpu = new ProcessCpuWindow(PlatformProcesses.find(settings.url().getPort()));
         settings.scrape().forEach(services::watchManagement);
         this.log = new ProgressLog(settings.scenario(), out, threads.progress(), clock, services, cpu);
         this.users = new VirtualUsers(settings, threads.callbacks(),
                 () -> !connectsInWindowOnly || clock.measuringNow(), log, services);
+    }
+
+    /**
+     * Opens the measured window after {@code warmup} for {@code duration}; the platform's
+     * processes' CPU is read at both ends.
+     */
+    void measureAfter(Duration warmup, Duration duration) {
+        clock.measureAfter(warmup, duration);
+        threads.progress().schedule(processCpu::begin, warmup.toMillis(), TimeUnit.MILLISECONDS);
+        threads.progress().schedule(processCpu::end, warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     RunSettings settings() {
@@ -89,7 +105,8 @@ final class ScenarioRun implements AutoCloseable {
         return new RunSummary(settings.scenario(), settings.runId(), startedAt,
                 new RunSummary.Settings(settings.url().toString(), settings.users(), seconds(settings.warmup()),
                         seconds(settings.duration()), seconds(settings.drain()), settings.concurrency()),
-                RunSummary.Machine.current(), users.stats().summary(), services.summary(), cpu.summary(), notes);
+                RunSummary.Machine.current(), users.stats().summary(), services.summary(), processCpu.summary(),
+                cpu.summary(), notes);
     }
 
     private static double seconds(Duration d) {

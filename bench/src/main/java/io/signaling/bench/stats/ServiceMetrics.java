@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Samples the platform's services through their {@code /actuator/prometheus} once a
- * second: heap used, CPU, and a gateway's open connections. Shows where the machine's two
- * cores go while the tool drives it, and answers "how much heap do N idle connections
+ * Samples the platform's services through their {@code /actuator/prometheus} every few
+ * seconds: heap used, CPU, and a gateway's open connections. Shows where the machine's
+ * two cores go while the tool drives it, and answers "how much heap do N idle connections
  * take".
  *
  * <p>

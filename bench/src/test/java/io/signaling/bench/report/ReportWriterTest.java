@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signaling.bench.client.ConnectStats;
 import io.signaling.bench.stats.CpuMeter;
 import io.signaling.bench.stats.Percentiles;
+import io.signaling.bench.stats.ProcessCpuWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,10 @@ class ReportWriterTest {
     private static final Signals SIGNALS = new Signals(70_000, 70_000, 0, Map.of(), 69_998, 1, 0, 2, 2000.0, 1999.5,
             LATENCY, LATENCY, 100, 100, 0.8, 600);
 
+    /** The local platform's processes in the 30 s window. */
+    private static final Map<String, ProcessCpuWindow.ProcessCpu> PROCESSES = new TreeMap<>(Map.of("kafka",
+            new ProcessCpuWindow.ProcessCpu(18.0, 0.6), "relay", new ProcessCpuWindow.ProcessCpu(12.0, 0.4)));
+
     private static RunSummary run(String scenario) {
         return run(scenario, 100);
     }
@@ -33,7 +39,7 @@ class ReportWriterTest {
                 new ConnectStats.Summary(100, Map.of(),
                         Map.of("http://127.0.0.1:8081/ws", 50L, "http://127.0.0.1:8082/ws", 50L), LATENCY, LATENCY,
                         LATENCY),
-                Map.of(), new CpuMeter.ToolCpu(2, 10, 40, 0.25, 0.4, 1.6, 1.9),
+                Map.of(), PROCESSES, new CpuMeter.ToolCpu(2, 10, 40, 0.25, 0.4, 1.6, 1.9),
                 List.of("2 signals were still missing"));
     }
 
@@ -60,7 +66,7 @@ class ReportWriterTest {
     void theSharedPartIsAtTheTopLevelAndEachScenarioHasOnlyItsOwnSections() {
         JsonNode relay = json(relayReport());
         assertThat(relay.propertyNames()).containsExactlyInAnyOrder("scenario", "runId", "startedAt", "settings",
-                "machine", "connect", "services", "tool", "notes", "load", "signals");
+                "machine", "connect", "services", "processes", "tool", "notes", "load", "signals");
         assertThat(relay.get("startedAt").asString()).isEqualTo("2030-01-01T00:00:00Z");
         assertThat(relay.get("settings").get("concurrency").asInt()).isEqualTo(64);
         assertThat(relay.get("load").get("rate").asDouble()).isEqualTo(2000);
@@ -98,6 +104,18 @@ class ReportWriterTest {
             .contains("2,000 sent/s")
             .contains("tool CPU | 0.25 cores avg")
             .contains("- 2 signals were still missing");
+    }
+
+    @Test
+    void theRelayReportSaysWhatOneRelayedSignalCostEachProcessInTheWindow() {
+        // 1,999.5 signals/s received over 30 s: 59,985 signals for 18 s and 12 s of CPU
+        RelayReport report = relayReport();
+
+        assertThat(report.summaryLine()).startsWith("cpu per relayed signal: 0.500 ms (kafka 0.300, relay 0.200) at ");
+        assertThat(ReportWriter.markdown(report))
+            .contains("| CPU per relayed signal (measured window) | 0.500 ms (kafka 0.300, relay 0.200) at ")
+            .contains("| CPU by process, cores (measured window) | kafka 0.60 · relay 0.40 |");
+        assertThat(json(report).get("processes").get("kafka").get("cpuSeconds").asDouble()).isEqualTo(18.0);
     }
 
     @Test

@@ -375,8 +375,11 @@ class PlatformProcessTest {
         assertThat(idle.path("open").asLong()).isEqualTo(40);
         assertThat(idle.path("gateways").size()).as("both gateways sampled for their heap").isEqualTo(2);
 
-        JsonNode relay = bench(sessionUrl, "relay", "--users", "8", "--rate", "200", "--duration", "3s")
-            .path("signals");
+        JsonNode relayReport = bench(sessionUrl, "relay", "--users", "8", "--rate", "200", "--duration", "3s");
+        assertThat(relayReport.path("processes").propertyNames())
+            .as("the CPU of every process of the platform, the broker included, read in the window")
+            .containsExactlyInAnyOrder("kafka", "relay", "session-service", "gateway-1", "gateway-2");
+        JsonNode relay = relayReport.path("signals");
         assertThat(relay.path("sent").asLong()).isPositive();
         assertThat(relay.path("received").asLong())
             .isEqualTo(relay.path("sent").asLong() - relay.path("refused").asLong());
