@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.signaling.system.SessionApi.Response;
 import io.signaling.system.SessionApi.Session;
-import io.signaling.system.SignalingClient.Arrival;
+import io.signaling.sockjs.peer.Inbox.Arrival;
 import io.signaling.system.SignalingClient.Via;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,7 @@ package io.signaling.platform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.platform.e2e.SockJsPeer.Arrival;
-import java.io.IOException;
+import io.signaling.sockjs.peer.Inbox.Arrival;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -111,7 +110,7 @@ final class SignalTraffic implements AutoCloseable {
                         + n + "}}");
                 sent.incrementAndGet();
             }
-            catch (IOException | IllegalStateException closedMeanwhile) {
+            catch (IllegalStateException closedMeanwhile) {
                 numbers.get(pair).decrementAndGet(); // never left: the pair's next number
                                                      // stays this one
             }

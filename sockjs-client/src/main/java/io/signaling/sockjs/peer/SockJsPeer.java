@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -127,7 +128,11 @@ public final class SockJsPeer implements AutoCloseable {
         sendFrame(List.of(text));
     }
 
-    /** Several messages in one SockJS frame: {@code ["m1","m2",…]}. */
+    /**
+     * Several messages in one SockJS frame: {@code ["m1","m2",…]}.
+     * @throws IllegalStateException when the connection is not open, closed meanwhile, or
+     * the frame was not written within 15 s
+     */
     public void sendFrame(List<String> messages) {
         SockJsHttpStream current = stream;
         if (current != null) {
@@ -138,7 +143,13 @@ public final class SockJsPeer implements AutoCloseable {
         if (connection == null) {
             throw new IllegalStateException("the websocket of " + userId + " is not open");
         }
-        connection.sendFrame(messages).orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        try {
+            connection.sendFrame(messages).orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        }
+        catch (CompletionException e) {
+            throw new IllegalStateException("the websocket of " + userId + " did not take the frame: " + e.getCause(),
+                    e.getCause());
+        }
     }
 
     /**
