@@ -87,7 +87,7 @@ public final class Inbox {
      * {@code within} passed
      */
     public void awaitOpen(Duration within) {
-        opened.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
+        opened.copy().orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     public List<Arrival> arrivals() {
