@@ -2,7 +2,8 @@ package io.signaling.platform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.sockjs.peer.Inbox.Arrival;
+import io.signaling.platform.e2e.SockJsPeer.Arrival;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -110,7 +111,7 @@ final class SignalTraffic implements AutoCloseable {
                         + n + "}}");
                 sent.incrementAndGet();
             }
-            catch (IllegalStateException closedMeanwhile) {
+            catch (IOException | IllegalStateException closedMeanwhile) {
                 numbers.get(pair).decrementAndGet(); // never left: the pair's next number
                                                      // stays this one
             }
