@@ -3,7 +3,7 @@ package io.signaling.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.signaling.system.SignalingClient.Arrival;
+import io.signaling.sockjs.peer.Inbox.Arrival;
 import io.signaling.system.SignalingClient.Via;
 import java.net.URI;
 import java.net.http.HttpRequest;

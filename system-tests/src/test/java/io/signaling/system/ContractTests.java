@@ -4,9 +4,10 @@ import static io.signaling.system.SignalingClient.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.signaling.sockjs.SockJsUrls;
+import io.signaling.sockjs.peer.Inbox.Arrival;
 import io.signaling.system.SessionApi.Response;
 import io.signaling.system.SessionApi.Session;
-import io.signaling.system.SignalingClient.Arrival;
 import io.signaling.system.SignalingClient.Via;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -650,8 +651,7 @@ abstract class ContractTests {
      * The raw websocket transport: the HTTP status of the upgrade (101 when accepted).
      */
     static int rawWebSocketHandshakeStatus(String listeningAddress, String userId, String key) {
-        URI uri = URI.create(listeningAddress.replaceFirst("^http", "ws") + "/000/"
-                + Long.toHexString(System.nanoTime()) + "/websocket?userId=" + userId + "&token=" + key);
+        URI uri = SockJsUrls.websocket(listeningAddress, userId, key);
         try {
             new StandardWebSocketClient().execute(new TextWebSocketHandler(), new WebSocketHttpHeaders(), uri)
                 .get(10, TimeUnit.SECONDS)

@@ -1,17 +1,12 @@
 package io.signaling.system;
 
-import static org.awaitility.Awaitility.await;
-
+import io.signaling.sockjs.peer.Inbox;
+import io.signaling.sockjs.peer.Inbox.Arrival;
+import io.signaling.sockjs.peer.SockJsPeer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -27,18 +22,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A real SockJS client of one session: records every frame the gateway sends (with when
- * it arrived), and how the connection closed.
+ * it arrived), and how the connection closed. The recording and the transports we speak
+ * ourselves are the shared test client's ({@code sockjs-client}: {@link SockJsPeer},
+ * {@link Inbox}); this adapts it to the tests' API and adds the transports only Spring's
+ * {@link SockJsClient} speaks here.
  */
 final class SignalingClient extends TextWebSocketHandler implements AutoCloseable {
 
     /**
      * {@code WEBSOCKET}, {@code XHR} (xhr-streaming) and {@code XHR_POLLING} go through
-     * Spring's {@link SockJsClient} (an {@code /info} request first); {@code EVENTSOURCE}
-     * and {@code HTMLFILE}, which Spring's client does not speak, through
-     * {@link SockJsHttpStream}; {@code RAW_WEBSOCKET} opens
-     * {@code <address>/<server>/<session>/websocket} directly and speaks SockJS framing
-     * itself, as browsers' SockJS does once it picked websocket: cheap enough for
-     * hundreds of clients in one test.
+     * Spring's {@link SockJsClient} (an {@code /info} request first: the transport
+     * negotiation a browser does); {@code EVENTSOURCE}, {@code HTMLFILE} and
+     * {@code RAW_WEBSOCKET} (which opens {@code <address>/<server>/<session>/websocket}
+     * directly and speaks SockJS framing itself, as browsers' SockJS does once it picked
+     * websocket: cheap enough for hundreds of clients in one test) through the shared
+     * {@link SockJsPeer}.
      */
     enum Via {
 
@@ -52,10 +50,16 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
             return this != WEBSOCKET && this != RAW_WEBSOCKET;
         }
 
-    }
+        /** The shared client's transport, or null for the ones Spring's client speaks. */
+        SockJsPeer.Transport shared() {
+            return switch (this) {
+                case RAW_WEBSOCKET -> SockJsPeer.Transport.WEBSOCKET;
+                case EVENTSOURCE -> SockJsPeer.Transport.EVENTSOURCE;
+                case HTMLFILE -> SockJsPeer.Transport.HTMLFILE;
+                default -> null;
+            };
+        }
 
-    /** A frame from the gateway and when it arrived ({@link System#nanoTime()}). */
-    record Arrival(long nanos, JsonNode frame) {
     }
 
     /**
@@ -70,49 +74,29 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         return container;
     }
 
-    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final Inbox inbox;
 
-    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
-
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-
-    private volatile boolean raw;
-
-    private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
-
-    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private final SockJsPeer peer;
 
     private volatile WebSocketSession session;
 
-    private volatile SockJsHttpStream stream;
+    private SignalingClient(SockJsPeer peer) {
+        this.peer = peer;
+        this.inbox = peer == null ? new Inbox() : peer.inbox();
+    }
 
     static SignalingClient open(SessionApi.Session s, Via via) {
         SignalingClient client = connect(s.listeningAddress(), s.userId(), s.listeningKey(), via);
-        client.opened.orTimeout(10, TimeUnit.SECONDS).join();
+        client.inbox.awaitOpen(Duration.ofSeconds(10));
         return client;
     }
 
     /** Starts a connection attempt without waiting for it to open (it may be refused). */
     static SignalingClient connect(String address, String userId, String key, Via via) {
-        SignalingClient client = new SignalingClient();
-        if (via == Via.RAW_WEBSOCKET) {
-            client.raw = true;
-            URI uri = URI.create(address.replaceFirst("^http", "ws") + "/000/" + Long.toHexString(System.nanoTime())
-                    + "/websocket?userId=" + userId + "&token=" + key);
-            new StandardWebSocketClient(CONTAINER).execute(client, new WebSocketHttpHeaders(), uri)
-                .whenComplete((session, error) -> {
-                    if (error != null) {
-                        client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
-                    }
-                });
-            return client;
+        if (via.shared() != null) {
+            return new SignalingClient(SockJsPeer.connect(address, userId, key, via.shared()));
         }
-        if (via == Via.EVENTSOURCE || via == Via.HTMLFILE) {
-            client.stream = new SockJsHttpStream(address, userId, key,
-                    via == Via.EVENTSOURCE ? SockJsHttpStream.Kind.EVENTSOURCE : SockJsHttpStream.Kind.HTMLFILE,
-                    client.new StreamListener());
-            return client;
-        }
+        SignalingClient client = new SignalingClient(null);
         List<Transport> transports = new ArrayList<>();
         if (via == Via.WEBSOCKET) {
             transports.add(new WebSocketTransport(new StandardWebSocketClient(CONTAINER)));
@@ -126,7 +110,7 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
         URI uri = URI.create(address + "?userId=" + userId + "&token=" + key);
         sockJs.execute(client, new WebSocketHttpHeaders(), uri).whenComplete((session, error) -> {
             if (error != null) {
-                client.closed.complete(new CloseStatus(CloseStatus.SERVER_ERROR.getCode(), error.getMessage()));
+                client.inbox.closed(CloseStatus.SERVER_ERROR.getCode(), error.getMessage());
             }
         });
         return client;
@@ -135,75 +119,27 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         this.session = session;
-        if (!raw) {
-            opened.complete(null); // raw: open once the SockJS open frame arrives
-        }
+        inbox.opened();
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        if (!raw) {
-            received(message.getPayload());
-            return;
-        }
-        // SockJS framing: o (open), h (heartbeat), a[...] (messages), c[code,"reason"]
-        // (close).
-        String frame = message.getPayload();
-        if (frame.startsWith("o")) {
-            opened.complete(null);
-        }
-        else if (frame.startsWith("a")) {
-            for (JsonNode text : SessionApi.JSON.readTree(frame.substring(1))) {
-                received(text.asString());
-            }
-        }
-        else if (frame.startsWith("c")) {
-            JsonNode close = SessionApi.JSON.readTree(frame.substring(1));
-            closed.complete(new CloseStatus(close.path(0).asInt(), close.path(1).asString()));
-        }
-    }
-
-    private void received(String payload) {
-        JsonNode frame = SessionApi.JSON.readTree(payload);
-        arrivals.add(new Arrival(System.nanoTime(), frame));
-        frames.add(frame);
-        counts.computeIfAbsent(frame.path("type").asString(), type -> new AtomicInteger()).incrementAndGet();
+        inbox.message(message.getPayload());
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        closed.complete(status);
-    }
-
-    /** Frames of the eventsource and htmlfile transports. */
-    private final class StreamListener implements SockJsHttpStream.Listener {
-
-        @Override
-        public void opened() {
-            opened.complete(null);
-        }
-
-        @Override
-        public void message(String text) {
-            received(text);
-        }
-
-        @Override
-        public void closed(int code, String reason) {
-            closed.complete(new CloseStatus(code, reason));
-        }
-
+        inbox.closed(status.getCode(), status.getReason());
     }
 
     void sendRaw(String text) {
-        if (stream != null) {
-            stream.send(List.of(text));
+        if (peer != null) {
+            peer.sendMessage(text);
             return;
         }
         try {
             synchronized (this) {
-                String payload = raw ? SessionApi.JSON.writeValueAsString(List.of(text)) : text;
-                session.sendMessage(new TextMessage(payload));
+                session.sendMessage(new TextMessage(text));
             }
         }
         catch (java.io.IOException e) {
@@ -216,21 +152,10 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
      * {@code ["m1","m2",…]}.
      */
     void sendFrame(List<String> messages) {
-        if (stream != null) {
-            stream.send(messages);
-            return;
-        }
-        if (!raw) {
+        if (peer == null) {
             throw new IllegalStateException("one frame of several messages needs the raw websocket transport");
         }
-        try {
-            synchronized (this) {
-                session.sendMessage(new TextMessage(SessionApi.JSON.writeValueAsString(messages)));
-            }
-        }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        peer.sendFrame(messages);
     }
 
     void send(String to, Object content, String id) {
@@ -244,26 +169,24 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
     }
 
     List<JsonNode> frames() {
-        return List.copyOf(frames);
+        return inbox.frames();
     }
 
     List<Arrival> arrivals() {
-        return List.copyOf(arrivals);
+        return inbox.arrivals();
     }
 
     /** How many frames of this type arrived so far; cheap enough to poll. */
     int count(String type) {
-        AtomicInteger count = counts.get(type);
-        return count == null ? 0 : count.get();
+        return inbox.count(type);
     }
 
     List<JsonNode> framesOfType(String type) {
-        return frames.stream().filter(f -> type.equals(f.path("type").asString())).toList();
+        return inbox.framesOfType(type);
     }
 
     JsonNode awaitFrame(Predicate<JsonNode> match) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(match));
-        return frames.stream().filter(match).findFirst().orElseThrow();
+        return inbox.awaitFrame(match, Duration.ofSeconds(10));
     }
 
     static Predicate<JsonNode> ofType(String type, String id) {
@@ -272,24 +195,26 @@ final class SignalingClient extends TextWebSocketHandler implements AutoCloseabl
 
     /** How the connection closed, or null while it has not. */
     CloseStatus closeStatus() {
-        return closed.getNow(null);
+        Inbox.Closed closed = inbox.closeStatus();
+        return closed == null ? null : new CloseStatus(closed.code(), closed.reason());
     }
 
     boolean isOpen() {
-        if (stream != null) {
-            return stream.isOpen() && opened.isDone() && !closed.isDone();
+        if (peer != null) {
+            return peer.isOpen();
         }
-        return session != null && session.isOpen() && !closed.isDone();
+        return session != null && session.isOpen() && inbox.isOpen();
     }
 
     CloseStatus awaitClose(Duration within) {
-        return closed.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
+        Inbox.Closed closed = inbox.awaitClose(within);
+        return new CloseStatus(closed.code(), closed.reason());
     }
 
     @Override
     public void close() {
-        if (stream != null) {
-            stream.close();
+        if (peer != null) {
+            peer.close();
         }
         if (session != null && session.isOpen()) {
             try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.signaling.schemas.session.DeleteReason;
+import io.signaling.sockjs.SockJsUrls;
 import io.signaling.system.SignalingClient.Via;
 import java.net.Socket;
 import java.net.URI;
@@ -116,9 +117,7 @@ class SlowReaderTest {
      * (a 4 KB window).
      */
     private static Socket openAndNeverRead(SessionApi.Session session) throws Exception {
-        URI url = URI.create(
-                session.listeningAddress().replaceFirst("^http", "ws") + "/000/" + Long.toHexString(System.nanoTime())
-                        + "/websocket?userId=" + session.userId() + "&token=" + session.listeningKey());
+        URI url = SockJsUrls.websocket(session.listeningAddress(), session.userId(), session.listeningKey());
         Socket socket = RawHttp.connect(url, "127.0.0.1", 4096);
         RawHttp.head(socket, "GET", url, "Upgrade: websocket", "Connection: Upgrade",
                 "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]), "Sec-WebSocket-Version: 13");

@@ -2,7 +2,7 @@ package io.signaling.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signaling.system.SignalingClient.Arrival;
+import io.signaling.sockjs.peer.Inbox.Arrival;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

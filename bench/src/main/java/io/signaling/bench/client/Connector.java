@@ -1,6 +1,9 @@
 package io.signaling.bench.client;
 
-import io.signaling.bench.sockjs.SockJsUrls;
+import io.signaling.sockjs.SockJsConnection;
+import io.signaling.sockjs.SockJsUrls;
+import io.signaling.sockjs.session.Session;
+import io.signaling.sockjs.session.SessionClient;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package io.signaling.bench.client;
 
 import io.signaling.bench.signal.GatewayMessage;
 import io.signaling.bench.signal.StreamTracker;
+import io.signaling.sockjs.SockJsConnection;
+import io.signaling.sockjs.session.Session;
 
 /**
  * One simulated browser: its session, its SockJS connection, and the stream it sends on.

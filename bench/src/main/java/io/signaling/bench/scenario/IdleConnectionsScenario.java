@@ -2,7 +2,7 @@ package io.signaling.bench.scenario;
 
 import io.signaling.bench.client.VirtualUser;
 import io.signaling.bench.report.IdleConnectionsReport;
-import io.signaling.bench.sockjs.SockJsUrls;
+import io.signaling.sockjs.SockJsUrls;
 import io.signaling.bench.stats.ServiceMetrics;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.signaling.bench.sockjs;
+package io.signaling.sockjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

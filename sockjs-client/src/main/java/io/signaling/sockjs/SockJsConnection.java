@@ -1,7 +1,5 @@
-package io.signaling.bench.client;
+package io.signaling.sockjs;
 
-import io.signaling.bench.sockjs.SockJsCodec;
-import io.signaling.bench.sockjs.SockJsFrame;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One SockJS session over the raw websocket transport, on the JDK's asynchronous
@@ -49,7 +48,7 @@ public final class SockJsConnection implements WebSocket.Listener {
 
     private final StringBuilder partial = new StringBuilder();
 
-    private final ArrayDeque<String> outbox = new ArrayDeque<>(); // guarded by this
+    private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>(); // guarded by this
 
     private boolean sending; // guarded by this
 
@@ -78,7 +77,7 @@ public final class SockJsConnection implements WebSocket.Listener {
                     connection.closed.complete(-1);
                 }
             });
-        return connection.opened.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return connection.opened.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -86,17 +85,36 @@ public final class SockJsConnection implements WebSocket.Listener {
      * is queued.
      */
     public void send(String message) {
+        enqueue(new Outgoing(List.of(message), false, null));
+    }
+
+    /**
+     * Sends {@code messages} as one SockJS frame of their own, never merged with others
+     * (what a test of the gateway's framing needs).
+     * @return completes once the frame is written, exceptionally if the socket failed or
+     * was closing
+     */
+    public CompletableFuture<Void> sendFrame(List<String> messages) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!enqueue(new Outgoing(List.copyOf(messages), true, written))) {
+            written.completeExceptionally(new IllegalStateException("the SockJS connection is closing"));
+        }
+        return written;
+    }
+
+    private boolean enqueue(Outgoing outgoing) {
         synchronized (this) {
             if (closing) {
-                return;
+                return false;
             }
-            outbox.add(message);
+            outbox.add(outgoing);
             if (sending) {
-                return;
+                return true;
             }
             sending = true;
         }
         flush();
+        return true;
     }
 
     /**
@@ -137,6 +155,7 @@ public final class SockJsConnection implements WebSocket.Listener {
 
     private void flush() {
         String frame;
+        List<CompletableFuture<Void>> waiting = new ArrayList<>(1);
         synchronized (this) {
             if (outbox.isEmpty()) {
                 if (closing) {
@@ -148,9 +167,17 @@ public final class SockJsConnection implements WebSocket.Listener {
                 }
             }
             else {
-                List<String> batch = new ArrayList<>(Math.min(outbox.size(), MAX_BATCH));
-                while (!outbox.isEmpty() && batch.size() < MAX_BATCH) {
-                    batch.add(outbox.poll());
+                List<String> batch;
+                if (outbox.peek().whole()) {
+                    Outgoing whole = outbox.poll();
+                    batch = whole.messages();
+                    waiting.add(whole.written());
+                }
+                else {
+                    batch = new ArrayList<>(Math.min(outbox.size(), MAX_BATCH));
+                    while (!outbox.isEmpty() && !outbox.peek().whole() && batch.size() < MAX_BATCH) {
+                        batch.add(outbox.poll().messages().get(0));
+                    }
                 }
                 frame = SockJsCodec.encode(batch);
             }
@@ -161,9 +188,11 @@ public final class SockJsConnection implements WebSocket.Listener {
         }
         socket.sendText(frame, true).whenComplete((ws, error) -> {
             if (error != null) {
+                waiting.forEach(written -> written.completeExceptionally(error));
                 fail(error);
             }
             else {
+                waiting.forEach(written -> written.complete(null));
                 flush();
             }
         });
@@ -189,6 +218,11 @@ public final class SockJsConnection implements WebSocket.Listener {
     private void fail(Throwable error) {
         synchronized (this) {
             closing = true;
+            for (Outgoing unsent : outbox) {
+                if (unsent.written() != null) {
+                    unsent.written().completeExceptionally(error);
+                }
+            }
             outbox.clear();
         }
         WebSocket ws = socket;
@@ -274,6 +308,13 @@ public final class SockJsConnection implements WebSocket.Listener {
             listener.onClosed(this, -1, String.valueOf(error.getMessage()));
         }
         opened.completeExceptionally(error);
+    }
+
+    /**
+     * Messages waiting to be written: single messages ({@code whole} false) share a
+     * frame; a whole frame leaves alone and completes {@code written} once on the wire.
+     */
+    private record Outgoing(List<String> messages, boolean whole, CompletableFuture<Void> written) {
     }
 
 }

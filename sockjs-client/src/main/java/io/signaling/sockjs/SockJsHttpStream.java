@@ -1,4 +1,4 @@
-package io.signaling.system;
+package io.signaling.sockjs;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The receiving side of SockJS's eventsource and htmlfile transports, as a browser's
@@ -24,10 +25,10 @@ import tools.jackson.databind.JsonNode;
  * or {@link #close()}. Messages go out as {@code xhr_send} POSTs. Every request carries
  * the session's {@code ?userId=…&token=…} (contract §2).
  */
-final class SockJsHttpStream implements AutoCloseable {
+public final class SockJsHttpStream implements AutoCloseable {
 
     /** What the receiver is told, in the order the frames came. */
-    interface Listener {
+    public interface Listener {
 
         void opened();
 
@@ -41,7 +42,7 @@ final class SockJsHttpStream implements AutoCloseable {
 
     }
 
-    enum Kind {
+    public enum Kind {
 
         EVENTSOURCE("eventsource"), HTMLFILE("htmlfile");
 
@@ -52,6 +53,8 @@ final class SockJsHttpStream implements AutoCloseable {
         }
 
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -71,9 +74,10 @@ final class SockJsHttpStream implements AutoCloseable {
 
     private volatile boolean ended;
 
-    SockJsHttpStream(String listeningAddress, String userId, String key, Kind kind, Listener listener) {
+    public SockJsHttpStream(String listeningAddress, String userId, String key, Kind kind, Listener listener) {
         this.base = listeningAddress + "/000/" + UUID.randomUUID().toString().substring(0, 8) + "/";
-        this.query = "userId=" + userId + "&token=" + key;
+        this.query = "userId=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&token="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8);
         this.kind = kind;
         this.listener = listener;
         this.receiver = new Thread(this::receive, "sockjs-" + kind.path + "-" + userId);
@@ -81,18 +85,18 @@ final class SockJsHttpStream implements AutoCloseable {
         this.receiver.start();
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return !closed && !ended;
     }
 
     /**
      * One {@code xhr_send}: the messages as one SockJS frame (a JSON array of strings).
      */
-    void send(List<String> messages) {
+    public void send(List<String> messages) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "xhr_send?" + query))
             .timeout(Duration.ofSeconds(15))
             .header("Content-Type", "text/plain;charset=UTF-8")
-            .POST(HttpRequest.BodyPublishers.ofString(SessionApi.JSON.writeValueAsString(messages)))
+            .POST(HttpRequest.BodyPublishers.ofString(SockJsCodec.encode(messages)))
             .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -143,22 +147,17 @@ final class SockJsHttpStream implements AutoCloseable {
             if (frame == null || frame.isEmpty() || frame.startsWith("h")) {
                 continue; // preludes, padding, heartbeats
             }
-            switch (frame.charAt(0)) {
-                case 'o' -> {
-                    if (first) {
-                        listener.opened();
-                    }
+            SockJsFrame decoded = SockJsCodec.decode(frame);
+            if (decoded instanceof SockJsFrame.Open) {
+                if (first) {
+                    listener.opened();
                 }
-                case 'a' -> {
-                    for (JsonNode message : SessionApi.JSON.readTree(frame.substring(1))) {
-                        listener.message(message.asString());
-                    }
-                }
-                case 'c' -> {
-                    JsonNode close = SessionApi.JSON.readTree(frame.substring(1));
-                    end(close.path(0).asInt(), close.path(1).asString());
-                }
-                default -> throw new IllegalStateException("not a SockJS frame: " + frame);
+            }
+            else if (decoded instanceof SockJsFrame.Messages messages) {
+                messages.messages().forEach(listener::message);
+            }
+            else if (decoded instanceof SockJsFrame.Close close) {
+                end(close.code(), close.reason());
             }
         }
     }
@@ -170,7 +169,7 @@ final class SockJsHttpStream implements AutoCloseable {
         }
         // htmlfile: <script>\np("<frame as a JS string>");\n</script>
         if (line.startsWith("p(\"") && line.endsWith("\");")) {
-            return SessionApi.JSON.readTree(line.substring(2, line.length() - 2)).asString();
+            return JSON.readValue(line.substring(2, line.length() - 2), String.class);
         }
         return null;
     }

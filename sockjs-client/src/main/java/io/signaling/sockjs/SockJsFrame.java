@@ -1,4 +1,4 @@
-package io.signaling.bench.sockjs;
+package io.signaling.sockjs;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.signaling.bench.client;
+package io.signaling.sockjs.session;
 
 /**
  * The 201 answer of {@code POST /connect} (signaling-v1 §1); the key is kept in memory

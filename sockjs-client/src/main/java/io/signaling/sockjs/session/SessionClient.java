@@ -1,4 +1,4 @@
-package io.signaling.bench.client;
+package io.signaling.sockjs.session;
 
 import java.net.URI;
 import java.net.URLEncoder;
