@@ -1,13 +1,8 @@
 package io.signaling.bench.scenario;
 
-import static io.signaling.bench.scenario.Arguments.require;
-
-import java.util.concurrent.Callable;
+import io.signaling.bench.report.ScenarioReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code signaling bench relay}. */
 @Command(name = "relay", mixinStandardHelpOptions = true, sortOptions = false,
@@ -16,18 +11,9 @@ import picocli.CommandLine.Spec;
                 + "signals/s in all, round robin over the streams. Closed loop (--rate 0): each stream keeps "
                 + "--window signals in flight. Reports sent, received, lost, duplicated, reordered, throughput and "
                 + "one-way latency percentiles.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:the run finished and its report was written",
-                "1:no user could connect (is the platform up?)", "2:bad arguments" })
-public final class RelayCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    LoadOptions load;
+        exitCodeListHeading = ScenarioCommand.EXIT_CODES,
+        exitCodeList = { ScenarioCommand.EXIT_REPORTED, ScenarioCommand.EXIT_NOBODY, ScenarioCommand.EXIT_USAGE })
+public final class RelayCommand extends ScenarioCommand.Loaded {
 
     @Option(names = "--users", defaultValue = "100", paramLabel = "N",
             description = "Virtual users, paired (an odd one out stays home). Default: ${DEFAULT-VALUE}.")
@@ -46,16 +32,16 @@ public final class RelayCommand implements Callable<Integer> {
     int window;
 
     @Override
-    public Integer call() {
-        RunSettings settings = settings();
-        return ScenarioLauncher.run(settings, false, r -> new RelayScenario(r, rate, messageBytes, window).run());
+    ScenarioReport scenario(ScenarioRun r) {
+        return new RelayScenario(r, rate, messageBytes, window).run();
     }
 
+    @Override
     RunSettings settings() {
-        require(spec, users >= 2, "--users must be at least 2 (users are paired)");
-        require(spec, rate >= 0, "--rate must not be negative");
-        require(spec, messageBytes >= 1 && messageBytes <= 1 << 20, "--message-bytes must be between 1 and 1048576");
-        require(spec, window >= 1, "--window must be at least 1");
+        require(users >= 2, "--users must be at least 2 (users are paired)");
+        require(rate >= 0, "--rate must not be negative");
+        require(messageBytes >= 1 && messageBytes <= 1 << 20, "--message-bytes must be between 1 and 1048576");
+        require(window >= 1, "--window must be at least 1");
         return run.settings(spec.name(), users, load);
     }
 
