@@ -52,6 +52,8 @@ final class CallSetupScenario {
 
     private final LongAdder skippedBusy = new LongAdder();
 
+    private final LongAdder refusedCalls = new LongAdder();
+
     private final List<PairState> pairs = new ArrayList<>();
 
     private final double rate;
@@ -107,6 +109,7 @@ final class CallSetupScenario {
             .out()
             .println(String.format(Locale.ROOT, "%d pairs, %d of them across gateways", pairs.size(), crossing));
         traffic.arrivals(this::arrived);
+        traffic.refusals(this::refused);
         if (pairs.isEmpty()) {
             run.log().note("no pair could be formed: no call was made");
         }
@@ -116,8 +119,9 @@ final class CallSetupScenario {
         traffic.stop();
         run.users().closeAll(connected);
         double seconds = run.clock().window().seconds();
-        CallSetupReport.Calls summary = new CallSetupReport.Calls(started.sum(), completed.sum(), calls.size(),
-                skippedBusy.sum(), seconds == 0 ? 0 : Math.round(completedInWindow.sum() / seconds * 100) / 100.0,
+        CallSetupReport.Calls summary = new CallSetupReport.Calls(started.sum(), completed.sum(),
+                calls.size() + refusedCalls.sum(), skippedBusy.sum(),
+                seconds == 0 ? 0 : Math.round(completedInWindow.sum() / seconds * 100) / 100.0,
                 Percentiles.ofMicros(setup.total()), SIGNALS_PER_CALL);
         List<String> notes = new ArrayList<>();
         if (skippedBusy.sum() > 0) {
@@ -202,6 +206,21 @@ final class CallSetupScenario {
         }
     }
 
+    /**
+     * A signal of a call was refused: that call cannot complete (a browser would start
+     * over), so it fails now and its pair is free for the next one. A pair makes one call
+     * at a time, so the sender names it.
+     */
+    private void refused(VirtualUser sender) {
+        for (Call call : calls.values()) {
+            if ((call.caller() == sender || call.callee() == sender) && calls.remove(call.id()) != null) {
+                refusedCalls.increment();
+                call.pair().busy.set(false);
+                return;
+            }
+        }
+    }
+
     private void arrived(VirtualUser recipient, GatewayMessage signal, long receivedMicros) {
         Call call = calls.get(signal.call());
         if (call == null) {
@@ -212,13 +231,13 @@ final class CallSetupScenario {
             traffic.send(recipient, 'a', (seq, msgId, micros) -> Payloads.answer(to, msgId, call.id(), seq, micros));
             trickle(recipient, to, call.id());
         }
-        if (call.remaining().decrementAndGet() == 0) {
+        // removed once: a call that failed meanwhile (a refusal) does not complete too
+        if (call.remaining().decrementAndGet() == 0 && calls.remove(call.id()) != null) {
             setup.record((System.nanoTime() - call.startNanos()) / 1000, run.clock().contains(call.startMicros()));
             completed.increment();
             if (run.clock().contains(receivedMicros)) {
                 completedInWindow.increment();
             }
-            calls.remove(call.id());
             call.pair().busy.set(false);
         }
     }

@@ -40,6 +40,9 @@ final class RelayScenario {
 
     private final int messageBytes;
 
+    /** Closed loop: how long a stream waits to replace a refused signal. */
+    private static final long REFUSED_BACKOFF_MILLIS = 100;
+
     private final int window;
 
     private volatile boolean sending;
@@ -164,6 +167,14 @@ final class RelayScenario {
                 }
             }
         });
+        // A refused signal frees its place in the window too: its sender sends another a
+        // little later, as a client backs off an overloaded platform (otherwise every
+        // stream stalls once it has had --window refusals).
+        traffic.refusals(sender -> run.threads().pacer().schedule(() -> {
+            if (sending) {
+                sendRelay(sender);
+            }
+        }, REFUSED_BACKOFF_MILLIS, TimeUnit.MILLISECONDS));
         for (VirtualUser sender : senders) {
             for (int i = 0; i < window; i++) {
                 sendRelay(sender);

@@ -62,6 +62,19 @@ final class SignalTraffic implements VirtualUser.Inbox {
     private volatile Arrivals arrivals = (recipient, signal, micros) -> {
     };
 
+    /**
+     * Told about every signal answered with an error (never accepted): a closed loop
+     * sends the next one in its place, a call fails.
+     */
+    interface Refusals {
+
+        void refused(VirtualUser sender);
+
+    }
+
+    private volatile Refusals refusals = sender -> {
+    };
+
     private volatile boolean running = true;
 
     SignalTraffic(MeasureWindow window, WallClock clock) {
@@ -71,6 +84,10 @@ final class SignalTraffic implements VirtualUser.Inbox {
 
     void arrivals(Arrivals arrivals) {
         this.arrivals = arrivals;
+    }
+
+    void refusals(Refusals refusals) {
+        this.refusals = refusals;
     }
 
     void add(StreamTracker stream) {
@@ -144,6 +161,7 @@ final class SignalTraffic implements VirtualUser.Inbox {
             if (user.outgoing() != null) {
                 user.outgoing().refused(MessageIds.seq(message.id()));
             }
+            refusals.refused(user);
         }
     }
 
