@@ -9,12 +9,9 @@ import io.signaling.schemas.security.ListeningKeys;
 import io.signaling.schemas.session.CreateSession;
 import io.signaling.schemas.session.EndSession;
 import io.signaling.schemas.session.SessionCommand;
-import io.signaling.schemas.topic.Topics;
-import io.signaling.session.gateways.GatewayRegistry;
 import io.signaling.session.testing.MutableClock;
 import io.signaling.session.testing.RelayDouble;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.signaling.session.testing.ServiceWithRelayDouble;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +22,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -44,7 +35,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service on a real (embedded, KRaft) broker. The test plays the relay
@@ -59,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class SessionServiceIntegrationTest {
+class SessionServiceIntegrationTest extends ServiceWithRelayDouble {
 
     private static final String PREFIX = "it-session-" + UUID.randomUUID();
 
@@ -81,40 +71,6 @@ class SessionServiceIntegrationTest {
             return new MutableClock(Instant.now());
         }
 
-    }
-
-    @LocalServerPort
-    private int port;
-
-    @LocalManagementPort
-    private int managementPort;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
-    @Autowired
-    private Topics topics;
-
-    @Autowired
-    private MutableClock clock;
-
-    @Autowired
-    private GatewayRegistry gateways;
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    private RelayDouble relay;
-
-    @BeforeAll
-    void startRelay() {
-        relay = new RelayDouble(bootstrapServers, topics, clock);
-    }
-
-    @AfterAll
-    void stopRelay() throws InterruptedException {
-        relay.close();
     }
 
     /**
@@ -290,14 +246,8 @@ class SessionServiceIntegrationTest {
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
     }
 
-    private void heartbeat(String gatewayId, String address, Instant at) {
-        String topic = topics.gateways().name();
-        GatewayHeartbeat heartbeat = new GatewayHeartbeat(gatewayId, address, List.of(0), 0, 0, false, at, at);
-        relay.write(topic, gatewayId, topics.gateways().valueSerde().serializer().serialize(topic, heartbeat));
-    }
-
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(20));
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
@@ -311,7 +261,7 @@ class SessionServiceIntegrationTest {
     }
 
     private HttpResponse<String> management(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(managementPort, path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

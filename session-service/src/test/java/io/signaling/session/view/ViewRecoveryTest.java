@@ -5,35 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.signaling.edge.testing.TopicsCreatedFirst;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
-import io.signaling.schemas.topic.Topics;
 import io.signaling.session.SessionServiceApplication;
-import io.signaling.session.gateways.GatewayRegistry;
 import io.signaling.session.gateways.HeartbeatTable;
 import io.signaling.session.system.SessionProperties;
 import io.signaling.session.testing.MutableClock;
-import io.signaling.session.testing.RelayDouble;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.signaling.session.testing.ServiceWithRelayDouble;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -41,7 +31,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The views' consumer meets an exception that is not Kafka's (here: applying one
@@ -57,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(TopicsCreatedFirst.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ViewRecoveryTest {
+class ViewRecoveryTest extends ServiceWithRelayDouble {
 
     private static final String PREFIX = "it-views-" + UUID.randomUUID();
 
@@ -106,42 +95,8 @@ class ViewRecoveryTest {
 
     }
 
-    @LocalServerPort
-    private int port;
-
-    @LocalManagementPort
-    private int managementPort;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
-    @Autowired
-    private Topics topics;
-
-    @Autowired
-    private MutableClock clock;
-
-    @Autowired
-    private GatewayRegistry gateways;
-
     @Autowired
     private FailingOnceHeartbeatTable table;
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    private RelayDouble relay;
-
-    @BeforeAll
-    void startRelay() {
-        relay = new RelayDouble(bootstrapServers, topics, clock);
-    }
-
-    @AfterAll
-    void stopRelay() throws InterruptedException {
-        relay.close();
-    }
 
     @Test
     void aFailureThatIsNotKafkasIsRecoveredFromAndHealthIsDownMeanwhile() throws Exception {
@@ -178,15 +133,7 @@ class ViewRecoveryTest {
     }
 
     private void heartbeat(String gatewayId) {
-        String topic = topics.gateways().name();
-        Instant at = clock.instant();
-        GatewayHeartbeat heartbeat = new GatewayHeartbeat(gatewayId, "http://127.0.0.1:8081/ws", List.of(0), 0, 0,
-                false, at, at);
-        relay.write(topic, gatewayId, topics.gateways().valueSerde().serializer().serialize(topic, heartbeat));
-    }
-
-    private static URI uri(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        heartbeat(gatewayId, "http://127.0.0.1:8081/ws", clock.instant());
     }
 
 }
