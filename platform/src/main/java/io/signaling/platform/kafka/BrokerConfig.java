@@ -56,6 +56,10 @@ public record BrokerConfig(Path kafkaDir, int port, int controllerPort) {
                 share.coordinator.state.topic.min.isr=1
                 # Consumer groups of a local platform have nobody to wait for.
                 group.initial.rebalance.delay.ms=0
+                # It shares a machine's few cores with every service: Kafka's 3 network and 8
+                # request threads cost more in hand-offs than they carry here (performance.md).
+                num.network.threads=1
+                num.io.threads=2
                 """.formatted(NODE_ID, controller, port, controller, port, controller, escape(logDir().toString()));
     }
 

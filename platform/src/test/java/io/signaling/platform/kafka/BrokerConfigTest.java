@@ -32,6 +32,8 @@ class BrokerConfigTest {
         assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
         assertThat(p.getProperty("transaction.state.log.replication.factor")).isEqualTo("1");
         assertThat(p.getProperty("group.initial.rebalance.delay.ms")).isEqualTo("0");
+        assertThat(p.getProperty("num.network.threads")).isEqualTo("1");
+        assertThat(p.getProperty("num.io.threads")).isEqualTo("2");
         assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:19092");
     }
 
