@@ -5,13 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code signaling bench call-setup}. */
-@Command(name = "call-setup", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Offer + answer + 10 ICE candidates each way per call (--rate calls/s).",
+@Command(name = "call-setup", header = "Offer + answer + 10 ICE candidates each way per call (--rate calls/s).",
         description = "Calls as browser pairs make them: an SDP offer and 10 ICE candidates one way, the answer and 10 "
                 + "candidates back. --rate calls/s start on idle pairs (open loop only); reports calls completed "
-                + "per second and the setup time (offer sent until both sides hold everything).",
-        exitCodeListHeading = ScenarioCommand.EXIT_CODES,
-        exitCodeList = { ScenarioCommand.EXIT_REPORTED, ScenarioCommand.EXIT_NOBODY, ScenarioCommand.EXIT_USAGE })
+                + "per second and the setup time (offer sent until both sides hold everything).")
 public final class CallSetupCommand extends ScenarioCommand.Loaded {
 
     @Option(names = "--users", defaultValue = "100", paramLabel = "N",

@@ -5,13 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code signaling bench connect-storm}. */
-@Command(name = "connect-storm", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "connect-storm",
         header = "/connect + SockJS open + close per new user (--rate sessions/s; 0: --concurrency loops).",
         description = "Sessions per second: each cycle is a new user, POST /connect, SockJS open, close (the gateway "
                 + "deletes the session); with --connect-only just POST /connect. Closed loop (--rate 0): "
-                + "--concurrency cycles always in flight; open loop: --rate cycles started per second.",
-        exitCodeListHeading = ScenarioCommand.EXIT_CODES,
-        exitCodeList = { ScenarioCommand.EXIT_REPORTED, ScenarioCommand.EXIT_NOBODY, ScenarioCommand.EXIT_USAGE })
+                + "--concurrency cycles always in flight; open loop: --rate cycles started per second.")
 public final class ConnectStormCommand extends ScenarioCommand.Loaded {
 
     @Option(names = "--rate", defaultValue = "0", paramLabel = "PER_SECOND",

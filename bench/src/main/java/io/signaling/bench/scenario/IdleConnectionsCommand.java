@@ -6,12 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code signaling bench idle-connections}. */
-@Command(name = "idle-connections", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "idle-connections",
         header = "Opens --users connections, holds them --duration, reports the gateways' heap.",
         description = "Opens --users SockJS connections (each with its session), holds them --duration while SockJS "
-                + "heartbeats flow, and reports what the gateways' heaps hold per connection.",
-        exitCodeListHeading = ScenarioCommand.EXIT_CODES,
-        exitCodeList = { ScenarioCommand.EXIT_REPORTED, ScenarioCommand.EXIT_NOBODY, ScenarioCommand.EXIT_USAGE })
+                + "heartbeats flow, and reports what the gateways' heaps hold per connection.")
 public final class IdleConnectionsCommand extends ScenarioCommand {
 
     @Option(names = "--users", defaultValue = "100", paramLabel = "N",

@@ -5,14 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code signaling bench relay}. */
-@Command(name = "relay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "relay",
         header = "Pairs of users across gateways stream signals both ways (--rate signals/s; 0: closed loop).",
         description = "Pairs of users on different gateways stream signals to each other, both ways. Open loop: --rate "
                 + "signals/s in all, round robin over the streams. Closed loop (--rate 0): each stream keeps "
                 + "--window signals in flight. Reports sent, received, lost, duplicated, reordered, throughput and "
-                + "one-way latency percentiles.",
-        exitCodeListHeading = ScenarioCommand.EXIT_CODES,
-        exitCodeList = { ScenarioCommand.EXIT_REPORTED, ScenarioCommand.EXIT_NOBODY, ScenarioCommand.EXIT_USAGE })
+                + "one-way latency percentiles.")
 public final class RelayCommand extends ScenarioCommand.Loaded {
 
     @Option(names = "--users", defaultValue = "100", paramLabel = "N",

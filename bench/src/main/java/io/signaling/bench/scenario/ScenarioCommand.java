@@ -2,6 +2,7 @@ package io.signaling.bench.scenario;
 
 import io.signaling.bench.report.ScenarioReport;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -9,8 +10,11 @@ import picocli.CommandLine.Spec;
 /**
  * What every scenario subcommand shares: the options of every run, the exit codes, and
  * the run itself (its own options checked, then its scenario). Each subclass declares
- * only its own options.
+ * only its own name, texts and options: picocli takes the {@code @Command} attributes
+ * below for every subclass that does not set them.
  */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, exitCodeListHeading = ScenarioCommand.EXIT_CODES,
+        exitCodeList = { ScenarioCommand.EXIT_REPORTED, ScenarioCommand.EXIT_NOBODY, ScenarioCommand.EXIT_USAGE })
 abstract class ScenarioCommand implements Callable<Integer> {
 
     static final String EXIT_CODES = "%nExit codes:%n";
