@@ -5,15 +5,17 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * Something for one connected user, on the deliveries topic, in the partition that the
- * user's gateway consumes. Written only by relay-streams.
+ * user's gateway consumes. Written by relay-streams and, for a signal routed at the edge
+ * ({@link SignalDelivery#DIRECT}), by the sender's gateway (docs/architecture.md).
  * {@code sourcePartition}/{@code sourceOffset} name the signal record it came from:
  * unique, and increasing per recipient, so a gateway drops the duplicates that
  * at-least-once processing may produce.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = SignalDelivery.class, name = "signal"),
-        @JsonSubTypes.Type(value = SignalRejection.class, name = "rejection") })
-public sealed interface Delivery permits SignalDelivery, SignalRejection {
+        @JsonSubTypes.Type(value = SignalRejection.class, name = "rejection"),
+        @JsonSubTypes.Type(value = SignalReceipt.class, name = "receipt") })
+public sealed interface Delivery permits SignalDelivery, SignalRejection, SignalReceipt {
 
     /**
      * The gateway holding the connection; gateways sharing a partition skip the others'
