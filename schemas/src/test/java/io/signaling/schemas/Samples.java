@@ -2,6 +2,7 @@ package io.signaling.schemas;
 
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
@@ -151,6 +152,18 @@ public final class Samples {
         return signalDelivery(sdpOffer());
     }
 
+    /**
+     * A signal the sender's gateway wrote straight to the recipient's, past the relay.
+     */
+    public static SignalDelivery directSignalDelivery() {
+        return new SignalDelivery(GATEWAY_2, 2, BOB, BOB_SESSION, "m-0002", ALICE, BOB, iceCandidate(),
+                T0.plusSeconds(1), ALICE_SESSION, GATEWAY_1, 1, SignalDelivery.DIRECT, SignalDelivery.DIRECT);
+    }
+
+    public static SignalReceipt signalReceipt() {
+        return new SignalReceipt(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, 5, 1_234_566L);
+    }
+
     public static SignalRejection signalRejection() {
         return new SignalRejection(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, RejectionReason.NO_SESSION, 5,
                 1_234_567L);
@@ -197,7 +210,10 @@ public final class Samples {
             .toList());
         samples.put(DeliveryFailed.class, List.of(deliveryFailed()));
         samples.put(GatewayHeartbeat.class, List.of(gatewayHeartbeat()));
-        samples.put(SignalDelivery.class, withContents(Samples::signalDelivery));
+        List<Record> deliveries = new ArrayList<>(withContents(Samples::signalDelivery));
+        deliveries.add(directSignalDelivery());
+        samples.put(SignalDelivery.class, deliveries);
+        samples.put(SignalReceipt.class, List.of(signalReceipt()));
         samples.put(SignalRejection.class, List.of(signalRejection()));
         return samples;
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,6 +52,27 @@ class SerdesTest {
         Object read = serde.deserializer().deserialize(TOPIC, new RecordHeaders(), bytes);
 
         assertThat(read).isInstanceOf(sample.getClass()).isEqualTo(sample);
+    }
+
+    @Test
+    void aDirectDeliveryIsWrittenWithTheRecordsFieldsOnly() {
+        byte[] bytes = Serdes.json(Delivery.class).serializer().serialize(TOPIC, Samples.directSignalDelivery());
+
+        JsonNode written = Json.mapper().readTree(bytes);
+        assertThat(written.propertyNames()).containsExactlyInAnyOrder("type", "gatewayId", "deliveryPartition",
+                "userId", "sessionId", "id", "from", "to", "content", "sentAt", "senderSessionId", "senderGatewayId",
+                "senderDeliveryPartition", "sourcePartition", "sourceOffset");
+        assertThat(written.get("sourcePartition").intValue()).isEqualTo(SignalDelivery.DIRECT);
+    }
+
+    @Test
+    void aDirectDeliveryIsNamedByWhereItIsRead() {
+        SignalDelivery read = Samples.directSignalDelivery().withSource(SignalDelivery.directSource(4), 99);
+
+        assertThat(read.direct()).isTrue();
+        assertThat(read.sourcePartition()).isEqualTo(-6).isNotEqualTo(SignalDelivery.directSource(5));
+        assertThat(read.sourceOffset()).isEqualTo(99);
+        assertThat(Samples.signalDelivery().direct()).isFalse();
     }
 
     @Test
