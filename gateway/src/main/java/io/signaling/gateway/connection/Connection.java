@@ -5,6 +5,7 @@ import io.signaling.gateway.delivery.Recipient;
 import io.signaling.gateway.frame.CloseCodes;
 import io.signaling.gateway.frame.MessageAssembler;
 import io.signaling.gateway.handshake.Admission;
+import io.signaling.gateway.signal.PairPaths;
 import io.signaling.gateway.signal.Sender;
 import io.signaling.gateway.signal.SignalSink;
 import io.signaling.gateway.signal.TokenBucket;
@@ -29,6 +30,8 @@ public final class Connection implements Sender, Recipient {
     private final TokenBucket rateLimiter;
 
     private final DeliveryDedup dedup = new DeliveryDedup();
+
+    private final PairPaths paths = new PairPaths();
 
     private final MessageAssembler incoming;
 
@@ -80,6 +83,16 @@ public final class Connection implements Sender, Recipient {
     @Override
     public TokenBucket rateLimiter() {
         return rateLimiter;
+    }
+
+    @Override
+    public PairPaths paths() {
+        return paths;
+    }
+
+    @Override
+    public void relayAnswered(String to, int sourcePartition, long sourceOffset) {
+        paths.answered(to, sourcePartition, sourceOffset);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.signaling.gateway.report.ReportSink;
 import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import java.time.Clock;
@@ -68,6 +69,12 @@ class DeliveryDispatcher implements LostSignals {
         else if (delivery instanceof SignalRejection rejection) {
             reject(rejection);
         }
+        else if (delivery instanceof SignalReceipt receipt) {
+            Recipient sender = connectionOf(receipt);
+            if (sender != null) {
+                sender.relayAnswered(receipt.to(), receipt.sourcePartition(), receipt.sourceOffset());
+            }
+        }
     }
 
     private void deliver(SignalDelivery signal) {
@@ -102,6 +109,7 @@ class DeliveryDispatcher implements LostSignals {
         if (sender == null) {
             return;
         }
+        sender.relayAnswered(rejection.to(), rejection.sourcePartition(), rejection.sourceOffset());
         if (!sender.dedup().firstRejection(rejection.sourcePartition(), rejection.sourceOffset())) {
             duplicates.increment();
             return;

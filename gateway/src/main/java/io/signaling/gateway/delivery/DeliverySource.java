@@ -7,6 +7,7 @@ import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.signal.AdmissionControl;
 import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.schemas.delivery.Delivery;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import java.time.Clock;
@@ -139,6 +140,11 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
         for (ConsumerRecord<String, byte[]> record : records) {
             admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
             Delivery delivery = decoder.decode(record);
+            if (delivery instanceof SignalDelivery signal && signal.direct()) {
+                // No signals record: named by where it is read, for the dedup and for a
+                // rejection to find its ack.
+                delivery = signal.withSource(SignalDelivery.directSource(record.partition()), record.offset());
+            }
             if (delivery != null) {
                 dispatch(delivery, record);
             }

@@ -23,6 +23,13 @@ public interface Recipient {
     void reject(int sourcePartition, long sourceOffset, String frame);
 
     /**
+     * The relay answered (delivered, or rejected) this connection's signal to {@code to}
+     * at {@code sourcePartition}/{@code sourceOffset}: the pair may go direct once all
+     * its relay-path signals are answered.
+     */
+    void relayAnswered(String to, int sourcePartition, long sourceOffset);
+
+    /**
      * Queues the frame of a signal; false when the connection is gone (the caller reports
      * it). Once true, the connection writes it or hands it to {@link LostSignals}: it is
      * never dropped silently.

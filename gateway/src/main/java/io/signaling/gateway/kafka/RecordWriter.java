@@ -11,9 +11,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * The gateway's one producer, shared by every topic it writes (signals, gateway-reports,
- * gateways), each record serialized with its topic's serde from the {@code Topics}
- * registry.
+ * The gateway's one producer, shared by every topic it writes (signals, deliveries of
+ * signals routed at the edge, gateway-reports, gateways), each record serialized with its
+ * topic's serde from the {@code Topics} registry.
  */
 public final class RecordWriter implements AutoCloseable {
 
@@ -30,12 +30,20 @@ public final class RecordWriter implements AutoCloseable {
      * producer's callback, after the record may have reached a broker.
      */
     public <V> CompletableFuture<RecordMetadata> write(Topic<String, V> topic, String key, V value) {
+        return write(topic, null, key, value);
+    }
+
+    /**
+     * As {@link #write(Topic, String, Object)}, into {@code partition} ({@code null}: the
+     * key's).
+     */
+    public <V> CompletableFuture<RecordMetadata> write(Topic<String, V> topic, Integer partition, String key, V value) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
             byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
             Thread caller = Thread.currentThread();
             AtomicBoolean returned = new AtomicBoolean();
-            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, failure) -> {
+            producer.send(new ProducerRecord<>(topic.name(), partition, key, bytes), (metadata, failure) -> {
                 if (failure == null) {
                     result.complete(metadata);
                 }

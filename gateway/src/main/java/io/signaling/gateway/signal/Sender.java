@@ -15,6 +15,9 @@ public interface Sender {
 
     TokenBucket rateLimiter();
 
+    /** Which of this session's recipients its signals may go to straight. */
+    PairPaths paths();
+
     /**
      * Sends one frame to the client; false when the connection is gone. Callable from any
      * thread.

@@ -100,7 +100,7 @@ public class SignalIntake {
         // Runs on the producer's callback thread: acked only queues the frame for the
         // connection's writer.
         sender.appending();
-        sink.append(signal).whenComplete((written, failure) -> {
+        sink.append(signal, sender.paths()).whenComplete((written, failure) -> {
             admission.released(bytes, admittedAt);
             if (failure == null) {
                 signalsIn.increment();

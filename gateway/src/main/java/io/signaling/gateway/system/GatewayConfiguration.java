@@ -3,6 +3,7 @@ package io.signaling.gateway.system;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.edge.TopicsConfiguration;
 import io.signaling.gateway.config.GatewayIdentity;
+import io.signaling.gateway.config.EdgeRoutingProperties;
 import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.frame.FrameParser;
 import io.signaling.gateway.kafka.KafkaClients;
@@ -20,7 +21,7 @@ import org.springframework.core.env.Environment;
 
 /** Wiring of the gateway's identity, topics and Kafka clients. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ GatewayProperties.class, CorsProperties.class })
+@EnableConfigurationProperties({ GatewayProperties.class, EdgeRoutingProperties.class, CorsProperties.class })
 @Import(TopicsConfiguration.class)
 class GatewayConfiguration {
 

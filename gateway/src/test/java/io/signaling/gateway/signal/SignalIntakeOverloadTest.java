@@ -45,7 +45,7 @@ class SignalIntakeOverloadTest {
 
     private final MutableClock clock = new MutableClock();
 
-    private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
+    private final SignalIntake intake = new SignalIntake(new FrameParser(1000), (signal, paths) -> {
         appended.add(signal);
         CompletableFuture<SignalSink.Position> written = new CompletableFuture<>();
         pending.add(written);
@@ -119,6 +119,8 @@ class SignalIntakeOverloadTest {
 
         private int uncertain;
 
+        private final PairPaths paths = new PairPaths();
+
         @Override
         public String userId() {
             return "alice";
@@ -137,6 +139,11 @@ class SignalIntakeOverloadTest {
         @Override
         public TokenBucket rateLimiter() {
             return bucket;
+        }
+
+        @Override
+        public PairPaths paths() {
+            return paths;
         }
 
         @Override

@@ -38,7 +38,7 @@ class SignalIntakeTest {
                     Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)),
             100);
 
-    private final SignalIntake intake = new SignalIntake(new FrameParser(1000), signal -> {
+    private final SignalIntake intake = new SignalIntake(new FrameParser(1000), (signal, paths) -> {
         appended.add(signal);
         CompletableFuture<SignalSink.Position> written = new CompletableFuture<>();
         pending.add(written);
@@ -139,6 +139,8 @@ class SignalIntakeTest {
 
         private int uncertain;
 
+        private final PairPaths paths = new PairPaths();
+
         FakeSender(TokenBucket bucket) {
             this.bucket = bucket;
         }
@@ -161,6 +163,11 @@ class SignalIntakeTest {
         @Override
         public TokenBucket rateLimiter() {
             return bucket;
+        }
+
+        @Override
+        public PairPaths paths() {
+            return paths;
         }
 
         @Override
