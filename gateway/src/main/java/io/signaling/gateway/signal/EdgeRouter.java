@@ -3,34 +3,41 @@ package io.signaling.gateway.signal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaling.gateway.config.EdgeRoutingProperties;
-import io.signaling.gateway.kafka.RecordWriter;
 import io.signaling.gateway.sessions.SessionsView;
-import io.signaling.schemas.delivery.Delivery;
-import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.signal.SignalAccepted;
-import io.signaling.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes an accepted signal one of two ways (docs/architecture.md, "Edge routing"): to
- * the signals topic, keyed by recipient, so all signals to one user share a partition in
- * send order and the relay decides them; or, when the recipient's session is acked in
+ * Routes an accepted signal one of two ways (docs/architecture.md, "Edge routing"):
+ * through the relay (the signals topic), or, when the recipient's session is acked in
  * this gateway's view and the pair has nothing left in the relay ({@link PairPaths}),
  * straight into the deliveries partition of the recipient's gateway, as the relay would
- * have written it: two hops fewer.
+ * have written it: two hops fewer. No signal is written before one its sender sent
+ * earlier.
  */
 @Component
-class KafkaSignalSink implements SignalSink {
+class EdgeRouter implements SignalSink {
 
-    private final RecordWriter writer;
+    /** The two writes a signal can take. */
+    interface Writes {
 
-    private final Topics topics;
+        /** To the signals topic, for the relay. */
+        CompletableFuture<Position> toRelay(SignalAccepted signal);
 
-    private final SessionsView sessions;
+        /** Into the deliveries partition of {@code recipient}'s gateway. */
+        CompletableFuture<Position> direct(SessionState recipient, SignalAccepted signal);
+
+    }
+
+    private final Function<String, SessionState> sessions;
+
+    private final Writes writes;
 
     private final boolean edgeRouting;
 
@@ -40,11 +47,15 @@ class KafkaSignalSink implements SignalSink {
 
     private final Counter relayed;
 
-    KafkaSignalSink(RecordWriter writer, Topics topics, SessionsView sessions, EdgeRoutingProperties edgeRouting,
+    @Autowired
+    EdgeRouter(SessionsView sessions, Writes writes, EdgeRoutingProperties edgeRouting, MeterRegistry meters) {
+        this(sessions::get, writes, edgeRouting, meters);
+    }
+
+    EdgeRouter(Function<String, SessionState> sessions, Writes writes, EdgeRoutingProperties edgeRouting,
             MeterRegistry meters) {
-        this.writer = writer;
-        this.topics = topics;
         this.sessions = sessions;
+        this.writes = writes;
         this.edgeRouting = edgeRouting.enabled();
         this.settleWait = edgeRouting.settleWait();
         this.direct = routed(meters, "direct");
@@ -64,9 +75,8 @@ class KafkaSignalSink implements SignalSink {
         CompletableFuture<Void> settled = edgeRouting && acked(signal.to()) ? paths.settled(signal.to()) : null;
         if (settled != null && !settled.isDone()) {
             // The pair is on its way to the direct path: its relay-path signals are
-            // answered
-            // within a round trip. Waiting that long (bounded) beats staying on the relay
-            // while the sender keeps sending.
+            // answered within a round trip. Waiting that long (bounded) beats staying on
+            // the relay while the sender keeps sending.
             CompletableFuture<?> ready = CompletableFuture.allOf(done(waiting),
                     settled.copy().completeOnTimeout(null, settleWait.toNanos(), TimeUnit.NANOSECONDS));
             return waited(paths, ready.thenComposeAsync(now -> route(signal, paths, false)));
@@ -82,9 +92,9 @@ class KafkaSignalSink implements SignalSink {
      * {@code inline}: on the connection's own thread, not after a wait.
      */
     private CompletableFuture<Position> route(SignalAccepted signal, PairPaths paths, boolean inline) {
-        SessionState recipient = edgeRouting ? sessions.get(signal.to()) : null;
+        SessionState recipient = edgeRouting ? sessions.apply(signal.to()) : null;
         if (recipient != null && recipient.acked() && paths.direct(signal.to())) {
-            CompletableFuture<Position> written = writeDirect(recipient, signal);
+            CompletableFuture<Position> written = writes.direct(recipient, signal);
             paths.wroteDirect(written);
             direct.increment();
             return written;
@@ -93,11 +103,11 @@ class KafkaSignalSink implements SignalSink {
         CompletableFuture<?> lastDirect = paths.lastDirect();
         CompletableFuture<Position> written;
         if (lastDirect.isDone()) {
-            written = writeToRelay(signal);
+            written = writes.toRelay(signal);
         }
         else {
             // Behind a direct write in flight, which a relay write could overtake.
-            written = done(lastDirect).thenComposeAsync(now -> writeToRelay(signal));
+            written = done(lastDirect).thenComposeAsync(now -> writes.toRelay(signal));
             if (inline) {
                 paths.waited(written);
             }
@@ -108,7 +118,7 @@ class KafkaSignalSink implements SignalSink {
     }
 
     private boolean acked(String userId) {
-        SessionState recipient = sessions.get(userId);
+        SessionState recipient = sessions.apply(userId);
         return recipient != null && recipient.acked();
     }
 
@@ -123,20 +133,6 @@ class KafkaSignalSink implements SignalSink {
      */
     private static CompletableFuture<Void> done(CompletableFuture<?> write) {
         return write.handle((result, failure) -> null);
-    }
-
-    private CompletableFuture<Position> writeToRelay(SignalAccepted signal) {
-        return writer.write(topics.signals(), signal.to(), signal)
-            .thenApply(metadata -> new Position(metadata.partition(), metadata.offset()));
-    }
-
-    private CompletableFuture<Position> writeDirect(SessionState recipient, SignalAccepted signal) {
-        Delivery delivery = new SignalDelivery(recipient.gatewayId(), recipient.deliveryPartition(), recipient.userId(),
-                recipient.sessionId(), signal.id(), signal.from(), signal.to(), signal.content(), signal.sentAt(),
-                signal.senderSessionId(), signal.senderGatewayId(), signal.senderDeliveryPartition(),
-                SignalDelivery.DIRECT, SignalDelivery.DIRECT);
-        return writer.write(topics.deliveries(), recipient.deliveryPartition(), signal.to(), delivery)
-            .thenApply(metadata -> new Position(SignalDelivery.directSource(metadata.partition()), metadata.offset()));
     }
 
 }
