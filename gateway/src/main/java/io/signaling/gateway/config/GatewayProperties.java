@@ -54,6 +54,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnections the most connections this gateway holds; one more handshake is
  * refused ({@code gateway-full}), and session-service binds no session to a gateway at
  * it. Unset: derived from the heap, see {@link #connectionsForHeap(long)}
+ * @param deliveriesBatchWait after a poll that brought deliveries, the deliveries
+ * consumer polls again no sooner than this: under load each fetch then carries what came
+ * in meanwhile (fewer fetches per signal), when quiet nothing waits (a poll that brings
+ * nothing is not followed by a wait). 0: no wait
  */
 @ConfigurationProperties("signaling.gateway")
 public record GatewayProperties(String id, String listeningAddress, List<Integer> deliveryPartitions,
@@ -64,7 +68,8 @@ public record GatewayProperties(String id, String listeningAddress, List<Integer
         @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("1MB") DataSize sendBufferLimit,
         @DefaultValue("10s") Duration pingInterval, @DefaultValue("10s") Duration pongTimeout,
         @DefaultValue("1MB") DataSize maxHttpBody, @DefaultValue("200") int writerThreads,
-        @DefaultValue AdmissionLimits admission, Integer maxConnections) {
+        @DefaultValue AdmissionLimits admission, Integer maxConnections,
+        @DefaultValue("0ms") Duration deliveriesBatchWait) {
 
     /**
      * Heap a gateway keeps for itself (Spring, Kafka clients, Tomcat) before connections:
@@ -81,6 +86,9 @@ public record GatewayProperties(String id, String listeningAddress, List<Integer
     public GatewayProperties {
         if (maxConnections == null) {
             maxConnections = connectionsForHeap(Runtime.getRuntime().maxMemory());
+        }
+        if (deliveriesBatchWait == null) {
+            deliveriesBatchWait = Duration.ZERO;
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("signaling.gateway.max-connections must be at least 1");

@@ -6,6 +6,7 @@ import io.signaling.edge.SkippingDecoder;
 import io.signaling.gateway.kafka.KafkaClients;
 import io.signaling.gateway.signal.AdmissionControl;
 import io.signaling.gateway.config.GatewayIdentity;
+import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.topic.Topic;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,10 +67,13 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
 
     private final ConsumerLoop reader;
 
+    private final long batchWaitNanos;
+
     private volatile boolean assigned;
 
     DeliverySource(Topics topics, KafkaClients clients, DeliveryDispatcher dispatcher, GatewayIdentity identity,
-            AdmissionControl admission, Clock clock, MeterRegistry meters) {
+            AdmissionControl admission, Clock clock, MeterRegistry meters, GatewayProperties properties) {
+        this.batchWaitNanos = properties.deliveriesBatchWait().toNanos();
         this.topic = topics.deliveries();
         this.clients = clients;
         this.dispatcher = dispatcher;
@@ -137,6 +142,7 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
 
     @Override
     public void polled(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        long polledAt = System.nanoTime();
         for (ConsumerRecord<String, byte[]> record : records) {
             admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
             Delivery delivery = decoder.decode(record);
@@ -149,11 +155,28 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
                 dispatch(delivery, record);
             }
         }
+        if (!records.isEmpty()) {
+            holdNextPoll(polledAt);
+        }
     }
 
     @Override
     public void lost(Throwable failure) {
         assigned = false;
+    }
+
+    /**
+     * After a poll that brought deliveries, holds the next poll (and with it the next
+     * fetch, which the consumer sends from poll) until {@code deliveries-batch-wait}
+     * after this one: under load a fetch then carries what came in meanwhile instead of
+     * one delivery; a poll that brought nothing is followed at once, so a quiet gateway
+     * waits for nothing (docs/performance.md).
+     */
+    private void holdNextPoll(long polledAt) {
+        long left = polledAt + batchWaitNanos - System.nanoTime();
+        if (batchWaitNanos > 0 && left > 0) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     private void dispatch(Delivery delivery, ConsumerRecord<String, byte[]> record) {

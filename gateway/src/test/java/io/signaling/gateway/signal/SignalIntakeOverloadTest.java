@@ -38,7 +38,7 @@ class SignalIntakeOverloadTest {
             Duration.ofSeconds(10), Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200,
             new GatewayProperties.AdmissionLimits(2, Duration.ofMillis(250), Duration.ofMillis(500),
                     Duration.ofMillis(250)),
-            100);
+            100, Duration.ZERO);
 
     private final AdmissionControl admission = new AdmissionControl(properties.admission(), 1 << 20, nanos,
             new SimpleMeterRegistry());

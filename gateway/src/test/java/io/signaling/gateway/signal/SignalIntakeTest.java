@@ -36,7 +36,7 @@ class SignalIntakeTest {
             Duration.ofSeconds(1), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofSeconds(10),
             Duration.ofSeconds(10), DataSize.ofMegabytes(1), 200, new GatewayProperties.AdmissionLimits(500,
                     Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250)),
-            100);
+            100, Duration.ZERO);
 
     private final SignalIntake intake = new SignalIntake(new FrameParser(1000), (signal, paths) -> {
         appended.add(signal);
