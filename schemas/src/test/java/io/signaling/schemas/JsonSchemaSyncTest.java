@@ -13,6 +13,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
@@ -76,7 +77,7 @@ class JsonSchemaSyncTest {
             entry("signal-accepted", SignalAccepted.class), entry("connection-opened", ConnectionOpened.class),
             entry("connection-closed", ConnectionClosed.class), entry("delivery-failed", DeliveryFailed.class),
             entry("gateway-heartbeat", GatewayHeartbeat.class), entry("signal-delivery", SignalDelivery.class),
-            entry("signal-rejection", SignalRejection.class));
+            entry("signal-rejection", SignalRejection.class), entry("signal-receipt", SignalReceipt.class));
 
     /**
      * The packages whose records are Kafka record values (topic/ holds the registry's own

@@ -2,6 +2,7 @@ package io.signaling.schemas;
 
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
@@ -151,6 +152,15 @@ public final class Samples {
         return signalDelivery(sdpOffer());
     }
 
+    /** A signal the sender's gateway wrote straight to the recipient's partition. */
+    public static SignalDelivery directDelivery() {
+        return signalDelivery().withSource(SignalDelivery.DIRECT, SignalDelivery.DIRECT);
+    }
+
+    public static SignalReceipt signalReceipt() {
+        return new SignalReceipt(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, 5, 1_234_567L);
+    }
+
     public static SignalRejection signalRejection() {
         return new SignalRejection(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, RejectionReason.NO_SESSION, 5,
                 1_234_567L);
@@ -197,8 +207,11 @@ public final class Samples {
             .toList());
         samples.put(DeliveryFailed.class, List.of(deliveryFailed()));
         samples.put(GatewayHeartbeat.class, List.of(gatewayHeartbeat()));
-        samples.put(SignalDelivery.class, withContents(Samples::signalDelivery));
+        List<Record> deliveries = new ArrayList<>(withContents(Samples::signalDelivery));
+        deliveries.add(directDelivery());
+        samples.put(SignalDelivery.class, List.copyOf(deliveries));
         samples.put(SignalRejection.class, List.of(signalRejection()));
+        samples.put(SignalReceipt.class, List.of(signalReceipt()));
         return samples;
     }
 
