@@ -8,6 +8,7 @@ import io.signaling.audit.replay.ReplayEntry;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.DeleteReason;
@@ -120,10 +121,14 @@ class AuditReplayTest {
     }
 
     static Run audit(String... args) {
+        return auditAt(PREFIX, args);
+    }
+
+    static Run auditAt(String prefix, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--bootstrap-servers", broker.getBrokersAsString(), "--topic-prefix", PREFIX));
+        all.addAll(List.of("--bootstrap-servers", broker.getBrokersAsString(), "--topic-prefix", prefix));
         int code = new CommandLine(new AuditCommand()).setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err))
             .execute(all.toArray(String[]::new));
@@ -204,6 +209,62 @@ class AuditReplayTest {
             .contains("gateway=gw-b");
         assertThat(lines).allSatisfy(l -> assertThat(l.indexOf("  ", 20)).isEqualTo(lines.get(0).indexOf("  ", 20)));
         assertThat(lines.get(1)).contains("reason=user-id-taken");
+    }
+
+    @Test
+    void aSignalRoutedAtTheEdgeIsAcceptedOnceAndDeliveredAndReceiptsAreNotShown() throws Exception {
+        String prefix = "audit-edge";
+        Topics t = Topics.from(TopicsProperties.defaults(prefix));
+        broker.addTopics(
+                t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        JsonNode offer = Json.mapper().readTree("{\"type\":\"offer\",\"sdp\":\"v=0 IN IP4 203.0.113.9\"}");
+        JsonNode answer = Json.mapper().readTree("{\"type\":\"answer\",\"sdp\":\"v=0 IN IP4 203.0.113.10\"}");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            // m1 through the relay: its signals record, its delivery, the receipt for
+            // alice's gateway.
+            send(producer, t.signals(), 1, "bob",
+                    new SignalAccepted("m1", "alice", "bob", offer, at(1), "s-a", "gw-a", 0));
+            send(producer, t.deliveries(), 2, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m1", "alice", "bob",
+                    offer, at(1), "s-a", "gw-a", 0, 0, 0L));
+            send(producer, t.deliveries(), 2, "alice",
+                    new SignalReceipt("gw-a", 0, "alice", "s-a", "m1", "bob", 0, 0L));
+            // m2 straight from alice's gateway to bob's: the direct delivery is its only
+            // record.
+            send(producer, t.deliveries(), 3, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m2", "alice", "bob",
+                    answer, at(3), "s-a", "gw-a", 0, SignalDelivery.DIRECT, SignalDelivery.DIRECT));
+            send(producer, t.sessionEvents(), 4, "carol",
+                    new SessionCreated("carol", "s-c", "sha256:z", "gw-a", "http://gw-a/ws", 0, at(4), at(34)));
+        }
+
+        Run all = auditAt(prefix, "replay", "--format", "jsonl");
+
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.lines()).extracting(l -> l.path("kind").asString() + " " + l.path("signalId").asString(""))
+            .containsExactly("signal-accepted m1", "signal-delivered m1", "signal-accepted m2", "signal-delivered m2",
+                    "session-created ");
+        JsonNode accepted = all.lines().get(2);
+        assertThat(accepted.path("topic").asString()).isEqualTo(prefix + ".deliveries");
+        assertThat(accepted.path("offset").asLong()).isEqualTo(all.lines().get(3).path("offset").asLong());
+        assertThat(accepted.path("from").asString()).isEqualTo("alice");
+        assertThat(accepted.path("to").asString()).isEqualTo("bob");
+        assertThat(accepted.path("sessionId").asString()).isEqualTo("s-a");
+        assertThat(accepted.path("gatewayId").asString()).isEqualTo("gw-a");
+        assertThat(accepted.path("content")).isEqualTo(answer);
+        assertThat(all.out()).doesNotContain("receipt");
+        assertThat(all.err()).doesNotContain("skipped");
+
+        for (String user : List.of("alice", "bob")) {
+            assertThat(kinds(auditAt(prefix, "replay", "--format", "jsonl", "--user", user))).as("--user %s", user)
+                .containsExactly("signal-accepted alice->bob", "signal-delivered alice->bob",
+                        "signal-accepted alice->bob", "signal-delivered alice->bob");
+        }
+        assertThat(kinds(auditAt(prefix, "replay", "--format", "jsonl", "--user", "carol")))
+            .containsExactly("session-created carol");
+        assertThat(kinds(auditAt(prefix, "replay", "--format", "jsonl", "--since", at(3).toString())))
+            .containsExactly("signal-accepted alice->bob", "signal-delivered alice->bob", "session-created carol");
+        assertThat(auditAt(prefix, "replay", "--format", "jsonl", "--redact").out()).doesNotContain("203.0.113");
     }
 
     @Test

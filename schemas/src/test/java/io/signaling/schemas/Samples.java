@@ -152,16 +152,13 @@ public final class Samples {
         return signalDelivery(sdpOffer());
     }
 
-    /**
-     * A signal the sender's gateway wrote straight to the recipient's, past the relay.
-     */
-    public static SignalDelivery directSignalDelivery() {
-        return new SignalDelivery(GATEWAY_2, 2, BOB, BOB_SESSION, "m-0002", ALICE, BOB, iceCandidate(),
-                T0.plusSeconds(1), ALICE_SESSION, GATEWAY_1, 1, SignalDelivery.DIRECT, SignalDelivery.DIRECT);
+    /** A signal the sender's gateway wrote straight to the recipient's partition. */
+    public static SignalDelivery directDelivery() {
+        return signalDelivery().withSource(SignalDelivery.DIRECT, SignalDelivery.DIRECT);
     }
 
     public static SignalReceipt signalReceipt() {
-        return new SignalReceipt(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, 5, 1_234_566L);
+        return new SignalReceipt(GATEWAY_1, 1, ALICE, ALICE_SESSION, "m-0001", BOB, 5, 1_234_567L);
     }
 
     public static SignalRejection signalRejection() {
@@ -211,10 +208,10 @@ public final class Samples {
         samples.put(DeliveryFailed.class, List.of(deliveryFailed()));
         samples.put(GatewayHeartbeat.class, List.of(gatewayHeartbeat()));
         List<Record> deliveries = new ArrayList<>(withContents(Samples::signalDelivery));
-        deliveries.add(directSignalDelivery());
-        samples.put(SignalDelivery.class, deliveries);
-        samples.put(SignalReceipt.class, List.of(signalReceipt()));
+        deliveries.add(directDelivery());
+        samples.put(SignalDelivery.class, List.copyOf(deliveries));
         samples.put(SignalRejection.class, List.of(signalRejection()));
+        samples.put(SignalReceipt.class, List.of(signalReceipt()));
         return samples;
     }
 

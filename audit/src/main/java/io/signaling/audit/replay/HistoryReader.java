@@ -33,7 +33,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  * read in offset order, ordered by (record timestamp, topic in that order, partition,
  * offset), printed as it is read. Memory is bounded by partitions × about twice
  * {@link #LANE_CAPACITY} entries (plus the consumer's fetch buffers), whatever the
- * history's size.
+ * history's size; a deliveries partition of signals routed at the edge, whose records are
+ * two entries each, holds up to a fetch's worth more.
+ *
+ * <p>
+ * A record is zero, one or two entries, all at its position and in that order
+ * ({@link TimelineEntries#delivery}): filters apply to each entry, so {@code --user}
+ * finds a direct signal's {@code signal-accepted} by its sender and recipient alike.
  *
  * <p>
  * Within a partition, offset order is kept: if a partition's timestamps go backwards
@@ -73,8 +79,13 @@ public final class HistoryReader implements AutoCloseable {
     @FunctionalInterface
     private interface Decoder {
 
-        /** The entry, or null for a record to leave out (a null value). */
-        ReplayEntry read(Position position, byte[] value);
+        /**
+         * The record's entries in timeline order, all at its position: usually one; none
+         * for a record that is not history (a receipt, a null value); two for a signal
+         * routed at the edge, whose direct delivery is also its only record of being
+         * accepted.
+         */
+        List<ReplayEntry> read(Position position, byte[] value);
 
     }
 
@@ -107,9 +118,9 @@ public final class HistoryReader implements AutoCloseable {
         String sessionTopic = topics.sessionEvents().name();
         decoders.put(sessionTopic, (position, value) -> {
             SessionEvent event = sessionEvents.deserialize(sessionTopic, value);
-            return event == null ? null : TimelineEntries.sessionEvent(position, event);
+            return event == null ? List.of() : List.of(TimelineEntries.sessionEvent(position, event));
         });
-        decoders.put(topics.signals().name(), TimelineEntries::signal);
+        decoders.put(topics.signals().name(), (position, value) -> List.of(TimelineEntries.signal(position, value)));
         decoders.put(topics.deliveries().name(), TimelineEntries::delivery);
     }
 
@@ -153,9 +164,10 @@ public final class HistoryReader implements AutoCloseable {
         Predicate<ReplayEntry> matches = matcher(query);
         while (keepGoing.getAsBoolean()) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                ReplayEntry entry = read(record);
-                if (entry != null && matches.test(entry)) {
-                    out.accept(redact(entry, query));
+                for (ReplayEntry entry : read(record)) {
+                    if (matches.test(entry)) {
+                        out.accept(redact(entry, query));
+                    }
                 }
             }
         }
@@ -251,9 +263,10 @@ public final class HistoryReader implements AutoCloseable {
                                // shows it
                     }
                     scanned++;
-                    ReplayEntry entry = read(record);
-                    if (entry != null && matches.test(entry)) {
-                        sink.accept(tp, redact(entry, query));
+                    for (ReplayEntry entry : read(record)) {
+                        if (matches.test(entry)) {
+                            sink.accept(tp, redact(entry, query));
+                        }
                     }
                 }
             }
@@ -281,9 +294,9 @@ public final class HistoryReader implements AutoCloseable {
 
     }
 
-    private ReplayEntry read(ConsumerRecord<byte[], byte[]> record) {
+    private List<ReplayEntry> read(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            return null;
+            return List.of();
         }
         try {
             Position position = new Position(record.topic(), record.partition(), record.offset(), record.timestamp());
@@ -296,7 +309,7 @@ public final class HistoryReader implements AutoCloseable {
                         record.offset());
                 progress.flush();
             }
-            return null;
+            return List.of();
         }
     }
 

@@ -8,6 +8,7 @@ import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.DeleteReason;
@@ -118,10 +119,55 @@ class TimelineEntriesTest {
         TimelineEntry expected = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1",
                 "alice", "bob", "gw-b", null, null);
 
-        ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) delivery));
+        ReplayEntry entry = only(
+                TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) delivery)));
 
         assertThat(entry.toTimelineEntry()).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contents")
+    void aDirectDeliveryReadsAsItsAcceptedSignalThenItsDeliveryBothAtItsPosition(JsonNode content) {
+        SignalDelivery direct = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob", content,
+                AT.minusSeconds(1), "s-a", "gw-a", 0, SignalDelivery.DIRECT, SignalDelivery.DIRECT);
+        TimelineEntry accepted = new TimelineEntry(AT, "signal-accepted", "t.deliveries", 7, 9, null, "s-a", "m-1",
+                "alice", "bob", "gw-a", null, content);
+        TimelineEntry delivered = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1",
+                "alice", "bob", "gw-b", null, null);
+
+        List<ReplayEntry> entries = TimelineEntries.delivery(DELIVERY_AT,
+                bytes(TOPICS.deliveries(), (Delivery) direct));
+
+        assertThat(entries).extracting(ReplayEntry::toTimelineEntry).containsExactly(accepted, delivered);
+        assertThat(entries).extracting(TimelineFormat.JSONL::format)
+            .containsExactly(Json.mapper().writeValueAsString(accepted), Json.mapper().writeValueAsString(delivered));
+        assertThat(TimelineFormat.JSONL.format(entries.get(0).withoutContent()))
+            .isEqualTo(Json.mapper().writeValueAsString(accepted.withoutContent()));
+        // The same entry as the SignalAccepted record the relay's path has, but for
+        // where it sits.
+        ReplayEntry asSignal = TimelineEntries.signal(DELIVERY_AT, bytes(TOPICS.signals(),
+                new SignalAccepted("m-1", "alice", "bob", content, AT.minusSeconds(1), "s-a", "gw-a", 0)));
+        assertThat(TimelineFormat.JSONL.format(entries.get(0))).isEqualTo(TimelineFormat.JSONL.format(asSignal));
+    }
+
+    @Test
+    void aDeliveryTheRelayWroteIsNotAnAcceptedSignalToo() {
+        for (int sourcePartition : List.of(0, 11)) {
+            SignalDelivery relayed = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob",
+                    json("{\"sdp\":\"v=0\"}"), AT, "s-a", "gw-a", 0, sourcePartition, 0L);
+
+            assertThat(TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) relayed)))
+                .extracting(ReplayEntry::kind)
+                .containsExactly("signal-delivered");
+        }
+    }
+
+    @Test
+    void aReceiptIsNotHistoryAndGivesNoEntry() {
+        SignalReceipt receipt = new SignalReceipt("gw-a", 0, "alice", "s-a", "m-1", "bob", 3, 41L);
+
+        assertThat(TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) receipt))).isEmpty();
     }
 
     @Test
@@ -131,7 +177,8 @@ class TimelineEntriesTest {
         TimelineEntry expected = new TimelineEntry(AT, "signal-rejected", "t.deliveries", 7, 9, "bob", "s-b", "m-2",
                 "bob", "carol", "gw-b", "held-limit", null);
 
-        ReplayEntry entry = TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) rejection));
+        ReplayEntry entry = only(
+                TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) rejection)));
 
         assertThat(entry.toTimelineEntry()).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
@@ -145,7 +192,7 @@ class TimelineEntriesTest {
                 + "\"sourcePartition\":0,\"sourceOffset\":1}")
             .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(TimelineEntries.delivery(DELIVERY_AT, old).reason()).isEqualTo("unknown");
+        assertThat(only(TimelineEntries.delivery(DELIVERY_AT, old)).reason()).isEqualTo("unknown");
     }
 
     @Test
@@ -186,6 +233,12 @@ class TimelineEntriesTest {
         assertThat(entry.signalId()).isEqualTo("17");
         assertThat(entry.from()).isEqualTo("true");
         assertThat(entry.to()).isNull();
+    }
+
+    /** The one entry a record gives. */
+    static ReplayEntry only(List<ReplayEntry> entries) {
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
     }
 
 }

@@ -56,7 +56,7 @@ class SerdesTest {
 
     @Test
     void aDirectDeliveryIsWrittenWithTheRecordsFieldsOnly() {
-        byte[] bytes = Serdes.json(Delivery.class).serializer().serialize(TOPIC, Samples.directSignalDelivery());
+        byte[] bytes = Serdes.json(Delivery.class).serializer().serialize(TOPIC, Samples.directDelivery());
 
         JsonNode written = Json.mapper().readTree(bytes);
         assertThat(written.propertyNames()).containsExactlyInAnyOrder("type", "gatewayId", "deliveryPartition",
@@ -67,7 +67,7 @@ class SerdesTest {
 
     @Test
     void aDirectDeliveryIsNamedByWhereItIsRead() {
-        SignalDelivery read = Samples.directSignalDelivery().withSource(SignalDelivery.directSource(4), 99);
+        SignalDelivery read = Samples.directDelivery().withSource(SignalDelivery.directSource(4), 99);
 
         assertThat(read.direct()).isTrue();
         assertThat(read.sourcePartition()).isEqualTo(-6).isNotEqualTo(SignalDelivery.directSource(5));
