@@ -9,6 +9,7 @@ import io.signaling.gateway.config.GatewayIdentity;
 import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.topic.Topic;
 import io.signaling.schemas.topic.Topics;
 import java.time.Clock;
@@ -144,8 +145,12 @@ public class DeliverySource implements SmartLifecycle, ConsumerLoop.Reader {
     public void polled(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
         long polledAt = System.nanoTime();
         for (ConsumerRecord<String, byte[]> record : records) {
-            admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
             Delivery delivery = decoder.decode(record);
+            if (!(delivery instanceof SignalReceipt)) { // for the sender's gateway, not a
+                                                        // signal on its way to a client
+                                                        // here
+                admission.delivered(TimeUnit.MILLISECONDS.toNanos(clock.millis() - record.timestamp()));
+            }
             if (delivery instanceof SignalDelivery signal && signal.direct()) {
                 // No signals record: named by where it is read, for the dedup and for a
                 // rejection to find its ack.
