@@ -293,13 +293,14 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * The sum of a counter of gateway {@code index} (all its tags), e.g.
-     * {@code signaling.gateway.deliveries.duplicate}.
+     * The sum of a counter of gateway {@code index} (all its tags, or those with the
+     * given tag keys and values), e.g. {@code signaling.gateway.deliveries.duplicate}.
      */
-    double gatewayCounter(int index, String name) {
+    double gatewayCounter(int index, String name, String... tags) {
         return gateways.get(index)
             .getBean(MeterRegistry.class)
             .find(name)
+            .tags(tags)
             .counters()
             .stream()
             .mapToDouble(counter -> counter.count())
