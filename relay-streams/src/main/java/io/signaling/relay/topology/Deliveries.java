@@ -2,7 +2,6 @@ package io.signaling.relay.topology;
 
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
-import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.session.SessionState;
@@ -24,18 +23,6 @@ final class Deliveries {
                 recipient.sessionId(), signal.id(), signal.from(), signal.to(), signal.content(), signal.sentAt(),
                 signal.senderSessionId(), signal.senderGatewayId(), signal.senderDeliveryPartition(), sourcePartition,
                 sourceOffset);
-    }
-
-    /**
-     * For the sender, in the partition its gateway stamped into the signal: its delivery
-     * has been written (same source record), so the sender's gateway may route the pair
-     * straight to the recipient's gateway from now on (docs/architecture.md, "Edge
-     * routing"). Every field is one the delivery carries too, so it is never the larger
-     * record.
-     */
-    static SignalReceipt receipt(SignalAccepted signal, int sourcePartition, long sourceOffset) {
-        return new SignalReceipt(signal.senderGatewayId(), signal.senderDeliveryPartition(), signal.from(),
-                signal.senderSessionId(), signal.id(), signal.to(), sourcePartition, sourceOffset);
     }
 
     /**

@@ -37,11 +37,6 @@ import org.slf4j.LoggerFactory;
  * answers that signal's sender {@code recipient-unavailable}, is counted, logged by
  * coordinates only, and the relay moves on. Held signals are delivered or answered at
  * most a batch at a time ({@link HeldWork}).
- *
- * <p>
- * Every {@code SignalDelivery} it writes, at once or released from held, is followed by a
- * {@code SignalReceipt} for the signal's sender (none for a signal answered instead): the
- * sender's gateway waits for it before routing that pair at the edge.
  */
 final class SessionLedger {
 
@@ -276,14 +271,7 @@ final class SessionLedger {
             fail(signal, sourcePartition, sourceOffset, timestamp, Failure.TOO_LARGE);
             return;
         }
-        // Encoded before anything is forwarded: should it fail, the sender is answered
-        // and no delivery went out, rather than a delivery and a rejection for one
-        // signal.
-        EncodedDelivery receipt = encode(Deliveries.receipt(signal, sourcePartition, sourceOffset));
         forward(recipient.userId(), delivery, timestamp);
-        // It says its delivery is written, so it follows it. Not counted apart: one per
-        // outcome=delivered.
-        forward(signal.from(), receipt, timestamp);
         metrics.routed(Outcome.DELIVERED);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
-import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.json.Json;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where each delivery goes, with every gateway on its own partition (the driver tests can
- * only use partition 0): a delivery to the recipient's gateway, a receipt or a rejection
- * to the sender's.
+ * only use partition 0): a delivery to the recipient's gateway, a rejection to the
+ * sender's.
  */
 class DeliveriesTest {
 
@@ -32,18 +31,6 @@ class DeliveriesTest {
     void aDeliveryIsForTheRecipientsSessionOnItsGatewayPartitionAndNamesItsSourceRecord() {
         assertThat(Deliveries.delivery(bob, fromAlice, 3, 42)).isEqualTo(new SignalDelivery("gateway-2", 5, "bob", "b1",
                 "m1", "alice", "bob", fromAlice.content(), AT, "a1", "gateway-1", 9, 3, 42));
-    }
-
-    @Test
-    void aReceiptIsForTheSendersSessionOnTheSendersGatewayPartitionAndNamesTheDeliverysSourceRecord() {
-        SignalDelivery delivered = Deliveries.delivery(bob, fromAlice, 3, 42);
-
-        assertThat(Deliveries.receipt(fromAlice, 3, 42))
-            .isEqualTo(new SignalReceipt("gateway-1", 9, "alice", "a1", "m1", "bob", 3, 42))
-            .satisfies(receipt -> {
-                assertThat(receipt.sourcePartition()).isEqualTo(delivered.sourcePartition());
-                assertThat(receipt.sourceOffset()).isEqualTo(delivered.sourceOffset());
-            });
     }
 
     @Test

@@ -152,7 +152,7 @@ class HeldBacklogTest {
     }
 
     private List<String> delivered() {
-        return relay.withoutReceipts().stream().map(d -> {
+        return relay.deliveries.readValuesToList().stream().map(d -> {
             assertThat(d).isInstanceOf(SignalDelivery.class);
             return ((SignalDelivery) d).id();
         }).toList();

@@ -2,7 +2,6 @@ package io.signaling.relay.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.schemas.delivery.Delivery;
-import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.gateway.GatewayReport;
 import io.signaling.schemas.session.SessionCommand;
@@ -14,7 +13,6 @@ import io.signaling.schemas.topic.TopicsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,7 +22,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The production topology in a {@link TopologyTestDriver}, configured like the real app
@@ -94,19 +91,6 @@ final class RelayDriver implements AutoCloseable {
                 topics.sessions().valueSerde().deserializer());
         deliveries = driver.createOutputTopic(topics.deliveries().name(), userIds,
                 topics.deliveries().valueSerde().deserializer());
-    }
-
-    /**
-     * Reads the deliveries topic, leaving out the receipts for senders: what recipients
-     * and senders are told. The tests of receipts read {@link #deliveries} itself.
-     */
-    List<TestRecord<String, Delivery>> recordsWithoutReceipts() {
-        return deliveries.readRecordsToList().stream().filter(r -> !(r.value() instanceof SignalReceipt)).toList();
-    }
-
-    /** {@link #recordsWithoutReceipts()}' values. */
-    List<Delivery> withoutReceipts() {
-        return recordsWithoutReceipts().stream().map(TestRecord::value).toList();
     }
 
     /** Raw bytes on any input topic, as a broken or foreign producer would write them. */

@@ -16,7 +16,6 @@ import io.signaling.relay.topology.RelayMetrics.Outcome;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
-import io.signaling.schemas.delivery.SignalReceipt;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.DeliveryFailed;
@@ -233,59 +232,12 @@ class SignalingTopologyTest {
             SignalAccepted signal = signal("m1", "alice", "bob");
             relay.signals.pipeInput("bob", signal);
 
-            TestRecord<String, Delivery> record = single(relay.recordsWithoutReceipts());
+            TestRecord<String, Delivery> record = single(relay.deliveries.readRecordsToList());
             assertThat(record.key()).isEqualTo("bob");
             assertThat(record.value()).isEqualTo(new SignalDelivery(gatewayOf("bob"), partitionOf("bob"), "bob", "b1",
                     "m1", "alice", "bob", signal.content(), signal.sentAt(), "alice-session", gatewayOf("alice"),
                     partitionOf("alice"), 0, 1));
             assertThat(relay.routed(Outcome.DELIVERED)).isEqualTo(2);
-        }
-
-        @Test
-        void aDeliveredSignalIsFollowedByAReceiptForItsSenderNamingTheSameSourceRecord() {
-            connect("bob", "b1");
-
-            relay.signals.pipeInput("bob", signal("m1", "alice", "bob"));
-
-            List<TestRecord<String, Delivery>> out = relay.deliveries.readRecordsToList();
-            assertThat(out).extracting(TestRecord::key).containsExactly("bob", "alice");
-            assertThat(out.get(0).value()).isInstanceOf(SignalDelivery.class);
-            assertThat(out.get(1).value()).isEqualTo(new SignalReceipt(gatewayOf("alice"), partitionOf("alice"),
-                    "alice", "alice-session", "m1", "bob", 0, 0));
-        }
-
-        @Test
-        void eachHeldSignalReleasedOnConnectIsFollowedByItsReceipt() {
-            relay.commands.pipeInput("bob", create("bob", "b1"));
-            relay.signals.pipeInput("bob", signal("m0", "alice", "bob"));
-            relay.signals.pipeInput("bob", signal("m1", "carol", "bob"));
-            assertThat(relay.deliveries.isEmpty()).as("held: neither delivered nor receipted").isTrue();
-
-            relay.reports.pipeInput("bob", opened("bob", "b1"));
-
-            assertThat(relay.deliveries.readValuesToList()).satisfiesExactly(
-                    d -> assertThat(d).isInstanceOfSatisfying(SignalDelivery.class,
-                            s -> assertThat(s.id()).isEqualTo("m0")),
-                    r -> assertThat(r).isEqualTo(new SignalReceipt(gatewayOf("alice"), partitionOf("alice"), "alice",
-                            "alice-session", "m0", "bob", 0, 0)),
-                    d -> assertThat(d).isInstanceOfSatisfying(SignalDelivery.class,
-                            s -> assertThat(s.id()).isEqualTo("m1")),
-                    r -> assertThat(r).isEqualTo(new SignalReceipt(gatewayOf("carol"), partitionOf("carol"), "carol",
-                            "carol-session", "m1", "bob", 0, 1)));
-        }
-
-        @Test
-        void aSignalAnsweredInsteadOfDeliveredHasNoReceipt() {
-            relay.signals.pipeInput("bob", signal("m0", "alice", "bob")); // no session
-            relay.commands.pipeInput("bob", create("bob", "b1"));
-            relay.signals.pipeInput("bob", signal("m1", "alice", "bob")); // held, then
-                                                                          // its session
-                                                                          // ends
-            relay.commands.pipeInput("bob", end("bob", "b1"));
-
-            assertThat(relay.deliveries.readValuesToList()).containsExactly(
-                    rejection("m0", "alice", "bob", 0, RejectionReason.NO_SESSION),
-                    rejection("m1", "alice", "bob", 1, RejectionReason.SESSION_ENDED));
         }
 
         @Test
@@ -448,7 +400,7 @@ class SignalingTopologyTest {
     }
 
     private List<SignalDelivery> signalDeliveries() {
-        return relay.withoutReceipts().stream().map(d -> {
+        return relay.deliveries.readValuesToList().stream().map(d -> {
             assertThat(d).isInstanceOf(SignalDelivery.class);
             return (SignalDelivery) d;
         }).toList();
