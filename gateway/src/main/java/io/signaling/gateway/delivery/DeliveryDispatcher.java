@@ -22,12 +22,17 @@ import org.springframework.stereotype.Component;
  * connection of its session here, or that its connection could not write, goes back to
  * the relay as {@code DeliveryFailed}, which answers the sender with
  * {@code recipient-unavailable}: an accepted signal is never dropped silently. A
- * rejection that finds no connection is dropped: its sender is gone.
+ * rejection that finds no connection is dropped: its sender is gone. A signal the relay
+ * delivered is answered to its sender's gateway with a receipt ({@link ReceiptWriter}); a
+ * receipt or a rejection for a connection here tells it which pairs may go direct
+ * ({@code PairPaths}).
  */
 @Component
 class DeliveryDispatcher implements LostSignals {
 
     private final Recipients recipients;
+
+    private final ReceiptWriter receipts;
 
     private final ReportSink reports;
 
@@ -41,9 +46,10 @@ class DeliveryDispatcher implements LostSignals {
 
     private final Timer relayLatency;
 
-    DeliveryDispatcher(Recipients recipients, ReportSink reports, GatewayIdentity identity, Clock clock,
-            MeterRegistry meters) {
+    DeliveryDispatcher(Recipients recipients, ReceiptWriter receipts, ReportSink reports, GatewayIdentity identity,
+            Clock clock, MeterRegistry meters) {
         this.recipients = recipients;
+        this.receipts = receipts;
         this.reports = reports;
         this.identity = identity;
         this.clock = clock;
@@ -89,6 +95,9 @@ class DeliveryDispatcher implements LostSignals {
                                                                             // handed back
                                                                             // as lost
                 signalsOut.increment();
+                if (!signal.direct()) {
+                    receipts.delivered(signal);
+                }
                 if (signal.sentAt() != null) {
                     relayLatency.record(Duration.between(signal.sentAt(), clock.instant()));
                 }
