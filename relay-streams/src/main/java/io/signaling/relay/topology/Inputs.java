@@ -3,6 +3,7 @@ package io.signaling.relay.topology;
 import io.signaling.schemas.UserIds;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
+import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.gateway.GatewayReport;
 import io.signaling.schemas.session.CreateSession;
@@ -59,7 +60,12 @@ final class Inputs {
             String sender = senderProblem(failed.id(), failed.from(), failed.senderSessionId(),
                     failed.senderGatewayId(), failed.senderDeliveryPartition());
             return sender != null ? sender
-                    : failed.sourcePartition() < 0 || failed.sourceOffset() < 0 ? "missing source record" : null;
+                    // a negative partition other than -1 names a signal routed at the
+                    // edge
+                    // by the deliveries record it was read from
+                    // (SignalDelivery.directSource)
+                    : failed.sourcePartition() == SignalDelivery.DIRECT || failed.sourceOffset() < 0
+                            ? "missing source record" : null;
         }
         return "unknown report";
     }

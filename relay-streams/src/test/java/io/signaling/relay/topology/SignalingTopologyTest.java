@@ -347,6 +347,22 @@ class SignalingTopologyTest {
                         "bob", RejectionReason.CONNECTION_GONE, 0, 0));
         }
 
+        @Test
+        void aFailedDeliveryOfASignalRoutedAtTheEdgeIsAnsweredToTheSender() {
+            connect("bob", "b1");
+            relay.signals.pipeInput("bob", signal("m1", "alice", "bob"));
+            // as the sender's gateway wrote it, and as bob's gateway named it when it
+            // read it
+            int readAt = SignalDelivery.directSource(partitionOf("bob"));
+            SignalDelivery direct = signalDeliveries().get(0).withSource(readAt, 42);
+
+            relay.reports.pipeInput("bob", failed(direct));
+
+            assertThat(single(relay.deliveries.readValuesToList()))
+                .isEqualTo(new SignalRejection(gatewayOf("alice"), partitionOf("alice"), "alice", "alice-session", "m1",
+                        "bob", RejectionReason.CONNECTION_GONE, readAt, 42));
+        }
+
     }
 
     @Nested
