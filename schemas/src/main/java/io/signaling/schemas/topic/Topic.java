@@ -9,7 +9,8 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * One topic of the platform: its full name, serdes, layout and the one deployable that
- * writes it.
+ * writes it (deliveries has a second writer: gateways, for signals routed at the edge;
+ * docs/architecture.md, "Edge routing").
  *
  * @param retention how long records are kept; {@code null}, zero or negative keeps them
  * forever
