@@ -8,11 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * One sender session's memory of which recipients its signals may go to straight, past
  * the relay (docs/architecture.md, "Edge routing"). A pair (this session, a recipient)
  * starts on the relay path; it may turn direct once every signal of the pair given to the
- * relay is in the log and answered by the relay, with a receipt or a rejection
- * ({@link #settled}). The relay keeps one recipient's signals in order, so from then on
- * nothing of the pair is left in it for a direct signal to overtake. A pair this memory
- * does not know is a pair on the relay path: forgetting one (at {@link #CAPACITY}, least
- * recently used first) costs a receipt's round trip, never order.
+ * relay is in the log and answered: by a receipt (the recipient's gateway has read its
+ * delivery) or by a rejection ({@link #settled}). The relay keeps one recipient's signals
+ * in order, so from then on nothing of the pair is left in it for a direct signal to
+ * overtake. A pair this memory does not know is a pair on the relay path: forgetting one
+ * (at {@link #CAPACITY}, least recently used first) costs a receipt's round trip, never
+ * order.
  *
  * <p>
  * Writes that had to wait (for a pair to settle, or behind a direct write still in
