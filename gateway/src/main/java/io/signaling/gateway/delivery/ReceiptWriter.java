@@ -1,5 +1,6 @@
 package io.signaling.gateway.delivery;
 
+import io.signaling.gateway.config.EdgeRoutingProperties;
 import io.signaling.gateway.kafka.RecordWriter;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
@@ -26,16 +27,24 @@ class ReceiptWriter {
 
     private final Topics topics;
 
-    ReceiptWriter(RecordWriter writer, Topics topics) {
+    private final boolean edgeRouting;
+
+    ReceiptWriter(RecordWriter writer, Topics topics, EdgeRoutingProperties edgeRouting) {
         this.writer = writer;
         this.topics = topics;
+        this.edgeRouting = edgeRouting.enabled();
     }
 
     /**
      * The relay's delivery {@code signal} was handed to its connection here. A receipt
-     * that is not written leaves the pair on the relay path, nothing more.
+     * that is not written leaves the pair on the relay path, nothing more. None with edge
+     * routing off: every gateway of a platform has the same setting, and no sender's
+     * gateway waits for one.
      */
     void delivered(SignalDelivery signal) {
+        if (!edgeRouting) {
+            return;
+        }
         Delivery receipt = new SignalReceipt(signal.senderGatewayId(), signal.senderDeliveryPartition(), signal.from(),
                 signal.senderSessionId(), signal.id(), signal.to(), signal.sourcePartition(), signal.sourceOffset());
         writer.write(topics.deliveries(), signal.senderDeliveryPartition(), signal.from(), receipt)

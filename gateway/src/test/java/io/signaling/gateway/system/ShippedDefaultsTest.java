@@ -53,6 +53,10 @@ class ShippedDefaultsTest {
         assertThat(shipped.handshakeRate()).isEqualTo(new GatewayProperties.HandshakeRate(20, 100, 10_000));
         assertThat(shipped.content()).isEqualTo(new GatewayProperties.Content(64, 100));
         assertThat(shipped.writerThreads()).isEqualTo(200);
+        assertThat(shipped.deliveriesBatchWait()).isEqualTo(Duration.ofMillis(2));
+        assertThat(ShippedConfiguration.property("spring.kafka.producer.properties.linger.ms"))
+            .as("the gateway producer's linger (performance.md)")
+            .isEqualTo("2");
         assertThat(ShippedConfiguration.property("server.tomcat.connection-timeout")).as("bounds a stuck HTTP write")
             .isEqualTo("10s");
     }
