@@ -71,28 +71,36 @@ class EdgeRouter implements SignalSink {
 
     @Override
     public CompletableFuture<Position> append(SignalAccepted signal, PairPaths paths) {
+        SessionState recipient = recipientOf(signal);
         CompletableFuture<?> waiting = paths.waiting();
-        CompletableFuture<Void> settled = edgeRouting && acked(signal.to()) ? paths.settled(signal.to()) : null;
+        CompletableFuture<Void> settled = recipient != null && recipient.acked() ? paths.settled(signal.to()) : null;
         if (settled != null && !settled.isDone()) {
             // The pair is on its way to the direct path: its relay-path signals are
             // answered within a round trip. Waiting that long (bounded) beats staying on
             // the relay while the sender keeps sending.
             CompletableFuture<?> ready = CompletableFuture.allOf(done(waiting),
                     settled.copy().completeOnTimeout(null, settleWait.toNanos(), TimeUnit.NANOSECONDS));
-            return waited(paths, ready.thenComposeAsync(now -> route(signal, paths, false)));
+            return waited(paths, ready.thenComposeAsync(now -> route(signal, recipientOf(signal), paths, false)));
         }
         if (!waiting.isDone()) {
-            return waited(paths, done(waiting).thenComposeAsync(now -> route(signal, paths, false)));
+            return waited(paths,
+                    done(waiting).thenComposeAsync(now -> route(signal, recipientOf(signal), paths, false)));
         }
-        return route(signal, paths, true);
+        return route(signal, recipient, paths, true);
+    }
+
+    /** The recipient's row as the view has it now; {@code null} with edge routing off. */
+    private SessionState recipientOf(SignalAccepted signal) {
+        return edgeRouting ? sessions.apply(signal.to()) : null;
     }
 
     /**
-     * Writes the signal the way that is right now; nothing accepted before it is waiting.
-     * {@code inline}: on the connection's own thread, not after a wait.
+     * Writes the signal the way that is right now ({@code recipient} as the view has it
+     * now); nothing accepted before it is waiting. {@code inline}: on the connection's
+     * own thread, not after a wait.
      */
-    private CompletableFuture<Position> route(SignalAccepted signal, PairPaths paths, boolean inline) {
-        SessionState recipient = edgeRouting ? sessions.apply(signal.to()) : null;
+    private CompletableFuture<Position> route(SignalAccepted signal, SessionState recipient, PairPaths paths,
+            boolean inline) {
         if (recipient != null && recipient.acked() && paths.direct(signal.to())) {
             CompletableFuture<Position> written = writes.direct(recipient, signal);
             paths.wroteDirect(written);
@@ -115,11 +123,6 @@ class EdgeRouter implements SignalSink {
         written.whenComplete((position, failure) -> paths.relayed(pair, failure == null ? position.offset() : -1));
         relayed.increment();
         return written;
-    }
-
-    private boolean acked(String userId) {
-        SessionState recipient = sessions.apply(userId);
-        return recipient != null && recipient.acked();
     }
 
     private static CompletableFuture<Position> waited(PairPaths paths, CompletableFuture<Position> written) {
