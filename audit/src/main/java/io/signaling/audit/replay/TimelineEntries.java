@@ -80,8 +80,8 @@ final class TimelineEntries {
      * ({@code SignalDelivery}) is {@code signal-delivered}, preceded by its
      * {@code signal-accepted} when the sender's gateway wrote it (a negative
      * {@code sourcePartition}: there is no signals record); {@code "rejection"} is
-     * {@code signal-rejected}; {@code "receipt"}, the relay's word to a sender's gateway,
-     * is not history and gives none.
+     * {@code signal-rejected}; {@code "receipt"}, a recipient's gateway's word to a
+     * sender's, is not history and gives none.
      */
     static List<ReplayEntry> delivery(Position p, byte[] value) {
         RecordFields.Values v = DELIVERY.read(value);

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * Something for one connected user, on the deliveries topic, in the partition that the
  * user's gateway consumes. Written by relay-streams and, for a signal routed at the edge
- * ({@link SignalDelivery#DIRECT}), by the sender's gateway (docs/architecture.md).
+ * ({@link SignalDelivery#DIRECT}) by the sender's gateway, and a {@link SignalReceipt} by
+ * the recipient's gateway (docs/architecture.md).
  * {@code sourcePartition}/{@code sourceOffset} name the signal record it came from:
  * unique, and increasing per recipient, so a gateway drops the duplicates that
  * at-least-once processing may produce.
