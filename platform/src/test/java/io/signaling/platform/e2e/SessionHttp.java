@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
@@ -92,21 +94,30 @@ final class SessionHttp {
     /**
      * Sessions of users named {@code <prefix>-<n>}, created until each listening address
      * in {@code wanted} holds as many as asked (session-service places them; the rest are
-     * left to expire): address → sessions.
+     * left to expire): address → sessions. Bounded by time, not by a count: a gateway
+     * whose last heartbeat (every 2 s) announced it shedding load gets no session until
+     * its next one, however many are asked for meanwhile.
      */
     Map<String, List<JsonNode>> connectOn(String prefix, Map<String, Integer> wanted) {
         Map<String, List<JsonNode>> placed = new HashMap<>();
         wanted.keySet().forEach(address -> placed.put(address, new ArrayList<>()));
-        int needed = wanted.values().stream().mapToInt(Integer::intValue).sum();
-        for (int n = 0; n < needed * 4 && !allPlaced(placed, wanted); n++) {
-            JsonNode session = connect(prefix + "-" + n);
-            List<JsonNode> there = placed.get(session.path("listeningAddress").asString());
-            if (there != null && there.size() < wanted.get(session.path("listeningAddress").asString())) {
-                there.add(session);
-            }
-        }
-        assertThat(allPlaced(placed, wanted)).as("sessions placed on every gateway asked for: %s", placed.keySet())
-            .isTrue();
+        Map<String, Integer> created = new TreeMap<>();
+        AtomicInteger n = new AtomicInteger();
+        await("sessions placed on every gateway asked for").atMost(Duration.ofSeconds(60))
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(100))
+            .untilAsserted(() -> {
+                JsonNode session = connect(prefix + "-" + n.getAndIncrement());
+                String address = session.path("listeningAddress").asString();
+                created.merge(address, 1, Integer::sum);
+                List<JsonNode> there = placed.get(address);
+                if (there != null && there.size() < wanted.get(address)) {
+                    there.add(session);
+                }
+                assertThat(allPlaced(placed, wanted))
+                    .as("wanted %s; sessions created so far, by address: %s", wanted, created)
+                    .isTrue();
+            });
         return placed;
     }
 
