@@ -86,7 +86,7 @@ public final class JavaCommand {
     }
 
     static boolean choosesCollector(String option) {
-        return option.matches("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** Options of a service run alone (a deployment): the JVM sizes its heap itself. */
