@@ -57,36 +57,15 @@ public final class JavaCommand {
     public static final String JAVA_OPTS_ENV = "SIGNALING_JAVA_OPTS";
 
     /**
-     * The local platform's collector. Five JVMs share a couple of cores there, and the
-     * serial collector spends no core on concurrent work: measured at 2,000 signals/s it
-     * took a quarter off the platform's CPU per signal against G1, the JVM's own choice
-     * on two cores (docs/performance.md, "JVM").
-     */
-    static final String COLLECTOR = "-XX:+UseSerialGC";
-
-    /**
      * Options of a child of the local platform: a bounded heap (five JVMs share one
-     * machine), the serial collector unless {@value #JAVA_OPTS_ENV} names one (the JVM
-     * refuses two), exit on OOM, the platform marker, temporary files under the data dir,
+     * machine), exit on OOM, the platform marker, temporary files under the data dir,
      * then {@value #JAVA_OPTS_ENV}.
      */
     public static List<String> childOptions(String maxHeap, Path dataDir) {
-        return childOptions(maxHeap, dataDir, userOptions());
-    }
-
-    static List<String> childOptions(String maxHeap, Path dataDir, List<String> user) {
-        List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx" + maxHeap));
-        if (user.stream().noneMatch(JavaCommand::choosesCollector)) {
-            options.add(COLLECTOR);
-        }
-        options.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-D" + MARKER_PROPERTY + "=" + dataDir,
-                "-Djava.io.tmpdir=" + dataDir.resolve(TMP_DIR)));
-        options.addAll(user);
+        List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
+                "-D" + MARKER_PROPERTY + "=" + dataDir, "-Djava.io.tmpdir=" + dataDir.resolve(TMP_DIR)));
+        options.addAll(userOptions());
         return options;
-    }
-
-    static boolean choosesCollector(String option) {
-        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** Options of a service run alone (a deployment): the JVM sizes its heap itself. */
