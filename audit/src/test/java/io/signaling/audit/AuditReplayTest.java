@@ -1,6 +1,7 @@
 package io.signaling.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 
 import io.signaling.audit.cli.AuditCommand;
 import io.signaling.audit.replay.HistoryReader;
@@ -85,12 +86,12 @@ class AuditReplayTest {
             send(producer, topics.sessionEvents(), 2, "bob", new SessionRefused("bob", "s-b2", "user-id-taken", at(2)));
             send(producer, topics.sessionEvents(), 3, "alice", new SessionAcked("alice", "s-a", "gw-a", at(3)));
             send(producer, topics.signals(), 4, "bob",
-                    new SignalAccepted("m1", "alice", "bob", offer, at(4), "s-a", "gw-a", 0));
+                    new SignalAccepted("m1", "alice", "bob", RawJson.of(offer), at(4), "s-a", "gw-a", 0));
             send(producer, topics.sessionEvents(), 5, "bob", new SessionAcked("bob", "s-b", "gw-b", at(5)));
             send(producer, topics.deliveries(), 6, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m1", "alice",
-                    "bob", offer, at(4), "s-a", "gw-a", 0, 0, 0L));
+                    "bob", RawJson.of(offer), at(4), "s-a", "gw-a", 0, 0, 0L));
             send(producer, topics.signals(), 7, "carol",
-                    new SignalAccepted("m2", "bob", "carol", candidate, at(7), "s-b", "gw-b", 1));
+                    new SignalAccepted("m2", "bob", "carol", RawJson.of(candidate), at(7), "s-b", "gw-b", 1));
             send(producer, topics.deliveries(), 8, "bob",
                     new SignalRejection("gw-b", 1, "bob", "s-b", "m2", "carol", RejectionReason.NO_SESSION, 0, 1L));
             send(producer, topics.sessionEvents(), 9, "carol",
@@ -225,15 +226,15 @@ class AuditReplayTest {
             // m1 through the relay: its signals record, its delivery, the receipt for
             // alice's gateway.
             send(producer, t.signals(), 1, "bob",
-                    new SignalAccepted("m1", "alice", "bob", offer, at(1), "s-a", "gw-a", 0));
+                    new SignalAccepted("m1", "alice", "bob", RawJson.of(offer), at(1), "s-a", "gw-a", 0));
             send(producer, t.deliveries(), 2, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m1", "alice", "bob",
-                    offer, at(1), "s-a", "gw-a", 0, 0, 0L));
+                    RawJson.of(offer), at(1), "s-a", "gw-a", 0, 0, 0L));
             send(producer, t.deliveries(), 2, "alice",
                     new SignalReceipt("gw-a", 0, "alice", "s-a", "m1", "bob", 0, 0L));
             // m2 straight from alice's gateway to bob's: the direct delivery is its only
             // record.
             send(producer, t.deliveries(), 3, "bob", new SignalDelivery("gw-b", 1, "bob", "s-b", "m2", "alice", "bob",
-                    answer, at(3), "s-a", "gw-a", 0, SignalDelivery.DIRECT, SignalDelivery.DIRECT));
+                    RawJson.of(answer), at(3), "s-a", "gw-a", 0, SignalDelivery.DIRECT, SignalDelivery.DIRECT));
             send(producer, t.sessionEvents(), 4, "carol",
                     new SessionCreated("carol", "s-c", "sha256:z", "gw-a", "http://gw-a/ws", 0, at(4), at(34)));
         }
@@ -296,7 +297,7 @@ class AuditReplayTest {
             // would hold all of it
             for (int i = 0; i < 1_500; i++) {
                 sent.add(sendTo(producer, t.signals(), 0, T0.plusSeconds(1_000).plusMillis(i),
-                        new SignalAccepted("late-" + i, "alice", "bob", content, T0, "s-a", "gw-a", 0)));
+                        new SignalAccepted("late-" + i, "alice", "bob", RawJson.of(content), T0, "s-a", "gw-a", 0)));
                 orders.add(1);
             }
             // every other partition: 20 records, four to a timestamp, so ties across
@@ -304,8 +305,8 @@ class AuditReplayTest {
             for (int i = 0; i < 20; i++) {
                 Instant at = T0.plusSeconds(i / 4);
                 for (int p = 1; p < 12; p++) {
-                    sent.add(sendTo(producer, t.signals(), p, at,
-                            new SignalAccepted("m-" + p + "-" + i, "alice", "bob", content, at, "s-a", "gw-a", 0)));
+                    sent.add(sendTo(producer, t.signals(), p, at, new SignalAccepted("m-" + p + "-" + i, "alice", "bob",
+                            RawJson.of(content), at, "s-a", "gw-a", 0)));
                     orders.add(1);
                 }
                 for (int p = 0; p < 12; p++) {

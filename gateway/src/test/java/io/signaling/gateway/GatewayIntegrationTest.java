@@ -1,6 +1,7 @@
 package io.signaling.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -292,7 +293,7 @@ class GatewayIntegrationTest {
         assertThat(client.next()).isEqualTo(json("{\"type\":\"ack\",\"id\":\"x1\"}"));
         SignalAccepted signal = awaitSignal(user, "x1");
         assertThat(signal.from()).isEqualTo(user);
-        assertThat(signal.content()).isEqualTo(json("{\"type\":\"offer\"}"));
+        assertThat(signal.content().text()).isEqualTo("{\"type\":\"offer\"}");
     }
 
     @Test
@@ -369,15 +370,15 @@ class GatewayIntegrationTest {
 
         assertThat(client.next()).isEqualTo(json("{\"type\":\"ack\",\"id\":\"m-1\"}"));
         SignalAccepted signal = awaitSignal("bob.it", "m-1");
-        assertThat(signal).isEqualTo(new SignalAccepted("m-1", user, "bob.it", json(content), signal.sentAt(),
-                session.sessionId(), GATEWAY_ID, identity.deliveryPartitions().get(0)));
+        assertThat(signal).isEqualTo(new SignalAccepted("m-1", user, "bob.it", RawJson.trusted(content),
+                signal.sentAt(), session.sessionId(), GATEWAY_ID, identity.deliveryPartitions().get(0)));
         assertThat(signal.sentAt()).isBetween(Instant.now().minusSeconds(10), Instant.now());
 
         client.send("{\"to\":\"bob.it\"}");
 
         JsonNode ack = client.next();
         assertThat(ack.get("type").stringValue()).isEqualTo("ack");
-        assertThat(awaitSignal("bob.it", ack.get("id").stringValue()).content().isNull()).isTrue();
+        assertThat(awaitSignal("bob.it", ack.get("id").stringValue()).content()).isEqualTo(RawJson.NULL);
     }
 
     @Test
@@ -453,7 +454,7 @@ class GatewayIntegrationTest {
                                                                                  // by the
                                                                                  // relay
         deliver(new SignalDelivery("gw-sharing-the-partition", identity.deliveryPartitions().get(0), user,
-                session.sessionId(), "not-mine", "alice", user, content, sentAt, "s", "gw", 0, 1, 11));
+                session.sessionId(), "not-mine", "alice", user, RawJson.of(content), sentAt, "s", "gw", 0, 1, 11));
         deliver(signalTo(user, session.sessionId(), "d2", json("\"second\""), sentAt, 12));
 
         JsonNode first = client.next();
@@ -718,7 +719,7 @@ class GatewayIntegrationTest {
     private SignalDelivery signalTo(String user, String sessionId, String id, JsonNode content, Instant sentAt,
             long sourceOffset) {
         return new SignalDelivery(GATEWAY_ID, identity.deliveryPartitions().get(0), user, sessionId, id, "sender.it",
-                user, content, sentAt, "s-sender", "gw-other", 2, 1, sourceOffset);
+                user, RawJson.of(content), sentAt, "s-sender", "gw-other", 2, 1, sourceOffset);
     }
 
     private SignalRejection rejectionFor(String user, String sessionId, String id, int sourcePartition,

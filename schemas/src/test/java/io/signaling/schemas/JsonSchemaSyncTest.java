@@ -282,10 +282,10 @@ class JsonSchemaSyncTest {
     private static String describe(Record sample) {
         String type = sample.getClass().getSimpleName();
         if (sample instanceof SignalAccepted accepted) {
-            return type + " with " + accepted.content().getNodeType() + " content";
+            return type + " with " + accepted.content().toTree().getNodeType() + " content";
         }
         if (sample instanceof SignalDelivery delivery) {
-            return type + " with " + delivery.content().getNodeType() + " content";
+            return type + " with " + delivery.content().toTree().getNodeType() + " content";
         }
         return type;
     }

@@ -9,6 +9,7 @@ import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.DeliveryFailed;
 import io.signaling.schemas.gateway.GatewayHeartbeat;
 import io.signaling.schemas.json.Json;
+import io.signaling.schemas.json.RawJson;
 import io.signaling.schemas.security.ListeningKeys;
 import io.signaling.schemas.session.CreateSession;
 import io.signaling.schemas.session.DeleteReason;
@@ -136,7 +137,8 @@ public final class Samples {
     }
 
     public static SignalAccepted signalAccepted(JsonNode content) {
-        return new SignalAccepted("m-0001", ALICE, BOB, content, T0.plusSeconds(1), ALICE_SESSION, GATEWAY_1, 1);
+        return new SignalAccepted("m-0001", ALICE, BOB, RawJson.of(content), T0.plusSeconds(1), ALICE_SESSION,
+                GATEWAY_1, 1);
     }
 
     public static SignalAccepted signalAccepted() {
@@ -144,8 +146,8 @@ public final class Samples {
     }
 
     public static SignalDelivery signalDelivery(JsonNode content) {
-        return new SignalDelivery(GATEWAY_2, 2, BOB, BOB_SESSION, "m-0001", ALICE, BOB, content, T0.plusSeconds(1),
-                ALICE_SESSION, GATEWAY_1, 1, 5, 1_234_567L);
+        return new SignalDelivery(GATEWAY_2, 2, BOB, BOB_SESSION, "m-0001", ALICE, BOB, RawJson.of(content),
+                T0.plusSeconds(1), ALICE_SESSION, GATEWAY_1, 1, 5, 1_234_567L);
     }
 
     public static SignalDelivery signalDelivery() {

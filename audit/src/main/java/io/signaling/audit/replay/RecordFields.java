@@ -1,6 +1,7 @@
 package io.signaling.audit.replay;
 
 import io.signaling.schemas.json.Json;
+import io.signaling.schemas.json.RawJson;
 import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -84,7 +85,7 @@ final class RecordFields {
             JsonToken token = p.nextToken();
             while (true) {
                 if (contentStart >= 0) { // the content value ended just before this token
-                    values.content = RawJson.of(json, contentStart, valueEnd(json, tokenStart(p)) - contentStart);
+                    values.content = RawJson.slice(json, contentStart, valueEnd(json, tokenStart(p)) - contentStart);
                     contentStart = -1;
                 }
                 if (token == JsonToken.END_OBJECT) {

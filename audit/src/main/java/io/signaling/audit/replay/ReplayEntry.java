@@ -1,6 +1,7 @@
 package io.signaling.audit.replay;
 
 import io.signaling.schemas.audit.TimelineEntry;
+import io.signaling.schemas.json.RawJson;
 import java.time.Instant;
 
 /**

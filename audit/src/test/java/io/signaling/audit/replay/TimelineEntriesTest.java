@@ -1,6 +1,7 @@
 package io.signaling.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signaling.audit.replay.TimelineEntries.Position;
@@ -62,8 +63,8 @@ class TimelineEntriesTest {
     @ParameterizedTest
     @MethodSource("contents")
     void aSignalReadsAsTheSchemaRecordWouldGiveAndPrintsAsTheSchemaMapperWould(JsonNode content) {
-        SignalAccepted signal = new SignalAccepted("m-1", "alice", "bob", content, AT.minusSeconds(1), "s-a", "gw-a",
-                2);
+        SignalAccepted signal = new SignalAccepted("m-1", "alice", "bob", RawJson.of(content), AT.minusSeconds(1),
+                "s-a", "gw-a", 2);
         TimelineEntry expected = new TimelineEntry(AT, "signal-accepted", "t.signals", 3, 41, null, "s-a", "m-1",
                 "alice", "bob", "gw-a", null, content);
 
@@ -107,7 +108,7 @@ class TimelineEntriesTest {
 
         assertThat(entry.content().text()).isEqualTo("[ 1.50 , \"\\u00e9\" ]");
         assertThat(entry.content().toTree()).isEqualTo(json("[1.50,\"é\"]"));
-        assertThat(entry.content()).hasToString("RawJson[19 bytes]"); // never the content
+        assertThat(entry.content()).hasToString("RawJson[19 chars]"); // never the content
                                                                       // itself: logs must
                                                                       // not show it
     }
@@ -115,7 +116,7 @@ class TimelineEntriesTest {
     @Test
     void aDeliveryReadsAsTheSchemaRecordWouldGive() {
         SignalDelivery delivery = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob",
-                json("{\"type\":\"offer\",\"sdp\":\"v=0\"}"), AT, "s-a", "gw-a", 0, 3, 41L);
+                RawJson.of(json("{\"type\":\"offer\",\"sdp\":\"v=0\"}")), AT, "s-a", "gw-a", 0, 3, 41L);
         TimelineEntry expected = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1",
                 "alice", "bob", "gw-b", null, null);
 
@@ -129,7 +130,7 @@ class TimelineEntriesTest {
     @ParameterizedTest
     @MethodSource("contents")
     void aDirectDeliveryReadsAsItsAcceptedSignalThenItsDeliveryBothAtItsPosition(JsonNode content) {
-        SignalDelivery direct = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob", content,
+        SignalDelivery direct = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob", RawJson.of(content),
                 AT.minusSeconds(1), "s-a", "gw-a", 0, SignalDelivery.DIRECT, SignalDelivery.DIRECT);
         TimelineEntry accepted = new TimelineEntry(AT, "signal-accepted", "t.deliveries", 7, 9, null, "s-a", "m-1",
                 "alice", "bob", "gw-a", null, content);
@@ -147,7 +148,7 @@ class TimelineEntriesTest {
         // The same entry as the SignalAccepted record the relay's path has, but for
         // where it sits.
         ReplayEntry asSignal = TimelineEntries.signal(DELIVERY_AT, bytes(TOPICS.signals(),
-                new SignalAccepted("m-1", "alice", "bob", content, AT.minusSeconds(1), "s-a", "gw-a", 0)));
+                new SignalAccepted("m-1", "alice", "bob", RawJson.of(content), AT.minusSeconds(1), "s-a", "gw-a", 0)));
         assertThat(TimelineFormat.JSONL.format(entries.get(0))).isEqualTo(TimelineFormat.JSONL.format(asSignal));
     }
 
@@ -155,7 +156,7 @@ class TimelineEntriesTest {
     void aDeliveryTheRelayWroteIsNotAnAcceptedSignalToo() {
         for (int sourcePartition : List.of(0, 11)) {
             SignalDelivery relayed = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob",
-                    json("{\"sdp\":\"v=0\"}"), AT, "s-a", "gw-a", 0, sourcePartition, 0L);
+                    RawJson.of(json("{\"sdp\":\"v=0\"}")), AT, "s-a", "gw-a", 0, sourcePartition, 0L);
 
             assertThat(TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) relayed)))
                 .extracting(ReplayEntry::kind)

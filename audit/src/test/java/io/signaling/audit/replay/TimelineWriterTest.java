@@ -1,6 +1,7 @@
 package io.signaling.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 
 import io.signaling.schemas.json.Json;
 import java.io.IOException;
@@ -23,7 +24,7 @@ class TimelineWriterTest {
 
     static RawJson raw(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return RawJson.of(bytes, 0, bytes.length);
+        return RawJson.slice(bytes, 0, bytes.length);
     }
 
     static ReplayEntry signal(long at, String content) {

@@ -1,6 +1,7 @@
 package io.signaling.bench.audit;
 
 import io.signaling.audit.replay.HistoryReader;
+import io.signaling.schemas.json.RawJson;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.audit.replay.TimelineFormat;
 import io.signaling.audit.replay.TimelineWriter;
@@ -162,7 +163,7 @@ public final class AuditReplayBench {
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
-        JsonNode content = content(contentBytes);
+        RawJson content = RawJson.of(content(contentBytes));
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, SignalAccepted> producer = new KafkaProducer<>(p,
                 topics.signals().keySerde().serializer(), topics.signals().valueSerde().serializer())) {

@@ -1,10 +1,11 @@
 package io.signaling.gateway.frame;
 
-import tools.jackson.databind.JsonNode;
+import io.signaling.schemas.json.RawJson;
 
 /**
  * A valid client frame. {@code id} is {@code null} when the client sent none;
- * {@code content} is a {@code NullNode} when absent, never {@code null}.
+ * {@code content} is the JSON text the client sent, {@link RawJson#NULL} when absent,
+ * never {@code null}.
  */
-public record ClientFrame(String id, String to, JsonNode content) {
+public record ClientFrame(String id, String to, RawJson content) {
 }

@@ -1,16 +1,15 @@
 package io.signaling.gateway.frame;
 
 import io.signaling.schemas.UserIds;
+import io.signaling.schemas.json.RawJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * Validates one client message (signaling-v1 §2, "Frames: client to gateway") in the
@@ -53,8 +52,6 @@ public final class FrameParser {
     public FrameParser(int maxMessageBytes, ContentLimits limits) {
         this.maxMessageBytes = maxMessageBytes;
         this.limits = limits;
-        // Trailing tokens ("{...} garbage") are not one JSON object; big decimals keep
-        // numbers in content exact.
         this.mapper = JsonMapper
             .builder(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -64,8 +61,6 @@ public final class FrameParser {
                     .maxNameLength(Math.max(1, maxMessageBytes))
                     .build())
                 .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     }
 
@@ -74,9 +69,9 @@ public final class FrameParser {
             return new ParsedFrame.Invalid(peekId(text), ErrorCode.MESSAGE_TOO_LARGE,
                     "message is over " + maxMessageBytes + " bytes of UTF-8");
         }
-        JsonNode node;
+        Fields fields;
         try {
-            node = mapper.readTree(text);
+            fields = Fields.read(mapper, text);
         }
         catch (StreamConstraintsException e) {
             // The message text never goes into the answer or a log: only which limit it
@@ -88,47 +83,140 @@ public final class FrameParser {
         catch (JacksonException e) {
             return new ParsedFrame.Invalid(null, ErrorCode.INVALID_MESSAGE, "message is not JSON");
         }
-        if (node == null || !node.isObject()) {
+        if (fields == null) {
             return new ParsedFrame.Invalid(null, ErrorCode.INVALID_MESSAGE, "message is not a JSON object");
         }
-        JsonNode idNode = node.get("id");
         String id = null;
-        if (isPresent(idNode)) {
-            if (!isValidId(idNode)) {
+        if (fields.id.present()) {
+            if (!isValidId(fields.id)) {
                 return new ParsedFrame.Invalid(null, ErrorCode.INVALID_MESSAGE,
                         "id must be a string of 1 to " + MAX_ID_LENGTH + " characters");
             }
-            id = idNode.stringValue();
+            id = fields.id.string;
         }
-        JsonNode to = node.get("to");
-        if (to == null || !to.isString() || !UserIds.isValid(to.stringValue())) {
+        if (fields.to.string == null || !UserIds.isValid(fields.to.string)) {
             return new ParsedFrame.Invalid(id, ErrorCode.INVALID_MESSAGE,
                     "to must be a userId of 1 to 64 characters from A-Z a-z 0-9 . _ @ -");
         }
-        JsonNode from = node.get("from");
-        if (isPresent(from) && !(from.isString() && from.stringValue().equals(senderUserId))) {
+        if (fields.from.present() && !senderUserId.equals(fields.from.string)) {
             return new ParsedFrame.Invalid(id, ErrorCode.FROM_MISMATCH, "from must be the sender's userId");
         }
-        JsonNode content = node.get("content");
-        return new ParsedFrame.Valid(
-                new ClientFrame(id, to.stringValue(), content == null ? NullNode.getInstance() : content));
+        RawJson content = fields.content == null ? RawJson.NULL : RawJson.trusted(fields.content);
+        return new ParsedFrame.Valid(new ClientFrame(id, fields.to.string, content));
+    }
+
+    private static boolean isValidId(Field field) {
+        if (field.string == null) {
+            return false;
+        }
+        int length = field.string.codePointCount(0, field.string.length());
+        return length >= 1 && length <= MAX_ID_LENGTH;
     }
 
     /**
-     * JSON {@code null} counts as absent, like a missing property: the original server's
-     * clients sent both.
+     * A top-level field the contract checks: its string value, {@code null} when it held
+     * anything else, and whether it was there and not JSON {@code null} (which counts as
+     * absent, like a missing property: the original server's clients sent both).
      */
-    private static boolean isPresent(JsonNode node) {
-        return node != null && !node.isNull();
+    private record Field(String string, boolean present) {
+
+        static final Field ABSENT = new Field(null, false);
+
+        static Field of(JsonParser parser, JsonToken value) {
+            if (value == JsonToken.VALUE_NULL) {
+                return ABSENT;
+            }
+            if (value == JsonToken.VALUE_STRING) {
+                return new Field(parser.getString(), true);
+            }
+            parser.skipChildren();
+            return new Field(null, true);
+        }
+
     }
 
-    private static boolean isValidId(JsonNode node) {
-        if (!node.isString()) {
-            return false;
+    /**
+     * The fields of one message, read in one streaming pass: every token is parsed (so
+     * malformed JSON and the content limits are caught anywhere in it), but no tree is
+     * built; {@code content} is kept as the very text the client sent. A repeated field
+     * counts by its last value, as in a tree.
+     */
+    private static final class Fields {
+
+        private Field id = Field.ABSENT;
+
+        private Field to = Field.ABSENT;
+
+        private Field from = Field.ABSENT;
+
+        private String content;
+
+        /** {@code null} when the text is JSON but not one object. */
+        static Fields read(JsonMapper mapper, String text) {
+            try (JsonParser parser = mapper.createParser(text)) {
+                JsonToken token = parser.nextToken();
+                if (token != JsonToken.START_OBJECT) {
+                    if (token != null) {
+                        parser.skipChildren();
+                        if (parser.nextToken() != null) {
+                            throw new StreamReadException(parser, "trailing tokens");
+                        }
+                    }
+                    return null;
+                }
+                Fields fields = new Fields();
+                int contentStart = -1;
+                token = parser.nextToken();
+                while (true) {
+                    if (contentStart >= 0) {
+                        // the content ended just before this token: back over the comma
+                        // and whitespace
+                        fields.content = text.substring(contentStart,
+                                valueEnd(text, (int) parser.currentTokenLocation().getCharOffset()));
+                        contentStart = -1;
+                    }
+                    if (token == JsonToken.END_OBJECT) {
+                        break;
+                    }
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    switch (name) {
+                        case "id" -> fields.id = Field.of(parser, value);
+                        case "to" -> fields.to = Field.of(parser, value);
+                        case "from" -> fields.from = Field.of(parser, value);
+                        case "content" -> {
+                            contentStart = (int) parser.currentTokenLocation().getCharOffset();
+                            parser.skipChildren();
+                        }
+                        default -> parser.skipChildren();
+                    }
+                    token = parser.nextToken();
+                }
+                if (parser.nextToken() != null) {
+                    throw new StreamReadException(parser, "trailing tokens");
+                }
+                return fields;
+            }
         }
-        String id = node.stringValue();
-        int length = id.codePointCount(0, id.length());
-        return length >= 1 && length <= MAX_ID_LENGTH;
+
+        private static int valueEnd(String text, int next) {
+            int end = next;
+            while (end > 0 && isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end > 0 && text.charAt(end - 1) == ',') {
+                end--;
+                while (end > 0 && isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+            }
+            return end;
+        }
+
+        private static boolean isWhitespace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        }
+
     }
 
     /**

@@ -4,7 +4,9 @@ import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.json.Json;
-import tools.jackson.databind.node.NullNode;
+import io.signaling.schemas.json.RawJson;
+import java.io.StringWriter;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,18 +62,23 @@ public final class OutgoingFrames {
         };
     }
 
+    /** The content goes in as the text its sender wrote: no tree, no second encoding. */
     public static String signal(SignalDelivery delivery) {
-        ObjectNode frame = Json.mapper()
-            .createObjectNode()
-            .put("type", "signal")
-            .put("id", delivery.id())
-            .put("from", delivery.from())
-            .put("to", delivery.to());
-        frame.set("content", delivery.content() == null ? NullNode.getInstance() : delivery.content());
-        if (delivery.sentAt() != null) {
-            frame.put("sentAt", delivery.sentAt().toString());
+        StringWriter text = new StringWriter(delivery.content() == null ? 128 : 128 + delivery.content().length());
+        try (JsonGenerator frame = Json.mapper().createGenerator(text)) {
+            frame.writeStartObject();
+            frame.writeStringProperty("type", "signal");
+            frame.writeStringProperty("id", delivery.id());
+            frame.writeStringProperty("from", delivery.from());
+            frame.writeStringProperty("to", delivery.to());
+            frame.writeName("content");
+            frame.writeRawValue(delivery.content() == null ? RawJson.NULL.text() : delivery.content().text());
+            if (delivery.sentAt() != null) {
+                frame.writeStringProperty("sentAt", delivery.sentAt().toString());
+            }
+            frame.writeEndObject();
         }
-        return write(frame);
+        return text.toString();
     }
 
     private static String write(ObjectNode frame) {

@@ -1,6 +1,7 @@
 package io.signaling.gateway.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 import static org.awaitility.Awaitility.await;
 
 import io.signaling.gateway.frame.CloseCodes;
@@ -11,7 +12,6 @@ import io.signaling.schemas.session.DeleteReason;
 import io.signaling.gateway.config.GatewayProperties;
 import io.signaling.gateway.system.ShippedConfiguration;
 import io.signaling.schemas.delivery.SignalDelivery;
-import io.signaling.schemas.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -410,7 +410,7 @@ class OutboxTest {
 
     private static Outgoing.Frame signal(String id) {
         return new Outgoing.Frame(id, new SignalDelivery("gw", 0, "bob", "s-bob", id, "alice", "bob",
-                Json.mapper().readTree("1"), Instant.EPOCH, "s-alice", "gw", 0, 0, 1));
+                RawJson.trusted("1"), Instant.EPOCH, "s-alice", "gw", 0, 0, 1));
     }
 
     private static final class FakeTransport implements Transport {

@@ -1,12 +1,11 @@
 package io.signaling.gateway.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 
-import io.signaling.schemas.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.node.NullNode;
 
 class FrameParserTest {
 
@@ -18,7 +17,7 @@ class FrameParserTest {
 
         assertThat(frame.to()).isEqualTo("bob");
         assertThat(frame.id()).isNull();
-        assertThat(frame.content()).isEqualTo(NullNode.getInstance());
+        assertThat(frame.content()).isEqualTo(RawJson.NULL);
     }
 
     @Test
@@ -27,7 +26,19 @@ class FrameParserTest {
                 "{\"to\":\"bob\",\"id\":\"m-1\",\"from\":\"alice\",\"content\":{\"sdp\":\"v=0\",\"n\":[1,2.5]}}");
 
         assertThat(frame.id()).isEqualTo("m-1");
-        assertThat(Json.mapper().writeValueAsString(frame.content())).isEqualTo("{\"sdp\":\"v=0\",\"n\":[1,2.5]}");
+        assertThat(frame.content().text()).isEqualTo("{\"sdp\":\"v=0\",\"n\":[1,2.5]}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"sdp\" : \"v=0\\r\\n\", \"n\":[ 1.50 , 1e400 ]}", "\"a, \\\"quoted\\\" }]\"", "42",
+            "-0.0", "[true,null]", "{}", "\"\\u00e9😀\"" })
+    void keepsTheContentAsTheClientWroteIt(String content) {
+        FrameParser parser = new FrameParser(1000);
+        assertThat(valid(parser, "{\"to\":\"bob\",\"content\":" + content + "}").content().text()).isEqualTo(content);
+        assertThat(valid(parser, "{\"content\" :\t" + content + " ,\n \"to\":\"bob\"}").content().text())
+            .isEqualTo(content);
+        assertThat(valid(parser, "{\"content\":" + content + ",\"to\":\"bob\",\"content\":" + content + "}").content()
+            .text()).isEqualTo(content);
     }
 
     @Test
@@ -37,9 +48,10 @@ class FrameParserTest {
 
     @Test
     void acceptsContentOfAnyJsonType() {
-        assertThat(valid("{\"to\":\"bob\",\"content\":42}").content().intValue()).isEqualTo(42);
-        assertThat(valid("{\"to\":\"bob\",\"content\":[true,null]}").content().size()).isEqualTo(2);
-        assertThat(valid("{\"to\":\"bob\",\"content\":null}").content().isNull()).isTrue();
+        assertThat(valid("{\"to\":\"bob\",\"content\":42}").content().toTree().intValue()).isEqualTo(42);
+        assertThat(valid("{\"to\":\"bob\",\"content\":[true,null]}").content().toTree().size()).isEqualTo(2);
+        assertThat(valid("{\"to\":\"bob\",\"content\":null}").content()).isEqualTo(RawJson.NULL);
+        assertThat(valid("{\"to\":\"bob\"}").content()).isEqualTo(RawJson.NULL);
     }
 
     @Test
@@ -54,7 +66,7 @@ class FrameParserTest {
         String id = "i".repeat(64);
 
         assertThat(new FrameParser(1000).parse("{\"to\":\"bob\",\"id\":\"" + id + "\"}", "alice"))
-            .isEqualTo(new ParsedFrame.Valid(new ClientFrame(id, "bob", NullNode.getInstance())));
+            .isEqualTo(new ParsedFrame.Valid(new ClientFrame(id, "bob", RawJson.NULL)));
     }
 
     @ParameterizedTest
@@ -191,6 +203,10 @@ class FrameParserTest {
     }
 
     private ClientFrame valid(String text) {
+        return valid(parser, text);
+    }
+
+    private static ClientFrame valid(FrameParser parser, String text) {
         ParsedFrame parsed = parser.parse(text, "alice");
         assertThat(parsed).isInstanceOf(ParsedFrame.Valid.class);
         return ((ParsedFrame.Valid) parsed).frame();

@@ -1,6 +1,7 @@
 package io.signaling.gateway.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.RejectionReason;
@@ -74,7 +75,7 @@ class OutgoingFramesTest {
     void signalCarriesTheContentAsSent() {
         JsonNode content = Json.mapper()
             .readTree("{\"sdp\":\"v=0\\r\\n\",\"ice\":[{\"candidate\":\"c\",\"i\":0}],\"u\":\"é😀\"}");
-        SignalDelivery delivery = new SignalDelivery("gw", 0, "bob", "s-bob", "m1", "alice", "bob", content,
+        SignalDelivery delivery = new SignalDelivery("gw", 0, "bob", "s-bob", "m1", "alice", "bob", RawJson.of(content),
                 Instant.parse("2026-01-01T00:00:00Z"), "s-alice", "gw", 1, 2, 3);
 
         JsonNode frame = Json.mapper().readTree(OutgoingFrames.signal(delivery));
@@ -82,6 +83,16 @@ class OutgoingFramesTest {
         assertThat(frame).isEqualTo(Json.mapper()
             .readTree("{\"type\":\"signal\",\"id\":\"m1\",\"from\":\"alice\"," + "\"to\":\"bob\",\"content\":"
                     + Json.mapper().writeValueAsString(content) + ",\"sentAt\":\"2026-01-01T00:00:00Z\"}"));
+    }
+
+    @Test
+    void signalCarriesTheContentsTextUnchanged() {
+        String content = "{ \"n\" : [1e400, 0.10], \"s\" : \"\\u00e9\" }";
+        SignalDelivery delivery = new SignalDelivery("gw", 0, "bob", "s-bob", "m1", "alice", "bob",
+                RawJson.trusted(content), Instant.parse("2026-01-01T00:00:00Z"), "s-alice", "gw", 1, 2, 3);
+
+        assertThat(OutgoingFrames.signal(delivery)).isEqualTo("{\"type\":\"signal\",\"id\":\"m1\",\"from\":\"alice\","
+                + "\"to\":\"bob\",\"content\":" + content + ",\"sentAt\":\"2026-01-01T00:00:00Z\"}");
     }
 
     @Test

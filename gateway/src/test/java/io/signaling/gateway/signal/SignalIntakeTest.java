@@ -1,6 +1,7 @@
 package io.signaling.gateway.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaling.gateway.frame.FrameParser;
@@ -53,7 +54,7 @@ class SignalIntakeTest {
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\",\"content\":{\"sdp\":\"v=0\"}}");
 
         assertThat(appended).containsExactly(new SignalAccepted("m1", "alice", "bob",
-                Json.mapper().readTree("{\"sdp\":\"v=0\"}"), clock.instant(), "s-alice", "gw-1", 3));
+                RawJson.trusted("{\"sdp\":\"v=0\"}"), clock.instant(), "s-alice", "gw-1", 3));
         assertThat(alice.frames).isEmpty();
 
         pending.get(0).complete(AT);

@@ -1,12 +1,12 @@
 package io.signaling.relay.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.signaling.schemas.json.RawJson;
 
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.delivery.SignalRejection;
 import io.signaling.schemas.gateway.DeliveryFailed;
-import io.signaling.schemas.json.Json;
 import io.signaling.schemas.session.SessionState;
 import io.signaling.schemas.signal.SignalAccepted;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class DeliveriesTest {
             AT.plusSeconds(30), AT);
 
     private final SignalAccepted fromAlice = new SignalAccepted("m1", "alice", "bob",
-            Json.mapper().readTree("{\"candidate\":\"a=1\"}"), AT, "a1", "gateway-1", 9);
+            RawJson.trusted("{\"candidate\":\"a=1\"}"), AT, "a1", "gateway-1", 9);
 
     @Test
     void aDeliveryIsForTheRecipientsSessionOnItsGatewayPartitionAndNamesItsSourceRecord() {

@@ -1,17 +1,16 @@
 package io.signaling.relay.topology;
 
 import io.signaling.schemas.delivery.SignalDelivery;
+import io.signaling.schemas.json.RawJson;
 import io.signaling.schemas.gateway.ConnectionClosed;
 import io.signaling.schemas.gateway.ConnectionOpened;
 import io.signaling.schemas.gateway.DeliveryFailed;
-import io.signaling.schemas.json.Json;
 import io.signaling.schemas.security.ListeningKeys;
 import io.signaling.schemas.session.CreateSession;
 import io.signaling.schemas.session.DeleteReason;
 import io.signaling.schemas.session.EndSession;
 import io.signaling.schemas.signal.SignalAccepted;
 import java.time.Instant;
-import tools.jackson.databind.JsonNode;
 
 /** Input records as session-service and gateways write them. */
 final class Fixtures {
@@ -52,8 +51,8 @@ final class Fixtures {
         return new ConnectionClosed(userId, sessionId, gatewayOf(userId), reason, AT);
     }
 
-    static JsonNode content(String json) {
-        return Json.mapper().readTree(json);
+    static RawJson content(String json) {
+        return RawJson.parse(json);
     }
 
     /**

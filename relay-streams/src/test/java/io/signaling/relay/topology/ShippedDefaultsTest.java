@@ -1,6 +1,7 @@
 package io.signaling.relay.topology;
 
 import static io.signaling.relay.topology.Fixtures.create;
+import io.signaling.schemas.json.RawJson;
 import static io.signaling.relay.topology.Fixtures.gatewayOf;
 import static io.signaling.relay.topology.Fixtures.opened;
 import static io.signaling.relay.topology.Fixtures.partitionOf;
@@ -124,8 +125,8 @@ class ShippedDefaultsTest {
     }
 
     private static SignalAccepted withContent(String id, String text) {
-        return new SignalAccepted(id, "alice", "bob", Json.mapper().getNodeFactory().stringNode(text), Fixtures.AT,
-                "alice-session", gatewayOf("alice"), partitionOf("alice"));
+        return new SignalAccepted(id, "alice", "bob", RawJson.of(Json.mapper().getNodeFactory().stringNode(text)),
+                Fixtures.AT, "alice-session", gatewayOf("alice"), partitionOf("alice"));
     }
 
 }

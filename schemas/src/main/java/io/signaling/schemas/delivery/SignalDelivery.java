@@ -1,13 +1,13 @@
 package io.signaling.schemas.delivery;
 
+import io.signaling.schemas.json.RawJson;
 import java.time.Instant;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A signal for its recipient: becomes the contract's {@code {"type":"signal",...}} frame.
  */
 public record SignalDelivery(String gatewayId, int deliveryPartition, String userId, String sessionId, String id,
-        String from, String to, JsonNode content, Instant sentAt, String senderSessionId, String senderGatewayId,
+        String from, String to, RawJson content, Instant sentAt, String senderSessionId, String senderGatewayId,
         int senderDeliveryPartition, int sourcePartition, long sourceOffset) implements Delivery {
 
     /**

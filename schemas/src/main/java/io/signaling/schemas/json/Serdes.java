@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * JSON serdes for record types. Type information lives in the JSON ({@code "type"} of
@@ -27,7 +28,28 @@ public final class Serdes {
         JacksonJsonSerde<T> jackson = new JacksonJsonSerde<T>(type, Json.mapper()).noTypeInfo().ignoreTypeHeaders();
         return org.apache.kafka.common.serialization.Serdes.serdeFrom(
                 new ContentFreeSerializer<>(jackson.serializer(), type),
-                new ContentFreeDeserializer<>(jackson.deserializer(), type));
+                new ContentFreeDeserializer<>(new SourceKeepingDeserializer<>(type), type));
+    }
+
+    /**
+     * Reads a record with its bytes at hand, so that a {@link RawJson} in it is a slice
+     * of them rather than a tree written again. Type headers are ignored, as
+     * {@link JacksonJsonSerde}'s are with {@code ignoreTypeHeaders()}: the type is the
+     * topic's.
+     */
+    private static final class SourceKeepingDeserializer<T> implements Deserializer<T> {
+
+        private final ObjectReader reader;
+
+        SourceKeepingDeserializer(Class<T> type) {
+            this.reader = Json.mapper().readerFor(type);
+        }
+
+        @Override
+        public T deserialize(String topic, byte[] data) {
+            return data == null ? null : reader.withAttribute(RawJson.SOURCE, data).readValue(data);
+        }
+
     }
 
     /**
