@@ -5,7 +5,7 @@ import io.signaling.schemas.json.RawJson;
 
 import io.signaling.audit.cli.AuditCommand;
 import io.signaling.audit.replay.HistoryReader;
-import io.signaling.audit.replay.ReplayEntry;
+import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.audit.replay.ReplayQuery;
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.delivery.SignalDelivery;
@@ -278,9 +278,9 @@ class AuditReplayTest {
     record Landed(long timestamp, int topicOrder, int partition, long offset) {
     }
 
-    static Landed landed(ReplayEntry e, Topics t) {
+    static Landed landed(TimelineEntry e, Topics t) {
         List<String> order = List.of(t.sessionEvents().name(), t.signals().name(), t.deliveries().name());
-        return new Landed(e.timestamp(), order.indexOf(e.topic()), e.partition(), e.offset());
+        return new Landed(e.at().toEpochMilli(), order.indexOf(e.topic()), e.partition(), e.offset());
     }
 
     @Test
@@ -350,7 +350,7 @@ class AuditReplayTest {
         Topics t = Topics.from(TopicsProperties.defaults(prefix));
         broker.addTopics(
                 t.newTopics(TopicsProperties.defaults(prefix)).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
-        List<ReplayEntry> got = new CopyOnWriteArrayList<>();
+        List<TimelineEntry> got = new CopyOnWriteArrayList<>();
         AtomicInteger checks = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
@@ -364,7 +364,7 @@ class AuditReplayTest {
             reader.follow(new ReplayQuery("dave", null, null, false), got::add, () -> {
                 if (checks.getAndIncrement() == 0) { // the history is out: now something
                                                      // new happens
-                    assertThat(got).extracting(ReplayEntry::kind).containsExactly("session-created", "session-acked");
+                    assertThat(got).extracting(TimelineEntry::kind).containsExactly("session-created", "session-acked");
                     try {
                         send(producer, t.sessionEvents(), 2, "dave",
                                 new SessionDeleted("dave", "s-d", DeleteReason.CONNECTION_CLOSED, at(2)));
@@ -376,7 +376,7 @@ class AuditReplayTest {
                 return got.size() < 3 && System.nanoTime() < deadline;
             });
         }
-        assertThat(got).extracting(ReplayEntry::kind)
+        assertThat(got).extracting(TimelineEntry::kind)
             .containsExactly("session-created", "session-acked", "session-deleted");
     }
 

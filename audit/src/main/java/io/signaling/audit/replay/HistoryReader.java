@@ -1,6 +1,7 @@
 package io.signaling.audit.replay;
 
 import io.signaling.audit.replay.TimelineEntries.Position;
+import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.session.SessionEvent;
 import io.signaling.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -85,7 +86,7 @@ public final class HistoryReader implements AutoCloseable {
          * routed at the edge, whose direct delivery is also its only record of being
          * accepted.
          */
-        List<ReplayEntry> read(Position position, byte[] value);
+        List<TimelineEntry> read(Position position, byte[] value);
 
     }
 
@@ -133,15 +134,15 @@ public final class HistoryReader implements AutoCloseable {
      * Streams the matching history up to the end offsets seen now to {@code out}, oldest
      * first, as it reads. Returns how many entries went out.
      */
-    public long replay(ReplayQuery query, Consumer<? super ReplayEntry> out) {
+    public long replay(ReplayQuery query, Consumer<? super TimelineEntry> out) {
         Map<TopicPartition, Long> end = seek(query);
         long[] emitted = { 0 };
-        Consumer<ReplayEntry> counted = entry -> {
+        Consumer<TimelineEntry> counted = entry -> {
             emitted[0]++;
             out.accept(entry);
         };
-        TimelineMerge<TopicPartition, ReplayEntry> merge = new TimelineMerge<>(inTimelineOrder(end.keySet(), topics),
-                ReplayEntry::timestamp, laneCapacity);
+        TimelineMerge<TopicPartition, TimelineEntry> merge = new TimelineMerge<>(inTimelineOrder(end.keySet(), topics),
+                entry -> entry.at().toEpochMilli(), laneCapacity);
         merge.run(new KafkaFeed(end, query), counted);
         peakBuffered = Math.max(peakBuffered, merge.peakBuffered());
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
@@ -159,12 +160,12 @@ public final class HistoryReader implements AutoCloseable {
      * they come (each partition's in offset order, partitions as they arrive) until
      * {@code keepGoing} says stop.
      */
-    public void follow(ReplayQuery query, Consumer<? super ReplayEntry> out, BooleanSupplier keepGoing) {
+    public void follow(ReplayQuery query, Consumer<? super TimelineEntry> out, BooleanSupplier keepGoing) {
         replay(query, out);
-        Predicate<ReplayEntry> matches = matcher(query);
+        Predicate<TimelineEntry> matches = matcher(query);
         while (keepGoing.getAsBoolean()) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                for (ReplayEntry entry : read(record)) {
+                for (TimelineEntry entry : read(record)) {
                     if (matches.test(entry)) {
                         out.accept(redact(entry, query));
                     }
@@ -227,13 +228,13 @@ public final class HistoryReader implements AutoCloseable {
      * The history's partitions as the merge's lanes: records before the end offsets, read
      * and filtered.
      */
-    private final class KafkaFeed implements TimelineMerge.Feed<TopicPartition, ReplayEntry> {
+    private final class KafkaFeed implements TimelineMerge.Feed<TopicPartition, TimelineEntry> {
 
         private final Map<TopicPartition, Long> end;
 
         private final ReplayQuery query;
 
-        private final Predicate<ReplayEntry> matches;
+        private final Predicate<TimelineEntry> matches;
 
         private final long total;
 
@@ -253,7 +254,7 @@ public final class HistoryReader implements AutoCloseable {
         }
 
         @Override
-        public void poll(BiConsumer<TopicPartition, ReplayEntry> sink) {
+        public void poll(BiConsumer<TopicPartition, TimelineEntry> sink) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
             for (TopicPartition tp : records.partitions()) {
                 long endOffset = end.get(tp);
@@ -263,7 +264,7 @@ public final class HistoryReader implements AutoCloseable {
                                // shows it
                     }
                     scanned++;
-                    for (ReplayEntry entry : read(record)) {
+                    for (TimelineEntry entry : read(record)) {
                         if (matches.test(entry)) {
                             sink.accept(tp, redact(entry, query));
                         }
@@ -294,7 +295,7 @@ public final class HistoryReader implements AutoCloseable {
 
     }
 
-    private List<ReplayEntry> read(ConsumerRecord<byte[], byte[]> record) {
+    private List<TimelineEntry> read(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return List.of();
         }
@@ -313,14 +314,14 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
-    private static Predicate<ReplayEntry> matcher(ReplayQuery query) {
+    private static Predicate<TimelineEntry> matcher(ReplayQuery query) {
         if (query.since() == null && query.until() == null && query.user() == null) {
             return entry -> true;
         }
         return entry -> query.inRange(entry.at()) && (query.user() == null || entry.involves(query.user()));
     }
 
-    private static ReplayEntry redact(ReplayEntry entry, ReplayQuery query) {
+    private static TimelineEntry redact(TimelineEntry entry, ReplayQuery query) {
         return query.redact() ? entry.withoutContent() : entry;
     }
 

@@ -36,6 +36,29 @@ final class InstantText {
         }
     }
 
+    /** Appends {@code at} to {@code out}. */
+    void append(Instant at, StringBuilder out) {
+        int length = format(at);
+        if (length < 0) {
+            out.append(at);
+        }
+        else {
+            out.append(text, 0, length);
+        }
+    }
+
+    /**
+     * As {@link #format(long)}, for an instant; -1 too for one finer than a millisecond
+     * (a Kafka timestamp never is).
+     */
+    int format(Instant at) {
+        long s = at.getEpochSecond();
+        if (at.getNano() % 1_000_000 != 0 || s < MIN / 1000 || s > MAX / 1000) {
+            return -1;
+        }
+        return format(at.toEpochMilli());
+    }
+
     /**
      * Writes the instant into {@link #chars()} and returns its length, or -1 outside
      * four-digit years (then use {@link Instant#toString()}).

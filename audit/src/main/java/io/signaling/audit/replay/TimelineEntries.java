@@ -1,5 +1,6 @@
 package io.signaling.audit.replay;
 
+import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.delivery.RejectionReason;
 import io.signaling.schemas.session.SessionAcked;
 import io.signaling.schemas.session.SessionCreated;
@@ -7,6 +8,7 @@ import io.signaling.schemas.session.SessionDeleted;
 import io.signaling.schemas.session.SessionEvent;
 import io.signaling.schemas.session.SessionExpired;
 import io.signaling.schemas.session.SessionRefused;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,9 +37,15 @@ final class TimelineEntries {
 
     /** Where a record sits in the log; {@code timestamp} in epoch milliseconds. */
     record Position(String topic, int partition, long offset, long timestamp) {
+
+        /** The timestamp as the entries' {@code at}. */
+        Instant at() {
+            return Instant.ofEpochMilli(timestamp);
+        }
+
     }
 
-    static ReplayEntry sessionEvent(Position p, SessionEvent event) {
+    static TimelineEntry sessionEvent(Position p, SessionEvent event) {
         String kind;
         String gateway = null;
         String reason = null;
@@ -64,14 +72,14 @@ final class TimelineEntries {
         else {
             throw new IllegalArgumentException("unknown session event " + event.getClass().getSimpleName());
         }
-        return new ReplayEntry(p.timestamp(), kind, p.topic(), p.partition(), p.offset(), event.userId(),
-                event.sessionId(), null, null, null, gateway, reason, null);
+        return new TimelineEntry(p.at(), kind, p.topic(), p.partition(), p.offset(), event.userId(), event.sessionId(),
+                null, null, null, gateway, reason, null);
     }
 
     /** A {@code SignalAccepted} record. */
-    static ReplayEntry signal(Position p, byte[] value) {
+    static TimelineEntry signal(Position p, byte[] value) {
         RecordFields.Values v = SIGNAL.read(value);
-        return new ReplayEntry(p.timestamp(), "signal-accepted", p.topic(), p.partition(), p.offset(), null, v.get(3),
+        return new TimelineEntry(p.at(), "signal-accepted", p.topic(), p.partition(), p.offset(), null, v.get(3),
                 v.get(0), v.get(1), v.get(2), v.get(4), null, v.content());
     }
 
@@ -83,28 +91,28 @@ final class TimelineEntries {
      * {@code signal-rejected}; {@code "receipt"}, a recipient's gateway's word to a
      * sender's, is not history and gives none.
      */
-    static List<ReplayEntry> delivery(Position p, byte[] value) {
+    static List<TimelineEntry> delivery(Position p, byte[] value) {
         RecordFields.Values v = DELIVERY.read(value);
         String type = v.get(0);
         if ("signal".equals(type)) {
-            ReplayEntry delivered = new ReplayEntry(p.timestamp(), "signal-delivered", p.topic(), p.partition(),
-                    p.offset(), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), null, null);
+            Instant at = p.at();
+            TimelineEntry delivered = new TimelineEntry(at, "signal-delivered", p.topic(), p.partition(), p.offset(),
+                    v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), null, null);
             if (!direct(v.get(8))) {
                 return List.of(delivered);
             }
             // As its SignalAccepted record would give it (signal()), at this record's
             // position.
-            ReplayEntry accepted = new ReplayEntry(p.timestamp(), "signal-accepted", p.topic(), p.partition(),
-                    p.offset(), null, v.get(9), v.get(3), v.get(4), v.get(5), v.get(10), null, v.content());
+            TimelineEntry accepted = new TimelineEntry(at, "signal-accepted", p.topic(), p.partition(), p.offset(),
+                    null, v.get(9), v.get(3), v.get(4), v.get(5), v.get(10), null, v.content());
             return List.of(accepted, delivered);
         }
         if ("rejection".equals(type)) { // from: the rejected signal's sender, whom the
                                         // rejection is for; reason as the schema's
                                         // reader has it ("unknown" for a record
                                         // from before reasons were typed)
-            return List.of(new ReplayEntry(p.timestamp(), "signal-rejected", p.topic(), p.partition(), p.offset(),
-                    v.get(1), v.get(2), v.get(3), v.get(1), v.get(5), v.get(6),
-                    RejectionReason.fromCode(v.get(7)).code(), null));
+            return List.of(new TimelineEntry(p.at(), "signal-rejected", p.topic(), p.partition(), p.offset(), v.get(1),
+                    v.get(2), v.get(3), v.get(1), v.get(5), v.get(6), RejectionReason.fromCode(v.get(7)).code(), null));
         }
         if ("receipt".equals(type)) {
             return List.of();

@@ -1,5 +1,6 @@
 package io.signaling.audit.replay;
 
+import io.signaling.schemas.audit.TimelineEntry;
 import java.io.StringWriter;
 
 /**
@@ -15,9 +16,9 @@ public enum TimelineFormat {
     TEXT,
 
     /**
-     * One JSON object per line: exactly what the schema's mapper writes for
-     * {@link io.signaling.schemas.audit.TimelineEntry} (fields in its order, nulls left
-     * out), the content copied as the record holds it.
+     * One JSON object per line: exactly what the schema's mapper writes for the
+     * {@link TimelineEntry} (fields in its order, nulls left out), the content copied as
+     * the record holds it.
      */
     JSONL;
 
@@ -30,7 +31,7 @@ public enum TimelineFormat {
      * One entry in this format, without the line separator: for a single entry; to print
      * many, use {@link #writer}.
      */
-    public String format(ReplayEntry entry) {
+    public String format(TimelineEntry entry) {
         StringWriter out = new StringWriter();
         try (TimelineWriter writer = writer(out)) {
             writer.accept(entry);

@@ -1,5 +1,6 @@
 package io.signaling.audit.replay;
 
+import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.json.Json;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -21,7 +22,7 @@ import tools.jackson.core.io.SerializedString;
  * to {@code out} and flushes it; {@link #close()} does too, and leaves {@code out} open.
  * Not thread-safe.
  */
-public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, Closeable {
+public final class TimelineWriter implements Consumer<TimelineEntry>, Flushable, Closeable {
 
     private static final String NEWLINE = System.lineSeparator();
 
@@ -72,7 +73,7 @@ public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, C
     }
 
     @Override
-    public void accept(ReplayEntry entry) {
+    public void accept(TimelineEntry entry) {
         if (format == TimelineFormat.JSONL) {
             writeJson(entry);
         }
@@ -81,10 +82,10 @@ public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, C
         }
     }
 
-    private void writeJson(ReplayEntry e) {
+    private void writeJson(TimelineEntry e) {
         json.writeStartObject();
         json.writeName(AT);
-        int at = instants.format(e.timestamp());
+        int at = instants.format(e.at());
         if (at >= 0) {
             json.writeString(instants.chars(), 0, at);
         }
@@ -119,10 +120,10 @@ public final class TimelineWriter implements Consumer<ReplayEntry>, Flushable, C
         }
     }
 
-    private void writeText(ReplayEntry e) {
+    private void writeText(TimelineEntry e) {
         line.setLength(0);
         int start = 0;
-        instants.append(e.timestamp(), line);
+        instants.append(e.at(), line);
         pad(start, 24);
         start = line.append("  ").length();
         line.append(e.kind());

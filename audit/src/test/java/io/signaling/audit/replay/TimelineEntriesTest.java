@@ -66,11 +66,11 @@ class TimelineEntriesTest {
         SignalAccepted signal = new SignalAccepted("m-1", "alice", "bob", RawJson.of(content), AT.minusSeconds(1),
                 "s-a", "gw-a", 2);
         TimelineEntry expected = new TimelineEntry(AT, "signal-accepted", "t.signals", 3, 41, null, "s-a", "m-1",
-                "alice", "bob", "gw-a", null, content);
+                "alice", "bob", "gw-a", null, RawJson.of(content));
 
-        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, bytes(TOPICS.signals(), signal));
+        TimelineEntry entry = TimelineEntries.signal(SIGNAL_AT, bytes(TOPICS.signals(), signal));
 
-        assertThat(entry.toTimelineEntry()).isEqualTo(expected);
+        assertThat(entry).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
         assertThat(TimelineFormat.JSONL.format(entry.withoutContent()))
             .isEqualTo(Json.mapper().writeValueAsString(expected.withoutContent()));
@@ -80,7 +80,7 @@ class TimelineEntriesTest {
     void aSignalWithoutContentOrFieldsLeavesThemOut() {
         byte[] value = "{\"id\":\"m-1\",\"unknown\":{\"x\":[1,{}]},\"to\":\"bob\"}".getBytes(StandardCharsets.UTF_8);
 
-        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
+        TimelineEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
 
         assertThat(entry.content()).isNull();
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(
@@ -93,7 +93,7 @@ class TimelineEntriesTest {
         byte[] value = "{ \"id\" : \"m-1\",\n  \"content\" : {\n    \"type\" : \"offer\",\n    \"sdp\" : \"v=0\"\n  }\n ,\n \"to\":\"bob\" }"
             .getBytes(StandardCharsets.UTF_8);
 
-        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
+        TimelineEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
 
         assertThat(entry.content().text()).isEqualTo("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
         assertThat(TimelineFormat.JSONL.format(entry)).doesNotContain("\n")
@@ -104,7 +104,7 @@ class TimelineEntriesTest {
     void contentKeepsItsSpellingAndSpacesOnOneLine() {
         byte[] value = "{\"content\" :  [ 1.50 , \"\\u00e9\" ]  , \"id\":\"m\"}".getBytes(StandardCharsets.UTF_8);
 
-        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
+        TimelineEntry entry = TimelineEntries.signal(SIGNAL_AT, value);
 
         assertThat(entry.content().text()).isEqualTo("[ 1.50 , \"\\u00e9\" ]");
         assertThat(entry.content().toTree()).isEqualTo(json("[1.50,\"é\"]"));
@@ -120,10 +120,10 @@ class TimelineEntriesTest {
         TimelineEntry expected = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1",
                 "alice", "bob", "gw-b", null, null);
 
-        ReplayEntry entry = only(
+        TimelineEntry entry = only(
                 TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) delivery)));
 
-        assertThat(entry.toTimelineEntry()).isEqualTo(expected);
+        assertThat(entry).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
     }
 
@@ -133,21 +133,21 @@ class TimelineEntriesTest {
         SignalDelivery direct = new SignalDelivery("gw-b", 1, "bob", "s-b", "m-1", "alice", "bob", RawJson.of(content),
                 AT.minusSeconds(1), "s-a", "gw-a", 0, SignalDelivery.DIRECT, SignalDelivery.DIRECT);
         TimelineEntry accepted = new TimelineEntry(AT, "signal-accepted", "t.deliveries", 7, 9, null, "s-a", "m-1",
-                "alice", "bob", "gw-a", null, content);
+                "alice", "bob", "gw-a", null, RawJson.of(content));
         TimelineEntry delivered = new TimelineEntry(AT, "signal-delivered", "t.deliveries", 7, 9, "bob", "s-b", "m-1",
                 "alice", "bob", "gw-b", null, null);
 
-        List<ReplayEntry> entries = TimelineEntries.delivery(DELIVERY_AT,
+        List<TimelineEntry> entries = TimelineEntries.delivery(DELIVERY_AT,
                 bytes(TOPICS.deliveries(), (Delivery) direct));
 
-        assertThat(entries).extracting(ReplayEntry::toTimelineEntry).containsExactly(accepted, delivered);
+        assertThat(entries).containsExactly(accepted, delivered);
         assertThat(entries).extracting(TimelineFormat.JSONL::format)
             .containsExactly(Json.mapper().writeValueAsString(accepted), Json.mapper().writeValueAsString(delivered));
         assertThat(TimelineFormat.JSONL.format(entries.get(0).withoutContent()))
             .isEqualTo(Json.mapper().writeValueAsString(accepted.withoutContent()));
         // The same entry as the SignalAccepted record the relay's path has, but for
         // where it sits.
-        ReplayEntry asSignal = TimelineEntries.signal(DELIVERY_AT, bytes(TOPICS.signals(),
+        TimelineEntry asSignal = TimelineEntries.signal(DELIVERY_AT, bytes(TOPICS.signals(),
                 new SignalAccepted("m-1", "alice", "bob", RawJson.of(content), AT.minusSeconds(1), "s-a", "gw-a", 0)));
         assertThat(TimelineFormat.JSONL.format(entries.get(0))).isEqualTo(TimelineFormat.JSONL.format(asSignal));
     }
@@ -159,7 +159,7 @@ class TimelineEntriesTest {
                     RawJson.of(json("{\"sdp\":\"v=0\"}")), AT, "s-a", "gw-a", 0, sourcePartition, 0L);
 
             assertThat(TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) relayed)))
-                .extracting(ReplayEntry::kind)
+                .extracting(TimelineEntry::kind)
                 .containsExactly("signal-delivered");
         }
     }
@@ -178,10 +178,10 @@ class TimelineEntriesTest {
         TimelineEntry expected = new TimelineEntry(AT, "signal-rejected", "t.deliveries", 7, 9, "bob", "s-b", "m-2",
                 "bob", "carol", "gw-b", "held-limit", null);
 
-        ReplayEntry entry = only(
+        TimelineEntry entry = only(
                 TimelineEntries.delivery(DELIVERY_AT, bytes(TOPICS.deliveries(), (Delivery) rejection)));
 
-        assertThat(entry.toTimelineEntry()).isEqualTo(expected);
+        assertThat(entry).isEqualTo(expected);
         assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(expected));
     }
 
@@ -199,14 +199,13 @@ class TimelineEntriesTest {
     @Test
     void sessionEventsPrintAsTheSchemaMapperWould() {
         Position at = new Position("t.session-events", 0, 5, AT.toEpochMilli());
-        ReplayEntry created = TimelineEntries.sessionEvent(at,
+        TimelineEntry created = TimelineEntries.sessionEvent(at,
                 new SessionCreated("alice", "s-a", "sha256:x", "gw-a", "http://gw-a/ws", 0, AT, AT.plusSeconds(30)));
-        ReplayEntry deleted = TimelineEntries.sessionEvent(at,
+        TimelineEntry deleted = TimelineEntries.sessionEvent(at,
                 new SessionDeleted("alice", "s-a", DeleteReason.CONNECTION_LOST, AT));
 
-        for (ReplayEntry entry : List.of(created, deleted)) {
-            assertThat(TimelineFormat.JSONL.format(entry))
-                .isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
+        for (TimelineEntry entry : List.of(created, deleted)) {
+            assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(entry));
         }
         assertThat(deleted.reason()).isEqualTo("connection-lost");
     }
@@ -228,7 +227,7 @@ class TimelineEntriesTest {
 
     @Test
     void aScalarWhereAStringIsExpectedReadsAsItsText() {
-        ReplayEntry entry = TimelineEntries.signal(SIGNAL_AT,
+        TimelineEntry entry = TimelineEntries.signal(SIGNAL_AT,
                 "{\"id\":17,\"from\":true,\"to\":null}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(entry.signalId()).isEqualTo("17");
@@ -237,7 +236,7 @@ class TimelineEntriesTest {
     }
 
     /** The one entry a record gives. */
-    static ReplayEntry only(List<ReplayEntry> entries) {
+    static TimelineEntry only(List<TimelineEntry> entries) {
         assertThat(entries).hasSize(1);
         return entries.get(0);
     }

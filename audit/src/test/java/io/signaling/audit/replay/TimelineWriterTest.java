@@ -3,6 +3,7 @@ package io.signaling.audit.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.signaling.schemas.json.RawJson;
 
+import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.json.Json;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,14 +28,14 @@ class TimelineWriterTest {
         return RawJson.slice(bytes, 0, bytes.length);
     }
 
-    static ReplayEntry signal(long at, String content) {
-        return new ReplayEntry(at, "signal-accepted", "t.signals", 0, 4, null, "s-a", "m1", "alice", "bob", "gw-a",
-                null, content == null ? null : raw(content));
+    static TimelineEntry signal(long at, String content) {
+        return new TimelineEntry(Instant.ofEpochMilli(at), "signal-accepted", "t.signals", 0, 4, null, "s-a", "m1",
+                "alice", "bob", "gw-a", null, content == null ? null : raw(content));
     }
 
-    static ReplayEntry refused(long at) {
-        return new ReplayEntry(at, "session-refused", "t.session-events", 1, 2, "bob", "s-b2", null, null, null, null,
-                "user-id-taken", null);
+    static TimelineEntry refused(long at) {
+        return new TimelineEntry(Instant.ofEpochMilli(at), "session-refused", "t.session-events", 1, 2, "bob", "s-b2",
+                null, null, null, null, "user-id-taken", null);
     }
 
     @Test
@@ -49,8 +50,8 @@ class TimelineWriterTest {
 
     @Test
     void textKeepsALongValueWholeAndWritesNullAsToday() {
-        ReplayEntry entry = new ReplayEntry(T, "a-kind-longer-than-sixteen", "t", 0, 0, null, null, null, null, null,
-                null, null, null);
+        TimelineEntry entry = new TimelineEntry(Instant.ofEpochMilli(T), "a-kind-longer-than-sixteen", "t", 0, 0, null,
+                null, null, null, null, null, null, null);
 
         // the format before streaming: String.format("%-24s %-16s %-32s %s", at, kind,
         // who, details)
@@ -60,7 +61,7 @@ class TimelineWriterTest {
 
     @Test
     void aWriterPrintsOneLinePerEntryAndLeavesItsTargetOpen() {
-        List<ReplayEntry> entries = List.of(signal(T, "{\"a\":1}"), refused(T + 1), signal(T + 2, null));
+        List<TimelineEntry> entries = List.of(signal(T, "{\"a\":1}"), refused(T + 1), signal(T + 2, null));
         for (TimelineFormat format : TimelineFormat.values()) {
             StringWriter out = new StringWriter();
             TrackingWriter target = new TrackingWriter(out);
@@ -77,11 +78,30 @@ class TimelineWriterTest {
 
     @Test
     void jsonlLinesAreWhatTheSchemaMapperWritesForTheEntry() {
-        ReplayEntry entry = new ReplayEntry(T + 999, "signal-accepted", "t/\"odd\"", 11, Long.MAX_VALUE, "u\u2028",
-                null, "é", "a\tb", "c\\d", "g\u0000", "r/", raw("{\"k\":[true,null,0.1]}"));
+        TimelineEntry entry = new TimelineEntry(Instant.ofEpochMilli(T + 999), "signal-accepted", "t/\"odd\"", 11,
+                Long.MAX_VALUE, "u\u2028", null, "é", "a\tb", "c\\d", "g\u0000", "r/", raw("{\"k\":[true,null,0.1]}"));
 
-        assertThat(TimelineFormat.JSONL.format(entry))
-            .isEqualTo(Json.mapper().writeValueAsString(entry.toTimelineEntry()));
+        // the content as the mapper writes its tree, as when the entry held one
+        TimelineEntry withTree = new TimelineEntry(entry.at(), entry.kind(), entry.topic(), entry.partition(),
+                entry.offset(), entry.userId(), entry.sessionId(), entry.signalId(), entry.from(), entry.to(),
+                entry.gatewayId(), entry.reason(), RawJson.of(entry.content().toTree()));
+
+        assertThat(TimelineFormat.JSONL.format(entry)).isEqualTo(Json.mapper().writeValueAsString(withTree))
+            .isEqualTo(Json.mapper().writeValueAsString(entry));
+    }
+
+    @Test
+    void anInstantOutsideWholeMillisecondsOrFourDigitYearsIsSpelledAsTheMapperSpellsIt() {
+        for (Instant at : List.of(Instant.ofEpochMilli(T).plusNanos(1), Instant.ofEpochMilli(T).plusNanos(1_500_000),
+                Instant.ofEpochSecond(253_402_300_800L), Instant.ofEpochSecond(-62_167_219_201L), Instant.MAX,
+                Instant.MIN)) {
+            TimelineEntry entry = new TimelineEntry(at, "session-refused", "t", 0, 0, "bob", null, null, null, null,
+                    null, null, null);
+
+            assertThat(TimelineFormat.JSONL.format(entry)).as(at.toString())
+                .isEqualTo(Json.mapper().writeValueAsString(entry));
+            assertThat(TimelineFormat.TEXT.format(entry)).as(at.toString()).startsWith(at + "  ");
+        }
     }
 
     @Test

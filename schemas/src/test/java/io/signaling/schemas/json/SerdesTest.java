@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.signaling.schemas.Samples;
-import io.signaling.schemas.audit.TimelineEntry;
 import io.signaling.schemas.delivery.Delivery;
 import io.signaling.schemas.delivery.SignalDelivery;
 import io.signaling.schemas.gateway.DeliveryFailed;
@@ -186,23 +185,28 @@ class SerdesTest {
         assertContentFree(thrown, "deep-marker");
     }
 
+    /**
+     * A record holding a tree: no schema record does (signal content is written raw and
+     * cannot fail this way), but the serde must not quote whatever it fails to write.
+     */
+    record TreeHolder(String id, JsonNode tree) {
+    }
+
     @Test
     void aFailedWriteDoesNotQuoteTheRecord() {
-        // Built in memory, not read: deeper than anything may be written. Signal
-        // content is written raw and cannot fail this way; an audit line's tree can.
+        // Built in memory, not read: deeper than anything may be written.
         ArrayNode root = Json.mapper().createArrayNode();
         ArrayNode innermost = root;
         for (int depth = 1; depth < Json.MAX_WRITE_DEPTH + 1; depth++) {
             innermost = innermost.addArray();
         }
         innermost.add("write-marker");
-        TimelineEntry entry = new TimelineEntry(Samples.T0, "signal-accepted", TOPIC, 0, 1, null, null, "m-1",
-                Samples.ALICE, Samples.BOB, null, null, root);
+        TreeHolder holder = new TreeHolder("m-1", root);
 
-        Throwable thrown = catchThrowable(() -> Serdes.json(TimelineEntry.class).serializer().serialize(TOPIC, entry));
+        Throwable thrown = catchThrowable(() -> Serdes.json(TreeHolder.class).serializer().serialize(TOPIC, holder));
 
         assertThat(thrown).isInstanceOf(SerializationException.class)
-            .hasMessageContaining("TimelineEntry")
+            .hasMessageContaining("TreeHolder")
             .hasMessageContaining(TOPIC);
         assertContentFree(thrown, "write-marker");
     }
