@@ -139,9 +139,18 @@ public final class RawJson {
             return of(context.readTree(p));
         }
 
+        /** JSON {@code null} is a value like any other: the sender's {@code null}. */
         @Override
         public RawJson getNullValue(DeserializationContext context) {
             return NULL;
+        }
+
+        /**
+         * No content at all stays absent, so that a record reads back as it was written.
+         */
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
         }
 
     }
