@@ -85,7 +85,8 @@ final class RecordFields {
             JsonToken token = p.nextToken();
             while (true) {
                 if (contentStart >= 0) { // the content value ended just before this token
-                    values.content = RawJson.slice(json, contentStart, valueEnd(json, tokenStart(p)) - contentStart);
+                    values.content = RawJson.slice(json, contentStart, valueEnd(json, tokenStart(p)) - contentStart)
+                        .oneLine();
                     contentStart = -1;
                 }
                 if (token == JsonToken.END_OBJECT) {

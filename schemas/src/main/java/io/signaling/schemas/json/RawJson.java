@@ -42,8 +42,8 @@ public final class RawJson {
     }
 
     /**
-     * A value already known to be one complete, compact JSON value (a slice of a frame
-     * the gateway parsed, or of a record).
+     * A value already known to be one complete JSON value: a slice of a frame the gateway
+     * parsed, or of a record, just read by a parser.
      */
     public static RawJson trusted(String json) {
         return json.equals("null") ? NULL : new RawJson(json);
@@ -61,22 +61,23 @@ public final class RawJson {
 
     /**
      * The value at {@code source[offset, offset + length)} of UTF-8 JSON text, which must
-     * be one complete JSON value. One spread over several lines (by a pretty-printer) is
-     * made compact: a JSON line or a frame must stay one line. The platform's own records
-     * are always compact.
+     * be one complete JSON value, exactly as it is there.
      */
     public static RawJson slice(byte[] source, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            byte b = source[i];
-            // in JSON text only whitespace between tokens can be a raw line break
-            if (b == '\n' || b == '\r') {
-                return of(Json.mapper().readTree(source, offset, length));
-            }
-        }
         return trusted(new String(source, offset, length, StandardCharsets.UTF_8));
     }
 
-    /** The JSON text, compact, as it goes into a record, a frame or a line. */
+    /**
+     * This value on one line: itself, unless a writer spread it over several (a
+     * pretty-printer), which a JSON line or a text column cannot hold; then written again
+     * compactly. Frames and records need no such thing.
+     */
+    public RawJson oneLine() {
+        // in JSON text only whitespace between tokens can be a raw line break
+        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? this : of(toTree());
+    }
+
+    /** The JSON text, as it goes into a record, a frame or a line. */
     public String text() {
         return text;
     }

@@ -51,7 +51,7 @@ class RawJsonTest {
     }
 
     @Test
-    void contentSpreadOverLinesByAnotherWriterIsReadCompact() {
+    void contentSpreadOverLinesByAnotherWriterIsReadAsWrittenAndPutOnOneLineOnlyWhenAsked() {
         String record = """
                 {
                   "id" : "m-1", "from" : "alice", "to" : "bob",
@@ -66,7 +66,14 @@ class RawJsonTest {
             .deserializer()
             .deserialize(TOPIC, record.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(read.content().text()).isEqualTo("{\"sdp\":\"v=0\",\"n\":[1,2.50]}");
+        assertThat(read.content().text()).isEqualTo("""
+                {
+                    "sdp" : "v=0",
+                    "n" : [ 1, 2.50 ]
+                  }""");
+        RawJson oneLine = read.content().oneLine();
+        assertThat(oneLine.text()).isEqualTo("{\"sdp\":\"v=0\",\"n\":[1,2.50]}");
+        assertThat(oneLine.oneLine()).isSameAs(oneLine);
     }
 
     @Test
