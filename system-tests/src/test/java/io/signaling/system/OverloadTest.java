@@ -33,15 +33,16 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>
  * "What it carries" is made small on purpose ({@link #CAPACITY}: the relay's reads are
- * throttled), so that three times it is an offer two shared cores make and answer without
- * starving the platform under test; and it is measured, in the same JVM and minute, after
- * a warm-up (a fresh JVM carries a fraction of what it will once its code is compiled):
- * the most it delivers in a second of a flood ({@link #carryingRate}; a closed loop would
- * measure the loop instead). Three times that is then offered open loop (on schedule,
- * whatever the answers), so an overloaded platform cannot slow the offer down, and the
- * test checks afterwards that it was offered at least 2.5 times what it acked meanwhile.
- * Users alternate between two gateways and each signals the next one, so every gateway
- * both takes and delivers.
+ * throttled, and edge routing is off so that every signal takes the relay), so that three
+ * times it is an offer two shared cores make and answer without starving the platform
+ * under test; and it is measured, in the same JVM and minute, after a warm-up (a fresh
+ * JVM carries a fraction of what it will once its code is compiled): the most it delivers
+ * in a second of a flood ({@link #carryingRate}; a closed loop would measure the loop
+ * instead). Three times that is then offered open loop (on schedule, whatever the
+ * answers), so an overloaded platform cannot slow the offer down, and the test checks
+ * afterwards that it was offered at least 2.5 times what it acked meanwhile. Users
+ * alternate between two gateways and each signals the next one, so every gateway both
+ * takes and delivers.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class OverloadTest {
@@ -80,6 +81,11 @@ class OverloadTest {
             "spring.kafka.streams.properties.main.consumer.fetch.max.wait.ms", 20,
             "spring.kafka.streams.properties.main.consumer.max.partition.fetch.bytes", 1024,
             "spring.kafka.producer.batch-size", 512,
+            // Every signal through the throttled relay: routed at the edge, signals
+            // bypass it, and the capacity is then the whole machine's again (a
+            // clean-clone run probed 1,498/s, offered 4,495/s from this JVM and acked
+            // at p99 1.8 s).
+            "signaling.gateway.edge-routing.enabled", false,
             // The per-connection rate limit (200/s) is not what this test is about.
             "signaling.gateway.rate-limit.per-second", 100_000, "signaling.gateway.rate-limit.burst", 100_000);
 
@@ -165,14 +171,8 @@ class OverloadTest {
 
         assertThat(offeredCount).as("offered on schedule")
             .isGreaterThanOrEqualTo((int) (0.9 * offered * OFFER.toSeconds()));
-        // The flood must really be one. Under it the platform carries more than the
-        // probe's
-        // second showed (bigger batches; with edge routing and raw content, 1,387/s acked
-        // against 1,138/s probed in one clean-clone run), so "3 x" is checked as "at
-        // least
-        // 2 x what it carried meanwhile".
-        assertThat(offeredCount).as("at least 2 x what it carried meanwhile")
-            .isGreaterThanOrEqualTo(2 * accepted.size());
+        assertThat(offeredCount).as("about 3 x what it carried meanwhile")
+            .isGreaterThanOrEqualTo((int) (2.5 * accepted.size()));
         assertThat(accepted.size()).as("and it keeps carrying").isGreaterThan(20 * (int) OFFER.toSeconds());
         assertThat(percentile(accepted, 99)).as("p99 of acked signals").isLessThanOrEqualTo(GUARANTEE);
         assertThat(percentile(refusals, 99)).as("p99 of refusals").isLessThanOrEqualTo(REFUSED_WITHIN);
