@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -606,9 +607,28 @@ class KillNineTest {
      * still deliver what was under way).
      */
     private static void awaitResumed(SignalTraffic traffic, Collection<String> users, long killedAt) {
-        await("deliveries resumed").atMost(Duration.ofSeconds(180))
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> sinceNanos(killedAt).compareTo(Duration.ofSeconds(15)) > 0 && flowing(traffic, users));
+        try {
+            await("deliveries resumed").atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> sinceNanos(killedAt).compareTo(Duration.ofSeconds(15)) > 0 && flowing(traffic, users));
+        }
+        catch (ConditionTimeoutException stalled) {
+            throw new AssertionError("deliveries did not resume within 180 s:" + traffic.diagnosis(traffic.pairs())
+                    + "\nthe services' last warnings:\n" + lastWarnings(40), stalled);
+        }
+    }
+
+    /**
+     * The platform's last warnings and errors, without the Kafka clients' reconnect
+     * attempts: what a stalled test's message needs (CI shows little of the output).
+     */
+    private static String lastWarnings(int count) {
+        List<String> warnings = platform.stdout()
+            .stream()
+            .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+            .filter(line -> !line.contains("NetworkClient"))
+            .toList();
+        return String.join("\n", warnings.subList(Math.max(0, warnings.size() - count), warnings.size()));
     }
 
     private static boolean flowing(SignalTraffic traffic, Collection<String> users) {

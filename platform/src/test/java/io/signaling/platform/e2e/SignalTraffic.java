@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,6 +72,10 @@ final class SignalTraffic implements AutoCloseable {
 
     private final AtomicInteger sent = new AtomicInteger();
 
+    private final AtomicReference<String> sendFailure = new AtomicReference<>();
+
+    private volatile long lastTickAt = System.nanoTime();
+
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "signal-traffic");
         thread.setDaemon(true);
@@ -115,7 +120,14 @@ final class SignalTraffic implements AutoCloseable {
                 numbers.get(pair).decrementAndGet(); // never left: the pair's next number
                                                      // stays this one
             }
+            catch (RuntimeException unexpected) {
+                // Out of a scheduled task it would end the traffic of every pair
+                // silently: kept for the diagnosis instead, and the next tick goes on.
+                numbers.get(pair).decrementAndGet();
+                sendFailure.compareAndSet(null, unexpected.toString());
+            }
         }
+        lastTickAt = System.nanoTime();
     }
 
     void stop() {
@@ -188,6 +200,49 @@ final class SignalTraffic implements AutoCloseable {
             received += outcome.received().size();
         }
         return "sent " + sentHere + ", acked " + acked + ", refused " + errors + ", received " + received;
+    }
+
+    /**
+     * Pair by pair, what a failed wait needs to tell a stalled platform from a closed
+     * connection: sent, acked, refused (the last code), received, the last arrival's age
+     * and each side's connection.
+     */
+    String diagnosis(Collection<Pair> these) {
+        long now = System.nanoTime();
+        StringBuilder text = new StringBuilder(
+                String.format("%n  traffic: last tick %d ms ago, first unexpected send failure: %s",
+                        (now - lastTickAt) / 1_000_000, sendFailure.get()));
+        for (Pair pair : these) {
+            Outcome outcome = outcome(pair);
+            String lastError = outcome.errors()
+                .entrySet()
+                .stream()
+                .max(Map.Entry.comparingByKey())
+                .map(e -> " (last #" + e.getKey() + " " + e.getValue() + ")")
+                .orElse("");
+            long lastArrival = peers.get(pair.to())
+                .arrivals()
+                .stream()
+                .filter(a -> "signal".equals(a.frame().path("type").asString())
+                        && pair.from().equals(a.frame().path("from").asString()))
+                .mapToLong(SockJsPeer.Arrival::nanos)
+                .max()
+                .orElse(-1);
+            text.append(String.format(
+                    "%n  %s: sent %d, acked %d (last #%s), refused %d%s, received %d (last #%s, %s), "
+                            + "sender %s, recipient %s",
+                    pair, outcome.sent(), outcome.acked().size(),
+                    outcome.acked().isEmpty() ? "-" : outcome.acked().get(outcome.acked().size() - 1),
+                    outcome.errors().size(), lastError, outcome.received().size(),
+                    outcome.received().isEmpty() ? "-" : outcome.received().get(outcome.received().size() - 1),
+                    lastArrival < 0 ? "none yet" : (now - lastArrival) / 1_000_000 + " ms ago",
+                    connection(peers.get(pair.from())), connection(peers.get(pair.to()))));
+        }
+        return text.toString();
+    }
+
+    private static String connection(SockJsPeer peer) {
+        return peer.isOpen() ? "open" : "closed " + peer.closeStatus();
     }
 
     /**

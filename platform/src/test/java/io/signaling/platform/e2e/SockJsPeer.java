@@ -70,6 +70,11 @@ final class SockJsPeer extends TextWebSocketHandler implements AutoCloseable {
         return closed == null && session.isOpen();
     }
 
+    /** How the connection closed ({@code null} while open), for failure messages. */
+    CloseStatus closeStatus() {
+        return closed;
+    }
+
     void send(String json) throws IOException {
         synchronized (this) { // one sender at a time: the frames keep their order
             session.sendMessage(new TextMessage(json));
