@@ -9,6 +9,7 @@ import io.signaling.schemas.security.ListeningKeys;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -408,7 +410,14 @@ class KillNineTest {
             await("kafka up again").atMost(Duration.ofSeconds(180))
                 .until(() -> platform.printed("[platform] kafka is up again"));
             Duration back = sinceNanos(killedAt);
-            awaitResumed(traffic, users, killedAt);
+            Instant upAgainAt = Instant.now();
+            try {
+                awaitResumed(traffic, users, killedAt);
+            }
+            catch (AssertionError stalled) {
+                throw new AssertionError(stalled.getMessage() + "\n" + firstHeartbeatsAfter(upAgainAt),
+                        stalled.getCause());
+            }
             long stoppedAt = System.nanoTime();
             traffic.stop();
             awaitSettled(traffic, pairs);
@@ -423,7 +432,7 @@ class KillNineTest {
                     "--signaling.gateway.id=gateway-2", "--server.port=" + httpPort))
                 .as("the services reconnected, none was restarted")
                 .isEqualTo(services);
-            Map<String, Integer> refusals = new java.util.TreeMap<>();
+            Map<String, Integer> refusals = new TreeMap<>();
             int acked = 0;
             for (Pair pair : pairs) {
                 Outcome outcome = traffic.outcome(pair);
@@ -453,9 +462,9 @@ class KillNineTest {
             }
             System.out.printf(
                     "[kill-9] broker (the only one): up again after %d ms; longest pause in deliveries %d ms; "
-                            + "%d signals sent, %d acked and all delivered once in order, refused %s%n",
+                            + "%d signals sent, %d acked and all delivered once in order, refused %s; %s%n",
                     back.toMillis(), traffic.longestPause(users, killedAt, stoppedAt).toMillis(), traffic.sent(), acked,
-                    refusals);
+                    refusals, firstHeartbeatsAfter(upAgainAt));
         }
 
         Set<ProcessHandle> children = platform.descendants();
@@ -655,6 +664,37 @@ class KillNineTest {
             assertThat(outcome.received().contains(n) || "recipient-unavailable".equals(outcome.errors().get(n)))
                 .as("%s #%d delivered or answered recipient-unavailable", pair, n)
                 .isTrue();
+        }
+    }
+
+    /**
+     * When each gateway's first heartbeat written after {@code since} was sent, from the
+     * gateways topic: the relay ends a gateway's sessions when it hears another for a
+     * gateway timeout (10 s) without hearing this one, so the spread between them is the
+     * margin a restarted broker leaves (docs/operations.md, "The local platform's only
+     * broker crashed").
+     */
+    private static String firstHeartbeatsAfter(Instant since) {
+        try (KafkaLook look = new KafkaLook(kafka)) {
+            Map<String, Instant> first = new TreeMap<>();
+            for (ConsumerRecord<String, String> record : look.readAll("signaling.gateways")) {
+                if (record.value() == null) {
+                    continue;
+                }
+                JsonNode at = SockJsPeer.JSON.readTree(record.value()).path("at");
+                Instant sent = at.isNumber() ? Instant.ofEpochMilli((long) (at.asDouble() * 1000))
+                        : Instant.parse(at.asString());
+                if (sent.isAfter(since)) {
+                    first.merge(record.key(), sent, (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            return "first heartbeats after the restart: " + first.entrySet()
+                .stream()
+                .map(e -> e.getKey() + " +" + Duration.between(since, e.getValue()).toMillis() + " ms")
+                .collect(Collectors.joining(", "));
+        }
+        catch (RuntimeException e) {
+            return "first heartbeats after the restart: not read (" + e + ")";
         }
     }
 
