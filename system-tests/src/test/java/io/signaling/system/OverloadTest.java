@@ -152,7 +152,7 @@ class OverloadTest {
         List<Duration> refusals = answers("error", offerStart, offerEnd);
         Duration recovery = recovery(offerEnd, normal);
         Map<String, Double> reasons = new java.util.TreeMap<>();
-        for (String reason : List.of("in-flight", "ack-latency", "delivery-age", "append-failed")) {
+        for (String reason : List.of("in-flight", "ack-latency", "delivery-age", "append-failed", "log-unreachable")) {
             reasons.put(reason, refusedBy(0, reason) + refusedBy(1, reason));
         }
         double acceptedPerSecond = accepted.size() / seconds(offerEnd - offerStart);

@@ -142,7 +142,11 @@ class HeartbeatPublisher implements SmartLifecycle {
                 identity.deliveryPartitions(), hub.size(), hub.maxConnections(), overloaded, clock.instant(),
                 identity.startedAt());
         writer.write(topics.gateways(), identity.id(), heartbeat).whenComplete((metadata, failure) -> {
-            if (failure != null) {
+            if (failure == null) {
+                admission.appendLeft(); // the log is reachable, whether or not a signal
+                                        // probed it
+            }
+            else {
                 log.warn("Heartbeat of {} not written: {}", identity.id(), failure.toString());
             }
         });

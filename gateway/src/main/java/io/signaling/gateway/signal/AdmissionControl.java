@@ -33,6 +33,14 @@ import java.util.function.LongSupplier;
  * only once it arrives. While it is over {@code max-delivery-age} the gateway admits at a
  * limited rate, cut until the age falls and grown back after ({@link DeliveryAgeLimit}):
  * the path stays busy at what it carries instead of idling behind a shut door.</li>
+ * <li><b>Log unreachable</b>: an append that could not leave this process (no metadata
+ * within {@code max.block.ms}: the brokers do not answer, or a restarted one does not
+ * know its topics yet) blocked the calling thread, a Tomcat thread reading a client's
+ * connection, for that long. Every message after it would too, one after the other on
+ * each connection, and a client whose messages wait there has its pongs read late and is
+ * closed as lost (seen after a broker restart). So, after such a failure, messages are
+ * refused at once for a back-off, then one probe at a time is let through until an append
+ * leaves again.</li>
  * </ul>
  *
  * A later hot path (fewer Kafka hops, edge routing) keeps this seam: it asks
@@ -62,7 +70,12 @@ public final class AdmissionControl {
          * Admitted, but the signal log did not take it (Kafka unreachable, or the write
          * timed out).
          */
-        APPEND_FAILED("append-failed");
+        APPEND_FAILED("append-failed"),
+        /**
+         * The last append could not leave this process: refused at once, not blocking a
+         * thread for {@code max.block.ms}, until a probe gets through.
+         */
+        LOG_UNREACHABLE("log-unreachable");
 
         private final String tag;
 
@@ -82,6 +95,20 @@ public final class AdmissionControl {
      */
     private static final int SMOOTHING = 8;
 
+    /**
+     * How long messages are refused at once after an append could not leave, before the
+     * next probe.
+     */
+    static final long UNREACHABLE_BACKOFF_NANOS = 500_000_000L;
+
+    /**
+     * A probe's claim: longer than the producer's {@code max.block.ms}, so no second
+     * probe blocks a thread while the first still may.
+     */
+    static final long PROBE_NANOS = 2_000_000_000L;
+
+    private static final long REACHABLE = Long.MIN_VALUE;
+
     private final int maxInFlight;
 
     private final long maxInFlightBytes;
@@ -99,6 +126,12 @@ public final class AdmissionControl {
     private final AtomicLong refusals = new AtomicLong();
 
     private final AtomicLong admissions = new AtomicLong();
+
+    /**
+     * Until when messages are refused {@link Refusal#LOG_UNREACHABLE}; {@link #REACHABLE}
+     * while appends leave.
+     */
+    private final AtomicLong unreachableUntil = new AtomicLong(REACHABLE);
 
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
 
@@ -150,6 +183,14 @@ public final class AdmissionControl {
      * has completed; otherwise why it is refused (nothing taken, nothing to release).
      */
     public Refusal admit(int bytes) {
+        long until = unreachableUntil.get();
+        if (until != REACHABLE) {
+            long now = nanoTime.getAsLong();
+            if (now - until < 0 || !unreachableUntil.compareAndSet(until, now + PROBE_NANOS)) {
+                return refuse(Refusal.LOG_UNREACHABLE);
+            }
+            // this message is the probe
+        }
         if (acksTooSlow) {
             return refuse(Refusal.ACK_LATENCY);
         }
@@ -222,6 +263,24 @@ public final class AdmissionControl {
     }
 
     /**
+     * An append could not leave this process (it blocked its thread for
+     * {@code max.block.ms}): refuse at once for a back-off, then probe.
+     */
+    public void appendCouldNotLeave() {
+        unreachableUntil.set(nanoTime.getAsLong() + UNREACHABLE_BACKOFF_NANOS);
+    }
+
+    /**
+     * An append (a signal's, or a heartbeat's) left this process and was acknowledged:
+     * the log is reachable.
+     */
+    public void appendLeft() {
+        if (unreachableUntil.get() != REACHABLE) {
+            unreachableUntil.set(REACHABLE);
+        }
+    }
+
+    /**
      * A deliveries record was read here {@code ageNanos} after the record the relay acted
      * on was written (for a signal routed at once: when the sender's gateway accepted
      * it). Called by one thread, the deliveries consumer.
@@ -231,11 +290,20 @@ public final class AdmissionControl {
     }
 
     /**
-     * True while some messages are refused: Kafka acks late, the producer is full, or a
-     * rate limit is on.
+     * True while some messages are refused: Kafka acks late, the producer is full, the
+     * log cannot be reached, or a rate limit is on.
      */
     public boolean shedding() {
-        return acksTooSlow || inFlight.get() >= maxInFlight || ageLimit.limiting();
+        return acksTooSlow || inFlight.get() >= maxInFlight || refusingUnreachable() || ageLimit.limiting();
+    }
+
+    /**
+     * Within the back-off or a probe's claim: a gateway no message has probed since is
+     * not shedding (its heartbeat would keep new sessions away for nothing).
+     */
+    private boolean refusingUnreachable() {
+        long until = unreachableUntil.get();
+        return until != REACHABLE && nanoTime.getAsLong() - until < 0;
     }
 
     /**

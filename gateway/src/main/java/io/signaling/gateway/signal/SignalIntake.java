@@ -103,6 +103,7 @@ public class SignalIntake {
         sink.append(signal, sender.paths()).whenComplete((written, failure) -> {
             admission.released(bytes, admittedAt);
             if (failure == null) {
+                admission.appendLeft();
                 signalsIn.increment();
                 sender.acked(written, OutgoingFrames.ack(id));
             }
@@ -112,6 +113,7 @@ public class SignalIntake {
                         ? failure.getCause() : failure;
                 admission.appendFailed();
                 if (cause instanceof NotSentException) {
+                    admission.appendCouldNotLeave();
                     log.warn("A signal from {} was not appended to the signal log: {}", sender.userId(),
                             cause.getMessage());
                     sender.notAppended(OutgoingFrames.error(id, ErrorCode.OVERLOADED, NOT_APPENDED));

@@ -76,6 +76,54 @@ class AdmissionControlTest {
         assertThat(refused("ack-latency")).isEqualTo(2);
     }
 
+    @Test
+    void afterAnAppendThatCouldNotLeaveMessagesAreRefusedAtOnceThenOneProbeAtATimeGoes() {
+        assertThat(admission.admit(100)).isNull();
+        admission.released(100, admission.now());
+        admission.appendCouldNotLeave(); // it blocked its thread for max.block.ms
+
+        assertThat(admission.admit(100)).as("refused without blocking a thread").isEqualTo(Refusal.LOG_UNREACHABLE);
+        assertThat(admission.shedding()).isTrue();
+        nanos.advance(Duration.ofNanos(AdmissionControl.UNREACHABLE_BACKOFF_NANOS));
+        assertThat(admission.admit(100)).as("the probe").isNull();
+        assertThat(admission.admit(100)).as("a second one while the probe may still block")
+            .isEqualTo(Refusal.LOG_UNREACHABLE);
+
+        admission.released(100, admission.now());
+        admission.appendCouldNotLeave(); // the probe could not leave either
+        nanos.advance(Duration.ofNanos(AdmissionControl.UNREACHABLE_BACKOFF_NANOS - MILLI));
+        assertThat(admission.admit(100)).isEqualTo(Refusal.LOG_UNREACHABLE);
+        nanos.advance(Duration.ofNanos(MILLI));
+        assertThat(admission.admit(100)).as("the next probe").isNull();
+
+        admission.released(100, admission.now());
+        admission.appendLeft(); // it got through
+        assertThat(admission.admit(100)).isNull();
+        assertThat(admission.admit(100)).isNull();
+        assertThat(refused("log-unreachable")).isEqualTo(3);
+    }
+
+    @Test
+    void aGatewayNoMessageProbedIsNotSheddingOnceTheBackOffIsOver() {
+        admission.appendCouldNotLeave();
+        assertThat(admission.shedding()).isTrue();
+
+        nanos.advance(Duration.ofNanos(AdmissionControl.UNREACHABLE_BACKOFF_NANOS));
+        assertThat(admission.shedding()).as("its heartbeat would keep new sessions away for nothing").isFalse();
+    }
+
+    @Test
+    void aProbeThatNeverAnswersDoesNotKeepTheDoorShut() {
+        admission.appendCouldNotLeave();
+        nanos.advance(Duration.ofNanos(AdmissionControl.UNREACHABLE_BACKOFF_NANOS));
+        assertThat(admission.admit(100)).as("the probe").isNull();
+        assertThat(admission.admit(100)).isEqualTo(Refusal.LOG_UNREACHABLE);
+
+        nanos.advance(Duration.ofNanos(AdmissionControl.PROBE_NANOS)); // its record waits
+                                                                       // in the producer
+        assertThat(admission.admit(100)).as("another probe").isNull();
+    }
+
     /** {@code count} signals in flight acked {@code after} they were admitted. */
     private void acked(AdmissionControl admission, Duration after, int count) {
         for (int i = 0; i < count; i++) {

@@ -77,6 +77,8 @@ class SignalIntakeOverloadTest {
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
         pending.get(0).completeExceptionally(new NotSentException(new IllegalStateException("no buffer space")));
+        // past the moment messages are refused at once after a record could not leave
+        nanos.advance(Duration.ofNanos(AdmissionControl.UNREACHABLE_BACKOFF_NANOS));
 
         intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m3\"}");
 

@@ -83,6 +83,19 @@ class SignalIntakeTest {
     }
 
     @Test
+    void afterARecordThatCouldNotLeaveTheNextMessagesAreRefusedWithoutWaitingOnKafka() {
+        // Each of them would block its connection's thread for max.block.ms: a client
+        // behind that has its pongs read late and is closed as lost
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m1\"}");
+        pending.get(0).completeExceptionally(new NotSentException(new IllegalStateException("no metadata")));
+        intake.handle(alice, "{\"to\":\"bob\",\"id\":\"m2\"}");
+
+        assertThat(appended).extracting(SignalAccepted::id).as("m2 never reached Kafka").containsExactly("m1");
+        assertThat(alice.frames).extracting(frame -> frame.get("id").stringValue()).containsExactly("m1", "m2");
+        assertThat(alice.frames.get(1).get("code").stringValue()).isEqualTo("overloaded");
+    }
+
+    @Test
     void neverAnswersOverloadedWhenTheRecordMayBeInTheLog() {
         // contract §2: overloaded means nothing was written; a batch that timed out may
         // have been appended by a broker killed before it answered
